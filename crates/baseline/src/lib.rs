@@ -1,0 +1,412 @@
+//! The curated facts diplograph ships with: the TSV files under `data/`, embedded in the binary,
+//! and the parser for their format (which user files imported with `import facts` share).
+//!
+//! Three kinds of file, each one fact a row with its source:
+//! - `states-*.tsv`: states with their codes, names, capital, UN admission and existence dates;
+//! - `facts/*.facts.tsv`: pair facts (`a b event date source_url publisher published quote`);
+//! - `facts/*.sets.tsv`: set facts about a state's whole partner set.
+//!
+//! ```
+//! let b = diplograph_baseline::load().unwrap();
+//! assert!(b.states.iter().any(|s| s.code.as_str() == "KOR"));
+//! ```
+
+use diplograph_model::{
+    Code, Date, Event, Fact, Origin, SetFact, SetMode, Source, State, StateKind, Universe,
+};
+
+/// The embedded data files, by their path under `data/`.
+pub const FILES: &[(&str, &str)] = &[
+    ("states-un.tsv", include_str!("../../../data/states-un.tsv")),
+    (
+        "states-extra.tsv",
+        include_str!("../../../data/states-extra.tsv"),
+    ),
+    (
+        "facts/korea.facts.tsv",
+        include_str!("../../../data/facts/korea.facts.tsv"),
+    ),
+    (
+        "facts/korea.sets.tsv",
+        include_str!("../../../data/facts/korea.sets.tsv"),
+    ),
+    (
+        "facts/taiwan.facts.tsv",
+        include_str!("../../../data/facts/taiwan.facts.tsv"),
+    ),
+    (
+        "facts/taiwan.sets.tsv",
+        include_str!("../../../data/facts/taiwan.sets.tsv"),
+    ),
+    (
+        "facts/world-2019.facts.tsv",
+        include_str!("../../../data/facts/world-2019.facts.tsv"),
+    ),
+    (
+        "facts/world-2023.facts.tsv",
+        include_str!("../../../data/facts/world-2023.facts.tsv"),
+    ),
+    (
+        "facts/recognition.facts.tsv",
+        include_str!("../../../data/facts/recognition.facts.tsv"),
+    ),
+    (
+        "facts/recognition.sets.tsv",
+        include_str!("../../../data/facts/recognition.sets.tsv"),
+    ),
+    (
+        "facts/us.facts.tsv",
+        include_str!("../../../data/facts/us.facts.tsv"),
+    ),
+];
+
+/// A version of the baseline that changes whenever any file does (FNV-1a over the contents).
+pub fn version() -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for (name, text) in FILES {
+        for b in name.bytes().chain(text.bytes()) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: line {line}: {message}")]
+pub struct Error {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Everything the baseline holds.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    pub states: Vec<State>,
+    pub facts: Vec<Fact>,
+    pub sets: Vec<SetFact>,
+}
+
+/// Parses every embedded file.
+pub fn load() -> Result<Baseline, Error> {
+    let mut b = Baseline::default();
+    for (name, text) in FILES {
+        if name.starts_with("states-") {
+            b.states.extend(parse_states(name, text)?);
+        } else if name.ends_with(".sets.tsv") {
+            b.sets.extend(parse_sets(name, text)?);
+        } else {
+            b.facts.extend(parse_facts(name, text)?);
+        }
+    }
+    Ok(b)
+}
+
+/// Rows of a TSV file: skips comment lines, checks the header, yields (line number, fields).
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    header: &'a [&'a str],
+) -> Result<impl Iterator<Item = (usize, Vec<&'a str>)> + 'a, Error> {
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty());
+    let (hl, h) = lines.next().ok_or_else(|| Error {
+        file: file.to_string(),
+        line: 1,
+        message: "empty file (expected a header line)".to_string(),
+    })?;
+    let got: Vec<&str> = h.split('\t').collect();
+    if got != header {
+        return Err(Error {
+            file: file.to_string(),
+            line: hl + 1,
+            message: format!(
+                "header {:?} does not match the expected {:?}",
+                got.join(" "),
+                header.join(" ")
+            ),
+        });
+    }
+    Ok(lines.map(|(i, l)| (i + 1, l.trim_end_matches('\r').split('\t').collect())))
+}
+
+fn err(file: &str, line: usize, message: impl Into<String>) -> Error {
+    Error {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
+}
+
+pub const FACT_HEADER: &[&str] = &[
+    "a",
+    "b",
+    "event",
+    "date",
+    "source_url",
+    "publisher",
+    "published",
+    "quote",
+];
+
+pub const SET_HEADER: &[&str] = &[
+    "state",
+    "as_of",
+    "universe",
+    "mode",
+    "members",
+    "count",
+    "source_url",
+    "publisher",
+    "published",
+    "quote",
+];
+
+const STATE_HEADER: &[&str] = &[
+    "iso3",
+    "iso2",
+    "isonum",
+    "cow",
+    "gw",
+    "wikidata",
+    "kind",
+    "name",
+    "official_name",
+    "capital",
+    "demonym",
+    "un_member_since",
+    "begin",
+    "end",
+    "aliases",
+    "sources",
+];
+
+fn field<T, E: std::fmt::Display>(
+    file: &str,
+    line: usize,
+    what: &str,
+    r: Result<T, E>,
+) -> Result<T, Error> {
+    r.map_err(|e| err(file, line, format!("{what}: {e}")))
+}
+
+fn opt_date(file: &str, line: usize, what: &str, s: &str) -> Result<Option<Date>, Error> {
+    if s.is_empty() {
+        Ok(None)
+    } else {
+        field(file, line, what, s.parse::<Date>()).map(Some)
+    }
+}
+
+/// A source from a row's `source_url publisher published quote` fields; a URL that is not a URL
+/// is taken as a dataset citation ("mission_status_range_cow_v0.1.csv row 12").
+fn source(
+    file: &str,
+    line: usize,
+    url: &str,
+    publisher: &str,
+    published: &str,
+    quote: &str,
+) -> Result<Source, Error> {
+    let published = opt_date(file, line, "published", published)?;
+    let is_url = url.starts_with("http://") || url.starts_with("https://");
+    if url.is_empty() {
+        return Err(err(
+            file,
+            line,
+            "a fact needs a source (source_url is empty)",
+        ));
+    }
+    if is_url && quote.trim().is_empty() {
+        return Err(err(file, line, format!("source {url:?} has no quote")));
+    }
+    Ok(Source {
+        url: if is_url {
+            url.to_string()
+        } else {
+            String::new()
+        },
+        publisher: publisher.to_string(),
+        published,
+        quote: quote.to_string(),
+        citation: if is_url {
+            String::new()
+        } else {
+            url.to_string()
+        },
+    })
+}
+
+/// Parses a pair-facts TSV file.
+pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, FACT_HEADER)? {
+        if f.len() != FACT_HEADER.len() {
+            return Err(err(
+                file,
+                line,
+                format!("expected {} fields, found {}", FACT_HEADER.len(), f.len()),
+            ));
+        }
+        let a: Code = field(file, line, "a", f[0].parse())?;
+        let b: Code = field(file, line, "b", f[1].parse())?;
+        if a == b {
+            return Err(err(
+                file,
+                line,
+                format!("a fact needs two different states (both are {a})"),
+            ));
+        }
+        out.push(Fact {
+            a,
+            b,
+            event: field(file, line, "event", f[2].parse::<Event>())?,
+            date: field(file, line, "date", f[3].parse::<Date>())?,
+            source: source(file, line, f[4], f[5], f[6], f[7])?,
+            origin: Origin::Baseline {
+                file: file.to_string(),
+                line,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// Parses a set-facts TSV file.
+pub fn parse_sets(file: &str, text: &str) -> Result<Vec<SetFact>, Error> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, SET_HEADER)? {
+        if f.len() != SET_HEADER.len() {
+            return Err(err(
+                file,
+                line,
+                format!("expected {} fields, found {}", SET_HEADER.len(), f.len()),
+            ));
+        }
+        let members = f[4]
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| field(file, line, "members", s.parse::<Code>()))
+            .collect::<Result<Vec<_>, _>>()?;
+        let count = if f[5].is_empty() {
+            None
+        } else {
+            Some(field(file, line, "count", f[5].parse::<u32>())?)
+        };
+        let mode: SetMode = field(file, line, "mode", f[3].parse())?;
+        if mode == SetMode::Count && count.is_none() {
+            return Err(err(file, line, "a count set fact needs a count"));
+        }
+        out.push(SetFact {
+            state: field(file, line, "state", f[0].parse())?,
+            as_of: field(file, line, "as_of", f[1].parse())?,
+            universe: field(file, line, "universe", f[2].parse::<Universe>())?,
+            mode,
+            members,
+            count,
+            source: source(file, line, f[6], f[7], f[8], f[9])?,
+            origin: Origin::Baseline {
+                file: file.to_string(),
+                line,
+            },
+        });
+    }
+    Ok(out)
+}
+
+fn parse_states(file: &str, text: &str) -> Result<Vec<State>, Error> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, STATE_HEADER)? {
+        if f.len() != STATE_HEADER.len() {
+            return Err(err(
+                file,
+                line,
+                format!("expected {} fields, found {}", STATE_HEADER.len(), f.len()),
+            ));
+        }
+        let num = |what: &str, s: &str| -> Result<Option<u16>, Error> {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                field(file, line, what, s.parse::<u16>()).map(Some)
+            }
+        };
+        out.push(State {
+            code: field(file, line, "iso3", f[0].parse())?,
+            iso2: f[1].to_string(),
+            isonum: f[2].to_string(),
+            cow: num("cow", f[3])?,
+            gw: num("gw", f[4])?,
+            wikidata: f[5].to_string(),
+            kind: field(file, line, "kind", f[6].parse::<StateKind>())?,
+            name: f[7].to_string(),
+            official_name: f[8].to_string(),
+            capital: f[9].to_string(),
+            demonym: f[10].to_string(),
+            un_member_since: opt_date(file, line, "un_member_since", f[11])?,
+            begin: opt_date(file, line, "begin", f[12])?,
+            end: opt_date(file, line, "end", f[13])?,
+            aliases: f[14]
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            sources: f[15].to_string(),
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baseline_parses_and_every_data_file_is_embedded() {
+        let b = load().unwrap();
+        assert_eq!(
+            b.states
+                .iter()
+                .filter(|s| s.kind == StateKind::Member)
+                .count(),
+            193
+        );
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
+        let mut on_disk = Vec::new();
+        for sub in ["", "facts/"] {
+            for e in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+                let name = e.unwrap().file_name().into_string().unwrap();
+                if name.ends_with(".tsv") {
+                    on_disk.push(format!("{sub}{name}"));
+                }
+            }
+        }
+        on_disk.sort();
+        let mut embedded: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(on_disk, embedded, "every data file must be listed in FILES");
+    }
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let text = "a\tb\tevent\tdate\tsource_url\tpublisher\tpublished\tquote\nKOR\tCUB\testablish\t2024-02-30\thttps://x\tX\t2024-02-14\tq\n";
+        let e = parse_facts("t.tsv", text).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.tsv: line 2: date: \"2024-02-30\" is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
+        let text = "a\tb\tevent\tdate\tsource_url\tpublisher\tpublished\tquote\nKOR\tCUB\tbefriend\t2024\thttps://x\tX\t2024\tq\n";
+        assert!(parse_facts("t.tsv", text)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown event \"befriend\""));
+        let text = "a\tb\tevent\tdate\tsource_url\tpublisher\tpublished\tquote\nKOR\tCUB\testablish\t2024\thttps://x\tX\t2024\t\n";
+        assert!(parse_facts("t.tsv", text)
+            .unwrap_err()
+            .to_string()
+            .contains("has no quote"));
+    }
+}
