@@ -1,1 +1,460 @@
-//! placeholder
+//! The temporal relations graph: every state, every pair's facts over time, and the queries on
+//! them — a state's partners as of a day, a pair's history, partner counts per year, and the
+//! states that deal with one state but not its rival. Every answer reports its coverage.
+//!
+//! The main types are [`States`] (lookup), [`Graph`] (built from facts and set facts, optionally
+//! as they could have been known on a day) and the answers [`Relations`], [`History`],
+//! [`Exclusive`] and [`YearCount`].
+//!
+//! ```
+//! use diplograph_graph::{Graph, Options};
+//! use diplograph_model::Universe;
+//! let b = diplograph_baseline::load().unwrap();
+//! let g = Graph::build(b.states, &b.facts, &b.sets, &Options::default());
+//! let kor = g.states().resolve("South Korea").unwrap().code;
+//! let r = g.relations(kor, "2025-04-12".parse().unwrap(), Universe::Un).unwrap();
+//! assert_eq!((r.count, r.of), (191, 192));
+//! ```
+
+mod pair;
+mod states;
+
+use std::collections::HashMap;
+
+use diplograph_model::{Code, Date, Day, Event, Fact, SetFact, SetMode, State, StateKind, Status, Universe};
+
+pub use pair::{Cited, Conflict, Entry, Pair, PairStatus};
+pub use states::{fold, LookupError, States};
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Error {
+    #[error("{name} ({code}) did not exist on {day}: it exists from {begin}")]
+    NotYet { code: Code, name: String, day: Day, begin: Date },
+    #[error("{name} ({code}) no longer existed on {day}: it ended on {end}")]
+    Ended { code: Code, name: String, day: Day, end: Date },
+    #[error("{0} and {0} are the same state: a pair needs two")]
+    SamePair(Code),
+}
+
+/// How the graph is built.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Keep only facts whose source had published by this day: the graph as it could have been
+    /// known then.
+    pub known_at: Option<Day>,
+}
+
+/// The relations graph.
+#[derive(Debug)]
+pub struct Graph {
+    states: States,
+    pairs: HashMap<(Code, Code), Pair>,
+    sets: Vec<SetFact>,
+    /// Facts left out, and why (a code no state has).
+    pub skipped: Vec<String>,
+    pub known_at: Option<Day>,
+}
+
+fn key(a: Code, b: Code) -> (Code, Code) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}
+
+fn known(published: Option<Date>, known_at: Option<Day>) -> bool {
+    match known_at {
+        None => true,
+        Some(k) => published.is_some_and(|p| p.last_day() <= k),
+    }
+}
+
+impl Graph {
+    pub fn build(states: Vec<State>, facts: &[Fact], sets: &[SetFact], opts: &Options) -> Graph {
+        let states = States::new(states);
+        let mut pairs: HashMap<(Code, Code), Pair> = HashMap::new();
+        let mut skipped = Vec::new();
+        for f in facts {
+            if !known(f.source.published, opts.known_at) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (states.canonical(f.a), states.canonical(f.b)) else {
+                skipped.push(format!("{}: no state has the code {} or {}", f.origin, f.a, f.b));
+                continue;
+            };
+            pairs.entry(key(a, b)).or_default().add_fact(f, a, b);
+        }
+        let mut kept_sets = Vec::new();
+        for s in sets {
+            if !known(s.source.published, opts.known_at) {
+                continue;
+            }
+            let Some(state) = states.canonical(s.state) else {
+                skipped.push(format!("{}: no state has the code {}", s.origin, s.state));
+                continue;
+            };
+            let mut s = s.clone();
+            s.state = state;
+            s.members = s.members.iter().filter_map(|&m| states.canonical(m)).collect();
+            if s.mode != SetMode::Count {
+                let day = s.as_of.last_day();
+                for other in universe(&states, day, s.universe) {
+                    if other.code == state {
+                        continue;
+                    }
+                    let listed = s.members.contains(&other.code);
+                    let partner = match s.mode {
+                        SetMode::AllExcept => !listed,
+                        SetMode::Exactly => listed,
+                        SetMode::Count => unreachable!(),
+                    };
+                    pairs.entry(key(state, other.code)).or_default().add(Entry::from_set(&s, other.code, partner));
+                }
+            }
+            kept_sets.push(s);
+        }
+        for p in pairs.values_mut() {
+            p.finish();
+        }
+        Graph { states, pairs, sets: kept_sets, skipped, known_at: opts.known_at }
+    }
+
+    pub fn states(&self) -> &States {
+        &self.states
+    }
+
+    pub fn pair(&self, a: Code, b: Code) -> Option<&Pair> {
+        self.pairs.get(&key(a, b))
+    }
+
+    /// Every pair with at least one fact.
+    pub fn pairs(&self) -> impl Iterator<Item = (&(Code, Code), &Pair)> {
+        self.pairs.iter()
+    }
+
+    pub fn status(&self, a: Code, b: Code, day: Day) -> PairStatus {
+        match self.pair(a, b) {
+            Some(p) => p.status_on(day),
+            None => PairStatus { status: Status::Unknown, basis: None, reason: Some("no fact about this pair".into()) },
+        }
+    }
+
+    /// Fails when `code` did not exist on `day`.
+    pub fn check_exists(&self, code: Code, day: Day) -> Result<&State, Error> {
+        let s = self.states.get(code).expect("resolved codes only");
+        if let Some(b) = s.begin {
+            if day < b.first_day() {
+                return Err(Error::NotYet { code: s.code, name: s.name.clone(), day, begin: b });
+            }
+        }
+        if let Some(e) = s.end {
+            if day > e.last_day() {
+                return Err(Error::Ended { code: s.code, name: s.name.clone(), day, end: e });
+            }
+        }
+        Ok(s)
+    }
+
+    /// A state's partners, non-partners and unknowns on `day` among a universe of states.
+    pub fn relations(&self, code: Code, day: Day, among: Universe) -> Result<Relations, Error> {
+        let state = self.check_exists(code, day)?;
+        let mut r = Relations {
+            state: state.code,
+            name: state.name.clone(),
+            as_of: Date::from_day(day),
+            among,
+            known_at: self.known_at.map(Date::from_day),
+            count: 0,
+            of: 0,
+            partners: vec![],
+            without: vec![],
+            unknown: vec![],
+            coverage: Coverage::default(),
+            stated_counts: vec![],
+            recognized_by: None,
+            details: vec![],
+            conflicts: vec![],
+        };
+        for other in universe(&self.states, day, among) {
+            if other.code == state.code {
+                continue;
+            }
+            r.of += 1;
+            let st = self.status(state.code, other.code, day);
+            match st.status {
+                Status::Relations => r.partners.push(other.code),
+                Status::Unknown => r.unknown.push(other.code),
+                _ => r.without.push(other.code),
+            }
+            if let Some(p) = self.pair(state.code, other.code) {
+                r.conflicts.extend(p.conflicts.iter().filter(|c| c.second.date.first_day() <= day).cloned());
+            }
+            r.details.push(Detail { state: other.code, name: other.name.clone(), status: st });
+        }
+        r.count = r.partners.len();
+        r.coverage = Coverage::new(r.of, r.unknown.len());
+        r.stated_counts = self
+            .sets
+            .iter()
+            .filter(|s| s.state == state.code && s.mode == SetMode::Count && s.as_of.first_day() <= day)
+            .cloned()
+            .collect();
+        if state.kind == StateKind::Limited {
+            // Recognition: a recognition fact, or (where states recognize by exchanging
+            // ambassadors, as with Taiwan) relations.
+            let mut by = Vec::new();
+            for other in universe(&self.states, day, Universe::All) {
+                let p = self.pair(state.code, other.code);
+                let rec = p.and_then(|p| p.recognizes_on(other.code, state.code, day));
+                let rel = self.status(state.code, other.code, day).status == Status::Relations;
+                if rec == Some(true) || (rec.is_none() && rel) {
+                    by.push(other.code);
+                }
+            }
+            r.recognized_by = Some(by);
+        }
+        Ok(r)
+    }
+
+    /// States in relations with `a` but not with `rival` on `day`.
+    pub fn exclusive(&self, a: Code, rival: Code, day: Day, among: Universe) -> Result<Exclusive, Error> {
+        if a == rival {
+            return Err(Error::SamePair(a));
+        }
+        self.check_exists(a, day)?;
+        self.check_exists(rival, day)?;
+        let mut x = Exclusive {
+            state: a,
+            rival,
+            as_of: Date::from_day(day),
+            among,
+            count: 0,
+            states: vec![],
+            undetermined: vec![],
+        };
+        for other in universe(&self.states, day, among) {
+            if other.code == a || other.code == rival {
+                continue;
+            }
+            if self.status(a, other.code, day).status != Status::Relations {
+                continue;
+            }
+            match self.status(rival, other.code, day).status {
+                Status::Relations => {}
+                Status::Unknown => x.undetermined.push(other.code),
+                _ => x.states.push(other.code),
+            }
+        }
+        x.count = x.states.len();
+        Ok(x)
+    }
+
+    /// Partner counts at the end of each year (or on `until` in its own year), with the changes
+    /// that happened in the year.
+    pub fn timeline(&self, code: Code, from: i16, until: Day, among: Universe) -> Vec<YearCount> {
+        let mut out = Vec::new();
+        for year in from..=until.year() {
+            let day = if year == until.year() {
+                until
+            } else {
+                Day::new(year, 12, 31).expect("valid")
+            };
+            let Ok(r) = self.relations(code, day, among) else { continue };
+            let mut changes = Vec::new();
+            for other in universe(&self.states, day, Universe::All) {
+                if let Some(p) = self.pair(code, other.code) {
+                    for e in p.entries.iter().filter(|e| e.event.is_change() && e.date.year_number() == year) {
+                        changes.push(Change { date: e.date, event: e.event, a: e.a, b: e.b });
+                    }
+                }
+            }
+            changes.sort_by(|x, y| x.date.cmp(&y.date).then(x.b.cmp(&y.b)));
+            out.push(YearCount {
+                year,
+                partners: r.count,
+                without: r.without.len(),
+                unknown: r.unknown.len(),
+                of: r.of,
+                changes,
+            });
+        }
+        out
+    }
+
+    /// The first year any fact speaks of `code`.
+    pub fn first_year(&self, code: Code) -> Option<i16> {
+        self.pairs
+            .iter()
+            .filter(|((a, b), _)| *a == code || *b == code)
+            .filter_map(|(_, p)| p.entries.first().map(|e| e.date.year_number()))
+            .min()
+    }
+
+    /// A pair's history: status intervals with their sources, recognition facts, conflicts.
+    pub fn history(&self, a: Code, b: Code) -> Result<History, Error> {
+        if a == b {
+            return Err(Error::SamePair(a));
+        }
+        let mut h = History { a, b, history: vec![], recognition: vec![], conflicts: vec![] };
+        let Some(p) = self.pair(a, b) else { return Ok(h) };
+        for e in &p.entries {
+            let Some(status) = e.event.status_after() else {
+                h.recognition.push(e.clone());
+                continue;
+            };
+            if let Some(last) = h.history.last_mut() {
+                if last.status == status {
+                    for s in &e.sources {
+                        if !last.sources.contains(s) {
+                            last.sources.push(s.clone());
+                        }
+                    }
+                    continue;
+                }
+                last.to = Some(e.date);
+                last.to_precision = Some(e.date.precision().as_str());
+            }
+            let from_precision = if e.event.is_change() { e.date.precision().as_str() } else { "before" };
+            h.history.push(Interval {
+                status,
+                event: e.event,
+                from: Some(e.date),
+                from_precision: Some(from_precision),
+                to: None,
+                to_precision: None,
+                sources: e.sources.clone(),
+            });
+        }
+        // Before a first establishment there were no relations.
+        if let Some(first) = h.history.first() {
+            if first.event == Event::Establish {
+                h.history.insert(
+                    0,
+                    Interval {
+                        status: Status::None,
+                        event: Event::NoRelations,
+                        from: None,
+                        from_precision: None,
+                        to: first.from,
+                        to_precision: first.from_precision,
+                        sources: first.sources.clone(),
+                    },
+                );
+            }
+        }
+        h.conflicts = p.conflicts.clone();
+        Ok(h)
+    }
+}
+
+/// The states of a universe on a day.
+pub fn universe(states: &States, day: Day, among: Universe) -> impl Iterator<Item = &State> {
+    states.all().iter().filter(move |s| match among {
+        Universe::Un => s.un_member_on(day),
+        Universe::Nonun => s.exists_on(day) && !s.un_member_on(day) && s.kind != StateKind::Former,
+        Universe::All => s.exists_on(day) && (s.kind != StateKind::Former || s.begin.is_some()),
+    })
+}
+
+/// How much of an answer rests on facts.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Coverage {
+    pub known: usize,
+    pub unknown: usize,
+    /// Share of pairs known, 0 to 1.
+    pub share: f64,
+}
+
+impl Coverage {
+    fn new(of: usize, unknown: usize) -> Coverage {
+        let known = of - unknown;
+        Coverage { known, unknown, share: if of == 0 { 1.0 } else { known as f64 / of as f64 } }
+    }
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Detail {
+    pub state: Code,
+    pub name: String,
+    #[serde(flatten)]
+    pub status: PairStatus,
+}
+
+/// The answer to "with whom does this state have relations on this day?".
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Relations {
+    pub state: Code,
+    pub name: String,
+    pub as_of: Date,
+    pub among: Universe,
+    pub known_at: Option<Date>,
+    /// Number of partners.
+    pub count: usize,
+    /// Number of states considered.
+    pub of: usize,
+    pub partners: Vec<Code>,
+    pub without: Vec<Code>,
+    pub unknown: Vec<Code>,
+    pub coverage: Coverage,
+    /// Partner counts stated by sources (set facts that give only a number).
+    pub stated_counts: Vec<SetFact>,
+    /// For states with limited recognition: who recognizes them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recognized_by: Option<Vec<Code>>,
+    pub details: Vec<Detail>,
+    pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Exclusive {
+    pub state: Code,
+    pub rival: Code,
+    pub as_of: Date,
+    pub among: Universe,
+    pub count: usize,
+    /// In relations with `state`, known not to be with `rival`.
+    pub states: Vec<Code>,
+    /// In relations with `state`; whether with `rival` is unknown.
+    pub undetermined: Vec<Code>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Change {
+    pub date: Date,
+    pub event: Event,
+    pub a: Code,
+    pub b: Code,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct YearCount {
+    pub year: i16,
+    pub partners: usize,
+    pub without: usize,
+    pub unknown: usize,
+    pub of: usize,
+    pub changes: Vec<Change>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Interval {
+    pub status: Status,
+    /// The event or attestation that opened the interval.
+    pub event: Event,
+    pub from: Option<Date>,
+    /// `year`, `month`, `day`, or `before` when only "by then" is known.
+    pub from_precision: Option<&'static str>,
+    pub to: Option<Date>,
+    pub to_precision: Option<&'static str>,
+    pub sources: Vec<Cited>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct History {
+    pub a: Code,
+    pub b: Code,
+    pub history: Vec<Interval>,
+    pub recognition: Vec<Entry>,
+    pub conflicts: Vec<Conflict>,
+}
