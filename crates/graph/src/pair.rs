@@ -154,7 +154,10 @@ impl Pair {
             if let Some(c) = current {
                 let before = c.event.status_after();
                 let now = e.event.status_after();
+                // Only an attestation that contradicts a recorded change is a conflict: between
+                // two attestations the status may simply have changed unrecorded.
                 let contradicts = !e.event.is_change()
+                    && c.event.is_change()
                     && c.date.last_day() < e.date.first_day()
                     && before.is_some_and(|b| b == Status::Relations) != now.is_some_and(|n| n == Status::Relations);
                 if contradicts {
