@@ -213,6 +213,10 @@ def state_row(i, r, iso3, admission, owid_by, cow_by, gw_by, huggo_by, info, nam
         sources = [x for x in sources if not x.startswith("HUGGO")] + [src]
         begin = ""
     name = r["CLDR display name"] or r["UNTERM English Short"]
+    # CLDR's display names for these two are abbreviations; their common names are aliases above.
+    name = {"US": "United States", "UK": "United Kingdom"}.get(name, name)
+    if r["CLDR display name"] not in aliases and r["CLDR display name"] != name:
+        aliases.append(r["CLDR display name"])
     return {
         "iso3": iso3,
         "iso2": iso2,

@@ -1,1 +1,201 @@
-fn main() {}
+//! The `diplograph` binary: flags and glue. The work lives in the library crates.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Who has formal diplomatic relations with whom, since when: a sourced, time-aware graph.
+#[derive(Parser, Debug)]
+#[command(name = "diplograph", version, about)]
+pub struct Cli {
+    /// The ledger of facts you add (default: diplograph/ledger.sqlite in your data directory,
+    /// or $DIPLOGRAPH_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone, Copy)]
+pub struct Format {
+    /// Print JSON.
+    #[arg(long, global = true, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV.
+    #[arg(long, global = true)]
+    pub csv: bool,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Among {
+    /// UN member states.
+    Un,
+    /// Every state.
+    All,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct When {
+    /// The day the answer is about (YYYY-MM-DD; a year or month means its last day). Default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Use only facts whose source had published by this day.
+    #[arg(long, value_name = "DATE")]
+    pub known_at: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List states matching a name, alias, demonym or code (all states without a query).
+    States {
+        query: Option<String>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// A state's partners, non-partners and unknowns on a day.
+    Relations {
+        state: String,
+        #[command(flatten)]
+        when: When,
+        #[arg(long, value_enum, default_value = "all")]
+        among: Among,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// A pair's full history with sources.
+    Pair {
+        a: String,
+        b: String,
+        /// Use only facts whose source had published by this day.
+        #[arg(long, value_name = "DATE")]
+        known_at: Option<String>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Partner counts per year, with the changes of each year.
+    Timeline {
+        state: String,
+        #[command(flatten)]
+        when: When,
+        #[arg(long, value_enum, default_value = "all")]
+        among: Among,
+        /// First year (default: the first year any fact speaks of the state).
+        #[arg(long)]
+        from: Option<i16>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// States in relations with one state but not with its rival.
+    Exclusive {
+        state: String,
+        #[arg(long)]
+        rival: String,
+        #[command(flatten)]
+        when: When,
+        #[arg(long, value_enum, default_value = "all")]
+        among: Among,
+        /// Show how the set changed, year by year.
+        #[arg(long)]
+        timeline: bool,
+        /// First year of the timeline (default: 1990).
+        #[arg(long)]
+        from: Option<i16>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Add one fact, with its source, to the ledger.
+    Add(AddArgs),
+    /// Import a file into the ledger.
+    Import {
+        #[arg(value_enum)]
+        format: ImportFormat,
+        file: PathBuf,
+        /// For us-missions: the State Department guide's articles folder (historyatstate rdcr).
+        #[arg(long, value_name = "DIR")]
+        guide: Option<PathBuf>,
+        /// Print the facts as a baseline TSV file instead of writing them.
+        #[arg(long)]
+        tsv: bool,
+    },
+    /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Only pairs involving this state.
+        #[arg(long)]
+        state: Option<String>,
+        /// First year of dyad-years (default 1946).
+        #[arg(long)]
+        from: Option<i16>,
+        /// Last year of dyad-years (default: last year).
+        #[arg(long)]
+        to: Option<i16>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    pub a: String,
+    pub b: String,
+    /// establish, restore, sever, suspend, recognize, withdraw_recognition, relations or none.
+    pub event: String,
+    /// YYYY, YYYY-MM or YYYY-MM-DD, at the precision the source states.
+    pub date: String,
+    #[arg(long)]
+    pub url: Option<String>,
+    #[arg(long, default_value = "")]
+    pub publisher: String,
+    /// When the source published it.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// The few words of the source that state the fact.
+    #[arg(long, default_value = "")]
+    pub quote: String,
+    /// A dataset and row, instead of a URL.
+    #[arg(long)]
+    pub citation: Option<String>,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum ImportFormat {
+    /// The US diplomatic missions range file (mission_status_range_cow_v0.1.csv).
+    UsMissions,
+    /// A TSV file in the baseline's pair-facts format.
+    Facts,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+    DyadYear,
+}
+
+/// What a command found: something (exit 0) or nothing (exit 1).
+pub enum Found {
+    Something,
+    Nothing,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(Found::Something) => ExitCode::SUCCESS,
+        Ok(Found::Nothing) => ExitCode::from(1),
+        Err(e) => {
+            let broken_pipe = e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("diplograph: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

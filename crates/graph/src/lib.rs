@@ -21,7 +21,9 @@ mod states;
 
 use std::collections::HashMap;
 
-use diplograph_model::{Code, Date, Day, Event, Fact, SetFact, SetMode, State, StateKind, Status, Universe};
+use diplograph_model::{
+    Code, Date, Day, Event, Fact, SetFact, SetMode, State, StateKind, Status, Universe,
+};
 
 pub use pair::{Cited, Conflict, Entry, Pair, PairStatus};
 pub use states::{fold, LookupError, States};
@@ -29,9 +31,19 @@ pub use states::{fold, LookupError, States};
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum Error {
     #[error("{name} ({code}) did not exist on {day}: it exists from {begin}")]
-    NotYet { code: Code, name: String, day: Day, begin: Date },
+    NotYet {
+        code: Code,
+        name: String,
+        day: Day,
+        begin: Date,
+    },
     #[error("{name} ({code}) no longer existed on {day}: it ended on {end}")]
-    Ended { code: Code, name: String, day: Day, end: Date },
+    Ended {
+        code: Code,
+        name: String,
+        day: Day,
+        end: Date,
+    },
     #[error("{0} and {0} are the same state: a pair needs two")]
     SamePair(Code),
 }
@@ -80,7 +92,10 @@ impl Graph {
                 continue;
             }
             let (Some(a), Some(b)) = (states.canonical(f.a), states.canonical(f.b)) else {
-                skipped.push(format!("{}: no state has the code {} or {}", f.origin, f.a, f.b));
+                skipped.push(format!(
+                    "{}: no state has the code {} or {}",
+                    f.origin, f.a, f.b
+                ));
                 continue;
             };
             pairs.entry(key(a, b)).or_default().add_fact(f, a, b);
@@ -96,7 +111,11 @@ impl Graph {
             };
             let mut s = s.clone();
             s.state = state;
-            s.members = s.members.iter().filter_map(|&m| states.canonical(m)).collect();
+            s.members = s
+                .members
+                .iter()
+                .filter_map(|&m| states.canonical(m))
+                .collect();
             if s.mode != SetMode::Count {
                 let day = s.as_of.last_day();
                 for other in universe(&states, day, s.universe) {
@@ -109,7 +128,10 @@ impl Graph {
                         SetMode::Exactly => listed,
                         SetMode::Count => unreachable!(),
                     };
-                    pairs.entry(key(state, other.code)).or_default().add(Entry::from_set(&s, other.code, partner));
+                    pairs
+                        .entry(key(state, other.code))
+                        .or_default()
+                        .add(Entry::from_set(&s, other.code, partner));
                 }
             }
             kept_sets.push(s);
@@ -117,7 +139,13 @@ impl Graph {
         for p in pairs.values_mut() {
             p.finish();
         }
-        Graph { states, pairs, sets: kept_sets, skipped, known_at: opts.known_at }
+        Graph {
+            states,
+            pairs,
+            sets: kept_sets,
+            skipped,
+            known_at: opts.known_at,
+        }
     }
 
     pub fn states(&self) -> &States {
@@ -136,7 +164,11 @@ impl Graph {
     pub fn status(&self, a: Code, b: Code, day: Day) -> PairStatus {
         match self.pair(a, b) {
             Some(p) => p.status_on(day),
-            None => PairStatus { status: Status::Unknown, basis: None, reason: Some("no fact about this pair".into()) },
+            None => PairStatus {
+                status: Status::Unknown,
+                basis: None,
+                reason: Some("no fact about this pair".into()),
+            },
         }
     }
 
@@ -145,12 +177,22 @@ impl Graph {
         let s = self.states.get(code).expect("resolved codes only");
         if let Some(b) = s.begin {
             if day < b.first_day() {
-                return Err(Error::NotYet { code: s.code, name: s.name.clone(), day, begin: b });
+                return Err(Error::NotYet {
+                    code: s.code,
+                    name: s.name.clone(),
+                    day,
+                    begin: b,
+                });
             }
         }
         if let Some(e) = s.end {
             if day > e.last_day() {
-                return Err(Error::Ended { code: s.code, name: s.name.clone(), day, end: e });
+                return Err(Error::Ended {
+                    code: s.code,
+                    name: s.name.clone(),
+                    day,
+                    end: e,
+                });
             }
         }
         Ok(s)
@@ -188,18 +230,30 @@ impl Graph {
                 _ => r.without.push(other.code),
             }
             if let Some(p) = self.pair(state.code, other.code) {
-                r.conflicts.extend(p.conflicts.iter().filter(|c| c.second.date.first_day() <= day).cloned());
+                r.conflicts.extend(
+                    p.conflicts
+                        .iter()
+                        .filter(|c| c.second.date.first_day() <= day)
+                        .cloned(),
+                );
             }
-            r.details.push(Detail { state: other.code, name: other.name.clone(), status: st });
+            r.details.push(Detail {
+                state: other.code,
+                name: other.name.clone(),
+                status: st,
+            });
         }
         r.count = r.partners.len();
         r.coverage = Coverage::new(r.of, r.unknown.len());
         r.stated_counts = self
             .sets
             .iter()
-            .filter(|s| s.state == state.code && s.mode == SetMode::Count && s.as_of.first_day() <= day)
+            .filter(|s| {
+                s.state == state.code && s.mode == SetMode::Count && s.as_of.first_day() <= day
+            })
             .cloned()
             .collect();
+        r.stated_counts.sort_by(|x, y| y.as_of.cmp(&x.as_of));
         if state.kind == StateKind::Limited {
             // Recognition: a recognition fact, or (where states recognize by exchanging
             // ambassadors, as with Taiwan) relations.
@@ -218,7 +272,13 @@ impl Graph {
     }
 
     /// States in relations with `a` but not with `rival` on `day`.
-    pub fn exclusive(&self, a: Code, rival: Code, day: Day, among: Universe) -> Result<Exclusive, Error> {
+    pub fn exclusive(
+        &self,
+        a: Code,
+        rival: Code,
+        day: Day,
+        among: Universe,
+    ) -> Result<Exclusive, Error> {
         if a == rival {
             return Err(Error::SamePair(a));
         }
@@ -260,12 +320,23 @@ impl Graph {
             } else {
                 Day::new(year, 12, 31).expect("valid")
             };
-            let Ok(r) = self.relations(code, day, among) else { continue };
+            let Ok(r) = self.relations(code, day, among) else {
+                continue;
+            };
             let mut changes = Vec::new();
             for other in universe(&self.states, day, Universe::All) {
                 if let Some(p) = self.pair(code, other.code) {
-                    for e in p.entries.iter().filter(|e| e.event.is_change() && e.date.year_number() == year) {
-                        changes.push(Change { date: e.date, event: e.event, a: e.a, b: e.b });
+                    for e in p
+                        .entries
+                        .iter()
+                        .filter(|e| e.event.is_change() && e.date.year_number() == year)
+                    {
+                        changes.push(Change {
+                            date: e.date,
+                            event: e.event,
+                            a: e.a,
+                            b: e.b,
+                        });
                     }
                 }
             }
@@ -296,8 +367,16 @@ impl Graph {
         if a == b {
             return Err(Error::SamePair(a));
         }
-        let mut h = History { a, b, history: vec![], recognition: vec![], conflicts: vec![] };
-        let Some(p) = self.pair(a, b) else { return Ok(h) };
+        let mut h = History {
+            a,
+            b,
+            history: vec![],
+            recognition: vec![],
+            conflicts: vec![],
+        };
+        let Some(p) = self.pair(a, b) else {
+            return Ok(h);
+        };
         for e in &p.entries {
             let Some(status) = e.event.status_after() else {
                 h.recognition.push(e.clone());
@@ -315,7 +394,11 @@ impl Graph {
                 last.to = Some(e.date);
                 last.to_precision = Some(e.date.precision().as_str());
             }
-            let from_precision = if e.event.is_change() { e.date.precision().as_str() } else { "before" };
+            let from_precision = if e.event.is_change() {
+                e.date.precision().as_str()
+            } else {
+                "before"
+            };
             h.history.push(Interval {
                 status,
                 event: e.event,
@@ -326,9 +409,11 @@ impl Graph {
                 sources: e.sources.clone(),
             });
         }
-        // Before a first establishment there were no relations.
-        if let Some(first) = h.history.first() {
-            if first.event == Event::Establish {
+        // Before a first establishment there were no relations: the establishment's own
+        // sources say so.
+        let first_change = p.entries.iter().find(|e| e.event.status_after().is_some());
+        if let (Some(first), Some(entry)) = (h.history.first(), first_change) {
+            if first.event == Event::Establish && entry.event == Event::Establish {
                 h.history.insert(
                     0,
                     Interval {
@@ -338,7 +423,7 @@ impl Graph {
                         from_precision: None,
                         to: first.from,
                         to_precision: first.from_precision,
-                        sources: first.sources.clone(),
+                        sources: entry.sources.clone(),
                     },
                 );
             }
@@ -369,7 +454,15 @@ pub struct Coverage {
 impl Coverage {
     fn new(of: usize, unknown: usize) -> Coverage {
         let known = of - unknown;
-        Coverage { known, unknown, share: if of == 0 { 1.0 } else { known as f64 / of as f64 } }
+        Coverage {
+            known,
+            unknown,
+            share: if of == 0 {
+                1.0
+            } else {
+                known as f64 / of as f64
+            },
+        }
     }
 }
 

@@ -32,7 +32,11 @@ impl Entry {
             b,
             event: f.event,
             date: f.date,
-            sources: vec![Cited { source: f.source.clone(), origin: f.origin.clone(), set_statement: None }],
+            sources: vec![Cited {
+                source: f.source.clone(),
+                origin: f.origin.clone(),
+                set_statement: None,
+            }],
         }
     }
 
@@ -42,7 +46,8 @@ impl Entry {
             s.state,
             match s.mode {
                 diplograph_model::SetMode::AllExcept => "has relations with all",
-                diplograph_model::SetMode::Exactly => "has relations with exactly the listed states",
+                diplograph_model::SetMode::Exactly =>
+                    "has relations with exactly the listed states",
                 diplograph_model::SetMode::Count => "has a stated number of partners",
             },
             match s.universe {
@@ -57,7 +62,11 @@ impl Entry {
                 let list: Vec<&str> = s.members.iter().map(|c| c.as_str()).collect();
                 format!(
                     "{} {}",
-                    if s.mode == diplograph_model::SetMode::AllExcept { " except" } else { ":" },
+                    if s.mode == diplograph_model::SetMode::AllExcept {
+                        " except"
+                    } else {
+                        ":"
+                    },
                     list.join(", ")
                 )
             }
@@ -65,9 +74,17 @@ impl Entry {
         Entry {
             a: s.state,
             b: other,
-            event: if partner { Event::Relations } else { Event::NoRelations },
+            event: if partner {
+                Event::Relations
+            } else {
+                Event::NoRelations
+            },
             date: s.as_of,
-            sources: vec![Cited { source: s.source.clone(), origin: s.origin.clone(), set_statement: Some(statement) }],
+            sources: vec![Cited {
+                source: s.source.clone(),
+                origin: s.origin.clone(),
+                set_statement: Some(statement),
+            }],
         }
     }
 }
@@ -129,15 +146,30 @@ impl Pair {
     /// Sorts entries (by date; on the same date a change before an attestation of its outcome)
     /// and finds conflicts; call once all facts are in.
     pub fn finish(&mut self) {
-        self.entries.sort_by(|x, y| x.date.cmp(&y.date).then(y.event.is_change().cmp(&x.event.is_change())));
+        self.entries.sort_by(|x, y| {
+            x.date
+                .cmp(&y.date)
+                .then(y.event.is_change().cmp(&x.event.is_change()))
+        });
         self.conflicts.clear();
-        let affecting: Vec<&Entry> = self.entries.iter().filter(|e| e.event.status_after().is_some()).collect();
+        let affecting: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| e.event.status_after().is_some())
+            .collect();
         // A pair is established once: two first establishments at different times disagree.
-        let est: Vec<&&Entry> = affecting.iter().filter(|e| e.event == Event::Establish).collect();
+        let est: Vec<&&Entry> = affecting
+            .iter()
+            .filter(|e| e.event == Event::Establish)
+            .collect();
         for w in est.windows(2) {
-            if !w[0].date.agrees_with(&w[1].date) && !affecting.iter().any(|e| {
-                matches!(e.event, Event::Sever | Event::Suspend) && w[0].date < e.date && e.date < w[1].date
-            }) {
+            if !w[0].date.agrees_with(&w[1].date)
+                && !affecting.iter().any(|e| {
+                    matches!(e.event, Event::Sever | Event::Suspend)
+                        && w[0].date < e.date
+                        && e.date < w[1].date
+                })
+            {
                 self.conflicts.push(Conflict {
                     message: format!(
                         "establishment dated {} and {} by different sources",
@@ -156,16 +188,29 @@ impl Pair {
                 let now = e.event.status_after();
                 // Only an attestation that contradicts a recorded change is a conflict: between
                 // two attestations the status may simply have changed unrecorded.
+                // A source that states both (a dataset's deliberate attestation) is not in
+                // conflict with itself.
+                let same_publisher = e.sources.iter().any(|x| {
+                    c.sources
+                        .iter()
+                        .any(|y| y.source.publisher == x.source.publisher)
+                });
                 let contradicts = !e.event.is_change()
                     && c.event.is_change()
+                    && !same_publisher
                     && c.date.last_day() < e.date.first_day()
-                    && before.is_some_and(|b| b == Status::Relations) != now.is_some_and(|n| n == Status::Relations);
+                    && before.is_some_and(|b| b == Status::Relations)
+                        != now.is_some_and(|n| n == Status::Relations);
                 if contradicts {
                     self.conflicts.push(Conflict {
                         message: format!(
                             "{} on {} says {}, but {} on {} left {}",
-                            e.event, e.date, now.map(|s| s.as_str()).unwrap_or("?"),
-                            c.event, c.date, before.map(|s| s.as_str()).unwrap_or("?")
+                            e.event,
+                            e.date,
+                            now.map(|s| s.as_str()).unwrap_or("?"),
+                            c.event,
+                            c.date,
+                            before.map(|s| s.as_str()).unwrap_or("?")
                         ),
                         first: (*c).clone(),
                         second: (*e).clone(),
@@ -182,7 +227,11 @@ impl Pair {
     pub fn status_on(&self, day: Day) -> PairStatus {
         let mut current: Option<&Entry> = None;
         let mut straddling: Option<&Entry> = None;
-        for e in self.entries.iter().filter(|e| e.event.status_after().is_some()) {
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| e.event.status_after().is_some())
+        {
             if e.date.last_day() <= day {
                 current = Some(e);
                 straddling = None;
@@ -206,12 +255,23 @@ impl Pair {
             return PairStatus {
                 status: Status::Unknown,
                 basis: None,
-                reason: Some(format!("{} is dated {} only; {} falls within that", s.event, s.date, day)),
+                reason: Some(format!(
+                    "{} is dated {} only; {} falls within that",
+                    s.event, s.date, day
+                )),
             };
         }
         match current {
-            Some(c) => PairStatus { status: c.event.status_after().expect("filtered"), basis: Some(c.clone()), reason: None },
-            None => PairStatus { status: Status::Unknown, basis: None, reason: Some("no fact about this pair".to_string()) },
+            Some(c) => PairStatus {
+                status: c.event.status_after().expect("filtered"),
+                basis: Some(c.clone()),
+                reason: None,
+            },
+            None => PairStatus {
+                status: Status::Unknown,
+                basis: None,
+                reason: Some("no fact about this pair".to_string()),
+            },
         }
     }
 

@@ -11,9 +11,15 @@ const CONTINUED_BY: &[(&str, &str)] = &[("SUN", "RUS"), ("YUG", "SRB"), ("SCG", 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum LookupError {
     #[error("unknown state {query:?}{}", did_you_mean(.suggestions))]
-    Unknown { query: String, suggestions: Vec<String> },
+    Unknown {
+        query: String,
+        suggestions: Vec<String>,
+    },
     #[error("ambiguous state {query:?}: it may mean {}; name one by its code", .candidates.join(" or "))]
-    Ambiguous { query: String, candidates: Vec<String> },
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
 }
 
 fn did_you_mean(s: &[String]) -> String {
@@ -38,7 +44,10 @@ pub struct States {
 pub fn fold(s: &str) -> String {
     let ascii = deunicode::deunicode(s).to_ascii_lowercase();
     let mut out = String::with_capacity(ascii.len());
-    for w in ascii.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -67,11 +76,18 @@ impl States {
             }
         }
         for (from, to) in CONTINUED_BY {
-            if let (Ok(f), Some(&i)) = (from.parse::<Code>(), to.parse::<Code>().ok().and_then(|t| by_code.get(&t))) {
+            if let (Ok(f), Some(&i)) = (
+                from.parse::<Code>(),
+                to.parse::<Code>().ok().and_then(|t| by_code.get(&t)),
+            ) {
                 by_code.insert(f, i);
             }
         }
-        States { list, by_code, names }
+        States {
+            list,
+            by_code,
+            names,
+        }
     }
 
     pub fn all(&self) -> &[State] {
@@ -102,10 +118,19 @@ impl States {
             }
         }
         let upper = query.trim().to_ascii_uppercase();
-        if let Some(s) = self.list.iter().find(|s| !s.iso2.is_empty() && s.iso2 == upper) {
+        if let Some(s) = self
+            .list
+            .iter()
+            .find(|s| !s.iso2.is_empty() && s.iso2 == upper)
+        {
             return vec![s];
         }
-        let mut exact: Vec<usize> = self.names.iter().filter(|(n, _)| *n == q).map(|&(_, i)| i).collect();
+        let mut exact: Vec<usize> = self
+            .names
+            .iter()
+            .filter(|(n, _)| *n == q)
+            .map(|&(_, i)| i)
+            .collect();
         exact.dedup();
         if !exact.is_empty() {
             exact.sort();
@@ -132,13 +157,20 @@ impl States {
         let found = self.search(query);
         match found.len() {
             1 => Ok(found[0]),
-            0 => Err(LookupError::Unknown { query: query.to_string(), suggestions: self.suggest(query) }),
-            _ if fold(query).is_empty() => {
-                Err(LookupError::Unknown { query: query.to_string(), suggestions: Vec::new() })
-            }
+            0 => Err(LookupError::Unknown {
+                query: query.to_string(),
+                suggestions: self.suggest(query),
+            }),
+            _ if fold(query).is_empty() => Err(LookupError::Unknown {
+                query: query.to_string(),
+                suggestions: Vec::new(),
+            }),
             _ => Err(LookupError::Ambiguous {
                 query: query.to_string(),
-                candidates: found.iter().map(|s| format!("{:?} ({})", s.name, s.code)).collect(),
+                candidates: found
+                    .iter()
+                    .map(|s| format!("{:?} ({})", s.name, s.code))
+                    .collect(),
             }),
         }
     }
@@ -148,7 +180,12 @@ impl States {
         let q = fold(query);
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (n, i) in &self.names {
-            let score = strsim::jaro_winkler(&q, n);
+            // Against the whole name and each of its words: "korae" is close to "korea" in
+            // "south korea".
+            let score = n
+                .split(' ')
+                .map(|w| strsim::jaro_winkler(&q, w))
+                .fold(strsim::jaro_winkler(&q, n), f64::max);
             if score >= 0.85 {
                 match scored.iter_mut().find(|(_, j)| j == i) {
                     Some(e) => e.0 = e.0.max(score),
@@ -157,6 +194,10 @@ impl States {
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.iter().take(3).map(|&(_, i)| format!("{:?} ({})", self.list[i].name, self.list[i].code)).collect()
+        scored
+            .iter()
+            .take(3)
+            .map(|&(_, i)| format!("{:?} ({})", self.list[i].name, self.list[i].code))
+            .collect()
     }
 }

@@ -26,16 +26,28 @@ use diplograph_model::{Code, Date, Event, Fact, Origin, Source};
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot read {path:?}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path:?} is not a US missions range file: {message}")]
     Format { path: String, message: String },
     #[error("{path:?}: row {row}: {message}")]
-    Row { path: String, row: usize, message: String },
+    Row {
+        path: String,
+        row: usize,
+        message: String,
+    },
     #[error("{path:?}: not valid XML: {message}")]
     Xml { path: String, message: String },
 }
 
-const DIPLOMATIC: &[&str] = &["Embassy", "Ambassador Nonresident", "Legation", "Envoy Nonresident"];
+const DIPLOMATIC: &[&str] = &[
+    "Embassy",
+    "Ambassador Nonresident",
+    "Legation",
+    "Envoy Nonresident",
+];
 const STATUSES: &[&str] = &[
     "Embassy",
     "Ambassador Nonresident",
@@ -47,6 +59,19 @@ const STATUSES: &[&str] = &[
     "Interests",
     "None",
 ];
+
+/// Falls of a mission that the guide tells as a change of government rather than a break: the
+/// United States kept its relations with the Republic of China (its embassy moved to Taipei,
+/// which diplomatic facts hold as TWN) and did not recognize the People's Republic until 1979
+/// (china.xml: "Establishment of Diplomatic Relations with PRC ... 1979"). Relations with the new
+/// government start afresh, as an establishment.
+const GOVERNMENT_CHANGES: &[(u16, i16, i8, i8, &str)] = &[(
+    710,
+    1949,
+    10,
+    1,
+    "People's Republic proclaimed; the US kept relations with the Republic of China (embassy moved to Taipei) until 1979",
+)];
 
 /// The snapshot date of the dataset, used as the facts' publication date.
 const DATASET_PUBLISHED: &str = "2024-01-16";
@@ -71,13 +96,26 @@ pub struct GuideArticle {
 
 /// Reads every `*.xml` article of the guide in `dir`.
 pub fn read_guide(dir: &Path) -> Result<Vec<GuideArticle>, Error> {
-    let rd = std::fs::read_dir(dir).map_err(|source| Error::Read { path: dir.display().to_string(), source })?;
-    let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "xml")).collect();
+    let rd = std::fs::read_dir(dir).map_err(|source| Error::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut paths: Vec<_> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+        .collect();
     paths.sort();
     let mut out = Vec::new();
     for p in paths {
-        let text = std::fs::read_to_string(&p).map_err(|source| Error::Read { path: p.display().to_string(), source })?;
-        let file = p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&p).map_err(|source| Error::Read {
+            path: p.display().to_string(),
+            source,
+        })?;
+        let file = p
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         out.push(parse_article(&file, &text)?);
     }
     Ok(out)
@@ -87,7 +125,12 @@ pub fn read_guide(dir: &Path) -> Result<Vec<GuideArticle>, Error> {
 pub fn parse_article(file: &str, xml: &str) -> Result<GuideArticle, Error> {
     use quick_xml::events::Event as X;
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut art = GuideArticle { file: file.to_string(), title: String::new(), sections: vec![], text: String::new() };
+    let mut art = GuideArticle {
+        file: file.to_string(),
+        title: String::new(),
+        sections: vec![],
+        text: String::new(),
+    };
     let mut in_title = false;
     let mut div_depth = 0usize;
     let mut timeline_at: Option<usize> = None;
@@ -95,7 +138,10 @@ pub fn parse_article(file: &str, xml: &str) -> Result<GuideArticle, Error> {
     let mut current: Option<GuideSection> = None;
     let mut in_body = false;
     loop {
-        let ev = reader.read_event().map_err(|e| Error::Xml { path: file.to_string(), message: e.to_string() })?;
+        let ev = reader.read_event().map_err(|e| Error::Xml {
+            path: file.to_string(),
+            message: e.to_string(),
+        })?;
         match ev {
             X::Start(e) => {
                 let name = e.local_name();
@@ -112,7 +158,11 @@ pub fn parse_article(file: &str, xml: &str) -> Result<GuideArticle, Error> {
                         div_depth += 1;
                         if attr(b"type").as_deref() == Some("timeline") {
                             timeline_at = Some(div_depth);
-                            current = Some(GuideSection { heading: String::new(), year: None, text: String::new() });
+                            current = Some(GuideSection {
+                                heading: String::new(),
+                                year: None,
+                                text: String::new(),
+                            });
                         }
                     }
                     b"head" if current.is_some() => in_head = true,
@@ -142,7 +192,9 @@ pub fn parse_article(file: &str, xml: &str) -> Result<GuideArticle, Error> {
             },
             X::Text(t) => {
                 let s = t.decode().map(|c| c.into_owned()).unwrap_or_default();
-                let s = quick_xml::escape::unescape(&s).map(|c| c.into_owned()).unwrap_or(s);
+                let s = quick_xml::escape::unescape(&s)
+                    .map(|c| c.into_owned())
+                    .unwrap_or(s);
                 if in_title {
                     art.title.push_str(&s);
                 }
@@ -190,7 +242,10 @@ fn squash(s: &str) -> String {
 }
 
 fn fold(s: &str) -> String {
-    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// What the importer did besides the facts: rows it could not place, closures it did not take
@@ -203,8 +258,18 @@ pub struct Report {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// The precision the guide's prose supports for a date coded as `y-m-d`.
@@ -225,7 +290,10 @@ fn supported_date(y: i16, m: i8, d: i8, article: Option<&GuideArticle>) -> Date 
     let t = &a.text;
     if t.contains(&format!("{name} {d}, {y}")) || t.contains(&format!("{d} {name} {y}")) {
         day
-    } else if t.contains(&format!("{name} {y}")) || t.contains(&format!("{name}, {y}")) || t.contains(&format!("{name} {d}")) {
+    } else if t.contains(&format!("{name} {y}"))
+        || t.contains(&format!("{name}, {y}"))
+        || t.contains(&format!("{name} {d}"))
+    {
         month
     } else {
         Date::year(y)
@@ -235,20 +303,26 @@ fn supported_date(y: i16, m: i8, d: i8, article: Option<&GuideArticle>) -> Date 
 /// A break the guide states for `year` (±1), as (event, heading).
 fn stated_break(article: Option<&GuideArticle>, year: i16) -> Option<(Event, String)> {
     let a = article?;
-    a.sections.iter().filter(|s| s.year.is_some_and(|y| (y - year).abs() <= 1)).find_map(|s| {
-        let h = s.heading.to_lowercase();
-        if !h.contains("relations") {
-            return None;
-        }
-        let split = h.split("/").last().unwrap_or(&h).to_string();
-        if ["sever", "break", "broke", "ended", "terminat", "cessation"].iter().any(|k| split.contains(k)) {
-            Some((Event::Sever, s.heading.clone()))
-        } else if ["suspen", "interrupt"].iter().any(|k| split.contains(k)) {
-            Some((Event::Suspend, s.heading.clone()))
-        } else {
-            None
-        }
-    })
+    a.sections
+        .iter()
+        .filter(|s| s.year.is_some_and(|y| (y - year).abs() <= 1))
+        .find_map(|s| {
+            let h = s.heading.to_lowercase();
+            if !h.contains("relations") {
+                return None;
+            }
+            let split = h.split("/").last().unwrap_or(&h).to_string();
+            if ["sever", "break", "broke", "ended", "terminat", "cessation"]
+                .iter()
+                .any(|k| split.contains(k))
+            {
+                Some((Event::Sever, s.heading.clone()))
+            } else if ["suspen", "interrupt"].iter().any(|k| split.contains(k)) {
+                Some((Event::Suspend, s.heading.clone()))
+            } else {
+                None
+            }
+        })
 }
 
 /// Reads the US missions range file (COW version) and returns facts between the United States
@@ -259,20 +333,38 @@ pub fn us_missions(
     cow_to_code: &HashMap<u16, Code>,
 ) -> Result<(Vec<Fact>, Report), Error> {
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: p.clone(), source })?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::Format { path: p.clone(), message: "not UTF-8 text".into() })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: p.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Format {
+        path: p.clone(),
+        message: "not UTF-8 text".into(),
+    })?;
     let mut rdr = csv::ReaderBuilder::new().from_reader(text.as_bytes());
-    let headers = rdr.headers().map_err(|e| Error::Format { path: p.clone(), message: e.to_string() })?.clone();
+    let headers = rdr
+        .headers()
+        .map_err(|e| Error::Format {
+            path: p.clone(),
+            message: e.to_string(),
+        })?
+        .clone();
     let col = |name: &str| {
         headers.iter().position(|h| h == name).ok_or_else(|| Error::Format {
             path: p.clone(),
             message: format!("no column {name:?} (expected the COW range file, mission_status_range_cow_v0.1.csv)"),
         })
     };
-    let (c_code, c_name, c_usdos, c_start, c_status) =
-        (col("country_code_cow")?, col("country_name_cow")?, col("country_name_usdos")?, col("date_start")?, col("us_mission_status")?);
+    let (c_code, c_name, c_usdos, c_start, c_status) = (
+        col("country_code_cow")?,
+        col("country_name_cow")?,
+        col("country_name_usdos")?,
+        col("date_start")?,
+        col("us_mission_status")?,
+    );
     let usa: Code = "USA".parse().expect("valid");
-    let by_title: HashMap<String, &GuideArticle> = guide.iter().map(|a| (fold(&a.title), a)).collect();
+    let by_title: HashMap<String, &GuideArticle> =
+        guide.iter().map(|a| (fold(&a.title), a)).collect();
     // The guide tells Taiwan's story in its China article.
     let article_for = |usdos: &str, cow_name: &str| -> Option<&GuideArticle> {
         let f = fold(usdos);
@@ -282,7 +374,14 @@ pub fn us_missions(
         by_title
             .get(&f)
             .or_else(|| by_title.get(&fold(cow_name)))
-            .or_else(|| by_title.iter().find(|(k, _)| !f.is_empty() && (k.starts_with(&f) || f.starts_with(k.as_str()))).map(|(_, v)| v))
+            .or_else(|| {
+                by_title
+                    .iter()
+                    .find(|(k, _)| {
+                        !f.is_empty() && (k.starts_with(&f) || f.starts_with(k.as_str()))
+                    })
+                    .map(|(_, v)| v)
+            })
             .copied()
     };
     struct Row {
@@ -296,11 +395,23 @@ pub fn us_missions(
     let mut rows = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
-        let rec = rec.map_err(|e| Error::Row { path: p.clone(), row: line, message: e.to_string() })?;
-        let bad = |m: String| Error::Row { path: p.clone(), row: line, message: m };
-        let code: u16 = rec[c_code].parse().map_err(|_| bad(format!("country code {:?} is not a number", &rec[c_code])))?;
+        let rec = rec.map_err(|e| Error::Row {
+            path: p.clone(),
+            row: line,
+            message: e.to_string(),
+        })?;
+        let bad = |m: String| Error::Row {
+            path: p.clone(),
+            row: line,
+            message: m,
+        };
+        let code: u16 = rec[c_code]
+            .parse()
+            .map_err(|_| bad(format!("country code {:?} is not a number", &rec[c_code])))?;
         let start = &rec[c_start];
-        let d: Date = start.parse().map_err(|e: diplograph_model::DateError| bad(e.to_string()))?;
+        let d: Date = start
+            .parse()
+            .map_err(|e: diplograph_model::DateError| bad(e.to_string()))?;
         if d.precision() != diplograph_model::Precision::Day {
             return Err(bad(format!("date {start:?} is not a day")));
         }
@@ -309,25 +420,42 @@ pub fn us_missions(
         if !STATUSES.contains(&status.as_str()) {
             return Err(bad(format!("unknown mission status {status:?}")));
         }
-        rows.push(Row { line, code, name: rec[c_name].to_string(), usdos: rec[c_usdos].to_string(), start: (f.year(), f.month(), f.day()), status });
+        rows.push(Row {
+            line,
+            code,
+            name: rec[c_name].to_string(),
+            usdos: rec[c_usdos].to_string(),
+            start: (f.year(), f.month(), f.day()),
+            status,
+        });
     }
-    let mut report = Report { rows: rows.len(), ..Report::default() };
+    let mut report = Report {
+        rows: rows.len(),
+        ..Report::default()
+    };
     let mut facts = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let mut j = i;
-        while j < rows.len() && rows[j].code == rows[i].code {
-            j += 1;
-        }
-        let group = &rows[i..j];
-        i = j;
-        let Some(&code) = cow_to_code.get(&group[0].code) else {
-            report.unmapped.push(format!("{} (COW {})", group[0].name, group[0].code));
+    // Group rows by the state they map to (Germany gathers COW 255 and the Federal Republic's
+    // 260), each group in date order.
+    let mut groups: Vec<(Code, Vec<&Row>)> = Vec::new();
+    for r in &rows {
+        let Some(&code) = cow_to_code.get(&r.code) else {
+            let u = format!("{} (COW {})", r.name, r.code);
+            if !report.unmapped.contains(&u) {
+                report.unmapped.push(u);
+            }
             continue;
         };
+        match groups.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, g)) => g.push(r),
+            None => groups.push((code, vec![r])),
+        }
+    }
+    for (code, group) in &mut groups {
+        let code = *code;
         if code == usa {
             continue;
         }
+        group.sort_by_key(|r| r.start);
         let article = article_for(&group[0].usdos, &group[0].name);
         let mut had = false; // ever had relations
         let mut now = false; // relations now
@@ -336,7 +464,8 @@ pub fn us_missions(
             let (y, m, d) = r.start;
             let source = |quote: String| Source {
                 url: String::new(),
-                publisher: "US diplomatic missions data (Kenkel) / US Department of State guide".into(),
+                publisher: "US diplomatic missions data (Kenkel) / US Department of State guide"
+                    .into(),
                 published: Some(DATASET_PUBLISHED.parse().expect("valid")),
                 quote,
                 citation: format!(
@@ -346,21 +475,55 @@ pub fn us_missions(
                     y,
                     m,
                     d,
-                    article.map(|a| format!("; rdcr articles/{}", a.file)).unwrap_or_default()
+                    article
+                        .map(|a| format!("; rdcr articles/{}", a.file))
+                        .unwrap_or_default()
                 ),
             };
             let mut push = |event: Event, date: Date, quote: String| {
-                facts.push(Fact { a: usa, b: code, event, date, source: source(quote), origin: Origin::Ledger { id: 0 } });
+                facts.push(Fact {
+                    a: usa,
+                    b: code,
+                    event,
+                    date,
+                    source: source(quote),
+                    origin: Origin::Ledger { id: 0 },
+                });
             };
             if dip && !now {
                 if k == 0 {
-                    push(Event::Relations, supported_date(y, m, d, None).finer(Date::from_day(diplograph_model::Day::new(y, m, d).expect("valid"))), format!("{} at the start of the data", r.status));
+                    push(
+                        Event::Relations,
+                        supported_date(y, m, d, None).finer(Date::from_day(
+                            diplograph_model::Day::new(y, m, d).expect("valid"),
+                        )),
+                        format!("{} at the start of the data", r.status),
+                    );
                 } else {
-                    let ev = if had { Event::Restore } else { Event::Establish };
-                    push(ev, supported_date(y, m, d, article), format!("{}: mission status became {}", r.name, r.status));
+                    let ev = if had {
+                        Event::Restore
+                    } else {
+                        Event::Establish
+                    };
+                    push(
+                        ev,
+                        supported_date(y, m, d, article),
+                        format!("{}: mission status became {}", r.name, r.status),
+                    );
                 }
                 had = true;
                 now = true;
+            } else if let Some(&(_, _, _, _, note)) = GOVERNMENT_CHANGES
+                .iter()
+                .find(|(c, yy, mm, dd, _)| *c == r.code && (*yy, *mm, *dd) == (y, m, d))
+            {
+                push(
+                    Event::NoRelations,
+                    supported_date(y, m, d, article),
+                    note.to_string(),
+                );
+                had = false;
+                now = false;
             } else if !dip && now {
                 match stated_break(article, y) {
                     Some((ev, heading)) => {
@@ -372,8 +535,6 @@ pub fn us_missions(
                         r.name, y, m, d, r.status
                     )),
                 }
-            } else if !dip && k == 0 && r.status == "None" && group.len() == 1 {
-                // Never any mission, and the guide names no relations: nothing to say.
             }
         }
     }
@@ -400,7 +561,10 @@ mod tests {
         assert_eq!(a.sections[0].year, Some(1961));
         assert_eq!(stated_break(Some(&a), 1961).unwrap().0, Event::Sever);
         assert!(stated_break(Some(&a), 1990).is_none());
-        assert_eq!(supported_date(1961, 1, 3, Some(&a)).to_string(), "1961-01-03");
+        assert_eq!(
+            supported_date(1961, 1, 3, Some(&a)).to_string(),
+            "1961-01-03"
+        );
         // The prose names neither July 1 nor July 2015: only the year stands.
         assert_eq!(supported_date(2015, 7, 1, Some(&a)).to_string(), "2015");
         assert_eq!(supported_date(1935, 1, 1, Some(&a)).to_string(), "1935");
@@ -425,9 +589,13 @@ mod tests {
         )
         .unwrap();
         let guide = vec![parse_article("cuba.xml", CUBA).unwrap()];
-        let map: HashMap<u16, Code> = [(40, "CUB".parse().unwrap()), (652, "SYR".parse().unwrap())].into();
+        let map: HashMap<u16, Code> =
+            [(40, "CUB".parse().unwrap()), (652, "SYR".parse().unwrap())].into();
         let (facts, report) = us_missions(&csv, &guide, &map).unwrap();
-        let got: Vec<String> = facts.iter().map(|f| format!("{} {} {} {}", f.a, f.b, f.event, f.date)).collect();
+        let got: Vec<String> = facts
+            .iter()
+            .map(|f| format!("{} {} {} {}", f.a, f.b, f.event, f.date))
+            .collect();
         assert_eq!(
             got,
             [
@@ -437,7 +605,11 @@ mod tests {
                 "USA SYR relations 1974-06-16",
             ]
         );
-        assert_eq!(report.closures.len(), 1, "Syria 2012 is a closure, not a break");
+        assert_eq!(
+            report.closures.len(),
+            1,
+            "Syria 2012 is a closure, not a break"
+        );
         std::fs::remove_dir_all(dir).ok();
     }
 }

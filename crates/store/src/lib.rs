@@ -47,11 +47,21 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("cannot open the ledger {path:?}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("cannot create the ledger's folder {path:?}: {source}")]
-    Folder { path: String, source: std::io::Error },
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("schema version {found} of {path:?} is newer than this build supports ({supported})")]
-    TooNew { path: String, found: i64, supported: i64 },
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
     #[error("ledger row {id}: {message}")]
     BadRow { id: i64, message: String },
     #[error("ledger: {0}")]
@@ -73,9 +83,15 @@ impl Ledger {
     /// Opens (creating when absent) and migrates the ledger at `path`.
     pub fn open(path: &Path) -> Result<Ledger, Error> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Folder { path: dir.display().to_string(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| Error::Folder {
+                path: dir.display().to_string(),
+                source,
+            })?;
         }
-        let conn = Connection::open(path).map_err(|source| Error::Open { path: path.display().to_string(), source })?;
+        let conn = Connection::open(path).map_err(|source| Error::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
         Self::init(conn, path)
     }
 
@@ -88,15 +104,27 @@ impl Ledger {
     }
 
     fn init(mut conn: Connection, path: &Path) -> Result<Ledger, Error> {
-        let open_err = |source| Error::Open { path: path.display().to_string(), source };
+        let open_err = |source| Error::Open {
+            path: path.display().to_string(),
+            source,
+        };
         // WAL with full sync: a committed transaction survives a crash; an interrupted one leaves
         // nothing behind.
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "FULL").map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(open_err)?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_err)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(open_err)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(open_err)?;
         if version > SCHEMA_VERSION {
-            return Err(Error::TooNew { path: path.display().to_string(), found: version, supported: SCHEMA_VERSION });
+            return Err(Error::TooNew {
+                path: path.display().to_string(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         if version < SCHEMA_VERSION {
             let tx = conn.transaction()?;
@@ -110,7 +138,9 @@ impl Ledger {
     }
 
     pub fn schema_version(&self) -> Result<i64, Error> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Adds facts in one transaction: all of them or none. A fact already in the ledger (same
@@ -163,7 +193,13 @@ impl Ledger {
     }
 
     /// Adds an import's facts and records the import, in one transaction.
-    pub fn import(&mut self, format: &str, file: &str, rows_read: usize, facts: &[Fact]) -> Result<Added, Error> {
+    pub fn import(
+        &mut self,
+        format: &str,
+        file: &str,
+        rows_read: usize,
+        facts: &[Fact],
+    ) -> Result<Added, Error> {
         let tx = self.conn.transaction()?;
         let n = insert_facts(&tx, facts, &format!("import {format}"))?;
         tx.execute(
@@ -181,7 +217,14 @@ impl Ledger {
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                [r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?],
+                [
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ],
                 r.get::<_, Option<String>>(7)?,
                 r.get::<_, String>(8)?,
                 r.get::<_, String>(9)?,
@@ -199,7 +242,10 @@ impl Ledger {
                 source: Source {
                     url,
                     publisher,
-                    published: published.map(|p| p.parse::<Date>()).transpose().map_err(|e| bad(e.to_string()))?,
+                    published: published
+                        .map(|p| p.parse::<Date>())
+                        .transpose()
+                        .map_err(|e| bad(e.to_string()))?,
                     quote,
                     citation,
                 },
@@ -217,7 +263,13 @@ impl Ledger {
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                [r.get::<_, String>(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+                [
+                    r.get::<_, String>(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ],
                 r.get::<_, Option<u32>>(6)?,
                 [r.get::<_, String>(7)?, r.get(8)?],
                 r.get::<_, Option<String>>(9)?,
@@ -226,7 +278,14 @@ impl Ledger {
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, [state, as_of, universe, mode, members], count, [url, publisher], published, [quote, citation]) = row?;
+            let (
+                id,
+                [state, as_of, universe, mode, members],
+                count,
+                [url, publisher],
+                published,
+                [quote, citation],
+            ) = row?;
             let bad = |m: String| Error::BadRow { id, message: m };
             out.push(SetFact {
                 state: state.parse::<Code>().map_err(|e| bad(e.to_string()))?,
@@ -242,7 +301,10 @@ impl Ledger {
                 source: Source {
                     url,
                     publisher,
-                    published: published.map(|p| p.parse::<Date>()).transpose().map_err(|e| bad(e.to_string()))?,
+                    published: published
+                        .map(|p| p.parse::<Date>())
+                        .transpose()
+                        .map_err(|e| bad(e.to_string()))?,
                     quote,
                     citation,
                 },
@@ -256,7 +318,11 @@ impl Ledger {
     pub fn imports_of(&self, file: &str) -> Result<i64, Error> {
         Ok(self
             .conn
-            .query_row("SELECT COUNT(*) FROM imports WHERE file = ?1", [file], |r| r.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM imports WHERE file = ?1",
+                [file],
+                |r| r.get(0),
+            )
             .optional()?
             .unwrap_or(0))
     }
@@ -316,10 +382,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/ledger.sqlite");
         let mut l = Ledger::open(&path).unwrap();
-        let n = l.add_facts(&[fact("KOR", "CUB", "2024-02-14"), fact("KOR", "BTN", "1987")], "test").unwrap();
-        assert_eq!(n, Added { added: 2, duplicates: 0 });
-        let n = l.add_facts(&[fact("KOR", "CUB", "2024-02-14")], "test").unwrap();
-        assert_eq!(n, Added { added: 0, duplicates: 1 });
+        let n = l
+            .add_facts(
+                &[fact("KOR", "CUB", "2024-02-14"), fact("KOR", "BTN", "1987")],
+                "test",
+            )
+            .unwrap();
+        assert_eq!(
+            n,
+            Added {
+                added: 2,
+                duplicates: 0
+            }
+        );
+        let n = l
+            .add_facts(&[fact("KOR", "CUB", "2024-02-14")], "test")
+            .unwrap();
+        assert_eq!(
+            n,
+            Added {
+                added: 0,
+                duplicates: 1
+            }
+        );
         drop(l);
         let l = Ledger::open(&path).unwrap();
         let facts = l.facts().unwrap();
@@ -333,18 +418,42 @@ mod tests {
     fn import_is_all_or_nothing_and_recorded() {
         let dir = tempfile::tempdir().unwrap();
         let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
-        let n = l.import("us-missions", "f.csv", 3, &[fact("USA", "CUB", "1902-05-27")]).unwrap();
+        let n = l
+            .import(
+                "us-missions",
+                "f.csv",
+                3,
+                &[fact("USA", "CUB", "1902-05-27")],
+            )
+            .unwrap();
         assert_eq!(n.added, 1);
         assert_eq!(l.imports_of("f.csv").unwrap(), 1);
-        let n = l.import("us-missions", "f.csv", 3, &[fact("USA", "CUB", "1902-05-27")]).unwrap();
-        assert_eq!(n, Added { added: 0, duplicates: 1 });
+        let n = l
+            .import(
+                "us-missions",
+                "f.csv",
+                3,
+                &[fact("USA", "CUB", "1902-05-27")],
+            )
+            .unwrap();
+        assert_eq!(
+            n,
+            Added {
+                added: 0,
+                duplicates: 1
+            }
+        );
     }
 
     #[test]
     fn newer_schema_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.sqlite");
-        Ledger::open(&path).unwrap().conn.pragma_update(None, "user_version", 99).unwrap();
+        Ledger::open(&path)
+            .unwrap()
+            .conn
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
         let e = Ledger::open(&path).err().unwrap().to_string();
         assert!(e.starts_with("schema version 99 of"), "{e}");
         assert!(e.ends_with("is newer than this build supports (1)"), "{e}");

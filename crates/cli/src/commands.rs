@@ -1,0 +1,366 @@
+//! One function per subcommand: resolve names and dates, load the graph, ask it, print.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use diplograph_graph::{Graph, Options};
+use diplograph_model::{Code, Date, Day, Event, Fact, Origin, Source, Universe};
+use diplograph_store::Ledger;
+
+use crate::output::{self, Out};
+use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, When};
+
+fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
+    if let Some(p) = db {
+        return Ok(p);
+    }
+    if let Some(p) = std::env::var_os("DIPLOGRAPH_DB") {
+        return Ok(PathBuf::from(p));
+    }
+    let dir = dirs::data_dir()
+        .ok_or_else(|| anyhow!("no data directory on this system: pass --db PATH"))?;
+    Ok(dir.join("diplograph").join("ledger.sqlite"))
+}
+
+/// A day from a command-line date: a year or month means its last day.
+fn day(s: &str, flag: &str) -> Result<Day> {
+    let d: Date = s.parse().with_context(|| format!("{flag}"))?;
+    Ok(d.last_day())
+}
+
+fn today() -> Day {
+    jiff::Zoned::now().date()
+}
+
+fn universe(a: Among) -> Universe {
+    match a {
+        Among::Un => Universe::Un,
+        Among::All => Universe::All,
+    }
+}
+
+/// The graph from the baseline and the ledger, as known on `known_at`.
+fn load(db: &Path, known_at: Option<Day>) -> Result<Graph> {
+    let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
+    let mut facts = b.facts;
+    let mut sets = b.sets;
+    if let Some(l) = Ledger::open_existing(db)? {
+        facts.extend(l.facts()?);
+        sets.extend(l.sets()?);
+    }
+    Ok(Graph::build(b.states, &facts, &sets, &Options { known_at }))
+}
+
+fn resolve(g: &Graph, q: &str) -> Result<Code> {
+    Ok(g.states().resolve(q)?.code)
+}
+
+pub fn run(cli: Cli) -> Result<Found> {
+    let db = ledger_path(cli.db)?;
+    let stdout = std::io::stdout();
+    let mut w = stdout.lock();
+    let found = match cli.command {
+        Command::States { query, format } => {
+            let g = load(&db, None)?;
+            let q = query.unwrap_or_default();
+            let found = g.states().search(&q);
+            if found.is_empty() {
+                // Say what it may have meant, on stderr, and report nothing found.
+                if let Err(e) = g.states().resolve(&q) {
+                    eprintln!("diplograph: {e}");
+                }
+                return Ok(Found::Nothing);
+            }
+            output::states(&mut w, Out::from(format), &found)?;
+            Found::Something
+        }
+        Command::Relations {
+            state,
+            when,
+            among,
+            format,
+        } => {
+            let known_at = when
+                .known_at
+                .as_deref()
+                .map(|s| day(s, "--known-at"))
+                .transpose()?;
+            let g = load(&db, known_at)?;
+            let code = resolve(&g, &state)?;
+            let as_of = as_of(&when)?;
+            let r = g.relations(code, as_of, universe(among))?;
+            output::relations(&mut w, Out::from(format), &g, &r)?;
+            Found::Something
+        }
+        Command::Pair {
+            a,
+            b,
+            known_at,
+            format,
+        } => {
+            let known_at = known_at
+                .as_deref()
+                .map(|s| day(s, "--known-at"))
+                .transpose()?;
+            let g = load(&db, known_at)?;
+            let (a, b) = (resolve(&g, &a)?, resolve(&g, &b)?);
+            let h = g.history(a, b)?;
+            output::history(&mut w, Out::from(format), &g, &h, today())?;
+            if h.history.is_empty() && h.recognition.is_empty() {
+                Found::Nothing
+            } else {
+                Found::Something
+            }
+        }
+        Command::Timeline {
+            state,
+            when,
+            among,
+            from,
+            format,
+        } => {
+            let known_at = when
+                .known_at
+                .as_deref()
+                .map(|s| day(s, "--known-at"))
+                .transpose()?;
+            let g = load(&db, known_at)?;
+            let code = resolve(&g, &state)?;
+            let until = as_of(&when)?;
+            g.check_exists(code, until)?;
+            let from = from.or_else(|| g.first_year(code)).unwrap_or(until.year());
+            let years = g.timeline(code, from, until, universe(among));
+            output::timeline(&mut w, Out::from(format), &g, code, &years)?;
+            if years.is_empty() {
+                Found::Nothing
+            } else {
+                Found::Something
+            }
+        }
+        Command::Exclusive {
+            state,
+            rival,
+            when,
+            among,
+            timeline,
+            from,
+            format,
+        } => {
+            let known_at = when
+                .known_at
+                .as_deref()
+                .map(|s| day(s, "--known-at"))
+                .transpose()?;
+            let g = load(&db, known_at)?;
+            let (a, r) = (resolve(&g, &state)?, resolve(&g, &rival)?);
+            let as_of = as_of(&when)?;
+            let x = g.exclusive(a, r, as_of, universe(among))?;
+            let years = if timeline {
+                let from = from.unwrap_or(1990);
+                let mut v = Vec::new();
+                for y in from..=as_of.year() {
+                    let d = if y == as_of.year() {
+                        as_of
+                    } else {
+                        Day::new(y, 12, 31).expect("valid")
+                    };
+                    if let Ok(x) = g.exclusive(a, r, d, universe(among)) {
+                        v.push((y, x));
+                    }
+                }
+                Some(v)
+            } else {
+                None
+            };
+            output::exclusive(&mut w, Out::from(format), &g, &x, years.as_deref())?;
+            if x.states.is_empty() {
+                Found::Nothing
+            } else {
+                Found::Something
+            }
+        }
+        Command::Add(args) => add(&db, args, &mut w)?,
+        Command::Import {
+            format,
+            file,
+            guide,
+            tsv,
+        } => import(&db, format, &file, guide.as_deref(), tsv, &mut w)?,
+        Command::Export {
+            format,
+            state,
+            from,
+            to,
+        } => {
+            let g = load(&db, None)?;
+            let state = state.map(|s| resolve(&g, &s)).transpose()?;
+            let from = from.unwrap_or(1946);
+            let to = to.unwrap_or(today().year() - 1);
+            if from > to {
+                bail!("--from {from} is after --to {to}");
+            }
+            match format {
+                ExportFormat::Json | ExportFormat::Csv => {
+                    output::export_facts(&mut w, matches!(format, ExportFormat::Json), &g, state)?
+                }
+                ExportFormat::DyadYear => output::dyad_years(&mut w, &g, state, from, to)?,
+            }
+            Found::Something
+        }
+    };
+    w.flush()?;
+    Ok(found)
+}
+
+fn as_of(when: &When) -> Result<Day> {
+    Ok(match &when.as_of {
+        Some(s) => day(s, "--as-of")?,
+        None => today(),
+    })
+}
+
+fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
+    let g = load(db, None)?;
+    let (x, y) = (resolve(&g, &a.a)?, resolve(&g, &a.b)?);
+    if x == y {
+        bail!("a fact needs two different states (both are {x})");
+    }
+    let event: Event = a.event.parse()?;
+    let date: Date = a.date.parse().context("date")?;
+    for c in [x, y] {
+        g.check_exists(c, date.last_day())?;
+    }
+    let published = a
+        .published
+        .as_deref()
+        .map(|p| p.parse::<Date>().context("--published"))
+        .transpose()?;
+    let source = match (a.url, a.citation) {
+        (Some(url), _) if !url.starts_with("http://") && !url.starts_with("https://") => {
+            bail!("--url {url:?} is not an http(s) URL")
+        }
+        (Some(url), citation) => {
+            if a.quote.trim().is_empty() {
+                bail!("--quote is required with --url: the few words of the source that state the fact");
+            }
+            Source {
+                url,
+                publisher: a.publisher,
+                published,
+                quote: a.quote,
+                citation: citation.unwrap_or_default(),
+            }
+        }
+        (None, Some(citation)) => Source {
+            url: String::new(),
+            publisher: a.publisher,
+            published,
+            quote: a.quote,
+            citation,
+        },
+        (None, None) => bail!("a fact needs a source: --url with --quote, or --citation"),
+    };
+    let fact = Fact {
+        a: x,
+        b: y,
+        event,
+        date,
+        source,
+        origin: Origin::Ledger { id: 0 },
+    };
+    let mut l = Ledger::open(db)?;
+    let n = l.add_facts(&[fact], "add")?;
+    if n.added == 1 {
+        writeln!(w, "added: {x} {y} {event} {date} (ledger {})", db.display())?;
+    } else {
+        writeln!(w, "already in the ledger: {x} {y} {event} {date}")?;
+    }
+    Ok(Found::Something)
+}
+
+fn import(
+    db: &Path,
+    format: ImportFormat,
+    file: &Path,
+    guide: Option<&Path>,
+    tsv: bool,
+    w: &mut impl Write,
+) -> Result<Found> {
+    let g = load(db, None)?;
+    let (facts, rows) = match format {
+        ImportFormat::UsMissions => {
+            let articles = match guide {
+                Some(dir) => diplograph_import::read_guide(dir)?,
+                None => Vec::new(),
+            };
+            let mut cow: HashMap<u16, Code> = HashMap::new();
+            for s in g.states().all() {
+                if let Some(c) = s.cow {
+                    cow.entry(c).or_insert(s.code);
+                }
+            }
+            // The German Federal Republic (COW 260) is today's Germany.
+            if let Some(deu) = g.states().get("DEU".parse().expect("valid")) {
+                cow.insert(260, deu.code);
+            }
+            let (facts, report) = diplograph_import::us_missions(file, &articles, &cow)?;
+            if guide.is_none() {
+                eprintln!("note: without --guide, every fall to a closed mission is taken as a closure, never a break");
+            }
+            eprintln!(
+                "read {} rows: {} facts; {} closures kept as relations; {} states not in diplograph ({})",
+                report.rows,
+                facts.len(),
+                report.closures.len(),
+                report.unmapped.len(),
+                report.unmapped.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+            );
+            (facts, report.rows)
+        }
+        ImportFormat::Facts => {
+            let text = std::fs::read(file)
+                .with_context(|| format!("cannot read {:?}", file.display().to_string()))?;
+            let text = String::from_utf8(text)
+                .map_err(|_| anyhow!("{:?} is not UTF-8 text", file.display().to_string()))?;
+            let facts = diplograph_baseline::parse_facts(&file.display().to_string(), &text)?;
+            for f in &facts {
+                for c in [f.a, f.b] {
+                    if g.states().get(c).is_none() {
+                        bail!("{}: no state has the code {c}", f.origin);
+                    }
+                }
+            }
+            let n = facts.len();
+            (facts, n)
+        }
+    };
+    if tsv {
+        output::facts_tsv(w, &facts)?;
+        return Ok(if facts.is_empty() {
+            Found::Nothing
+        } else {
+            Found::Something
+        });
+    }
+    let name = match format {
+        ImportFormat::UsMissions => "us-missions",
+        ImportFormat::Facts => "facts",
+    };
+    let mut l = Ledger::open(db)?;
+    let n = l.import(name, &file.display().to_string(), rows, &facts)?;
+    writeln!(
+        w,
+        "imported {}: {} facts added, {} already there (ledger {})",
+        file.display(),
+        n.added,
+        n.duplicates,
+        db.display()
+    )?;
+    Ok(if facts.is_empty() {
+        Found::Nothing
+    } else {
+        Found::Something
+    })
+}

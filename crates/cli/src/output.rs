@@ -1,0 +1,673 @@
+//! Printing answers as human tables, JSON or CSV.
+
+use std::io::Write;
+
+use anyhow::Result;
+use diplograph_graph::{Cited, Exclusive, Graph, History, Relations, YearCount};
+use diplograph_model::{Code, Day, Fact, State, Status};
+use serde_json::json;
+
+use crate::Format;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Out {
+    Table,
+    Json,
+    Csv,
+}
+
+impl From<Format> for Out {
+    fn from(f: Format) -> Out {
+        if f.json {
+            Out::Json
+        } else if f.csv {
+            Out::Csv
+        } else {
+            Out::Table
+        }
+    }
+}
+
+fn json_out(w: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *w, v)?;
+    writeln!(w)?;
+    Ok(())
+}
+
+fn csv_writer(w: &mut impl Write) -> csv::Writer<&mut dyn Write> {
+    csv::Writer::from_writer(w as &mut dyn Write)
+}
+
+fn name(g: &Graph, c: Code) -> String {
+    g.states()
+        .get(c)
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| c.to_string())
+}
+
+/// One line naming a source: publisher, date, quote or citation, URL.
+fn cite(c: &Cited) -> String {
+    let s = &c.source;
+    let mut parts = Vec::new();
+    if !s.publisher.is_empty() {
+        parts.push(s.publisher.clone());
+    }
+    if let Some(p) = s.published {
+        parts.push(p.to_string());
+    }
+    if !s.quote.is_empty() {
+        let q: String = s.quote.chars().take(140).collect();
+        parts.push(format!(
+            "\u{201c}{q}{}\u{201d}",
+            if s.quote.chars().count() > 140 {
+                "…"
+            } else {
+                ""
+            }
+        ));
+    }
+    if !s.citation.is_empty() {
+        parts.push(s.citation.clone());
+    }
+    if !s.url.is_empty() {
+        parts.push(s.url.clone());
+    }
+    if let Some(st) = &c.set_statement {
+        parts.push(format!("(from: {st})"));
+    }
+    parts.join(" · ")
+}
+
+pub fn states(w: &mut impl Write, out: Out, list: &[&State]) -> Result<()> {
+    match out {
+        Out::Json => json_out(w, &list),
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record([
+                "iso3",
+                "iso2",
+                "isonum",
+                "cow",
+                "gw",
+                "wikidata",
+                "kind",
+                "name",
+                "official_name",
+                "capital",
+                "un_member_since",
+                "begin",
+                "end",
+                "aliases",
+            ])?;
+            for s in list {
+                c.write_record([
+                    s.code.as_str(),
+                    &s.iso2,
+                    &s.isonum,
+                    &s.cow.map(|x| x.to_string()).unwrap_or_default(),
+                    &s.gw.map(|x| x.to_string()).unwrap_or_default(),
+                    &s.wikidata,
+                    &format!("{:?}", s.kind).to_lowercase(),
+                    &s.name,
+                    &s.official_name,
+                    &s.capital,
+                    &s.un_member_since.map(|d| d.to_string()).unwrap_or_default(),
+                    &s.begin.map(|d| d.to_string()).unwrap_or_default(),
+                    &s.end.map(|d| d.to_string()).unwrap_or_default(),
+                    &s.aliases.join("|"),
+                ])?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "{:<4} {:<3} {:<4} {:<34} {:<10} {:<12} {}",
+                "code", "iso2", "cow", "name", "kind", "UN since", "capital"
+            )?;
+            for s in list {
+                writeln!(
+                    w,
+                    "{:<4} {:<3}  {:<4} {:<34} {:<10} {:<12} {}",
+                    s.code,
+                    s.iso2,
+                    s.cow.map(|x| x.to_string()).unwrap_or_default(),
+                    s.name,
+                    format!("{:?}", s.kind).to_lowercase(),
+                    s.un_member_since
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "-".into()),
+                    s.capital
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn among_label(r: &Relations) -> &'static str {
+    match r.among {
+        diplograph_model::Universe::Un => "UN member states",
+        diplograph_model::Universe::Nonun => "non-UN states",
+        diplograph_model::Universe::All => "all states",
+    }
+}
+
+pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Result<()> {
+    match out {
+        Out::Json => json_out(w, r),
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record([
+                "state",
+                "other",
+                "other_name",
+                "status",
+                "since",
+                "since_precision",
+                "event",
+                "source",
+            ])?;
+            for d in &r.details {
+                let basis = d.status.basis.as_ref();
+                c.write_record([
+                    r.state.as_str(),
+                    d.state.as_str(),
+                    &d.name,
+                    d.status.status.as_str(),
+                    &basis.map(|b| b.date.to_string()).unwrap_or_default(),
+                    basis
+                        .map(|b| {
+                            if b.event.is_change() {
+                                b.date.precision().as_str()
+                            } else {
+                                "before"
+                            }
+                        })
+                        .unwrap_or(""),
+                    basis.map(|b| b.event.as_str()).unwrap_or(""),
+                    &basis
+                        .and_then(|b| b.sources.first())
+                        .map(cite)
+                        .unwrap_or_default(),
+                ])?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "{} ({}) as of {}, among {}",
+                r.name,
+                r.state,
+                r.as_of,
+                among_label(r)
+            )?;
+            if let Some(k) = r.known_at {
+                writeln!(w, "knowledge: sources published by {k}")?;
+            }
+            writeln!(
+                w,
+                "partners: {} of {}   without: {}   unknown: {}   (coverage {:.0}%)",
+                r.count,
+                r.of,
+                r.without.len(),
+                r.unknown.len(),
+                r.coverage.share * 100.0
+            )?;
+            let list = |w: &mut dyn Write,
+                        title: &str,
+                        status_filter: &dyn Fn(Status) -> bool|
+             -> Result<()> {
+                let rows: Vec<_> = r
+                    .details
+                    .iter()
+                    .filter(|d| status_filter(d.status.status))
+                    .collect();
+                if rows.is_empty() {
+                    return Ok(());
+                }
+                writeln!(w, "\n{title} ({}):", rows.len())?;
+                for d in rows {
+                    let basis = d.status.basis.as_ref();
+                    let since = basis
+                        .map(|b| {
+                            if b.event.is_change() {
+                                format!("{} {}", b.event, b.date)
+                            } else {
+                                format!("by {}", b.date)
+                            }
+                        })
+                        .or_else(|| d.status.reason.clone())
+                        .unwrap_or_default();
+                    writeln!(
+                        w,
+                        "  {}  {:<32} {:<10} {}",
+                        d.state, d.name, d.status.status, since
+                    )?;
+                }
+                Ok(())
+            };
+            list(w, "without relations", &|s| s.is_without())?;
+            list(w, "unknown", &|s| s == Status::Unknown)?;
+            let partners: Vec<&str> = r.partners.iter().map(|c| c.as_str()).collect();
+            writeln!(w, "\npartners ({}):", partners.len())?;
+            for chunk in partners.chunks(16) {
+                writeln!(w, "  {}", chunk.join(" "))?;
+            }
+            if let Some(by) = &r.recognized_by {
+                let v: Vec<String> = by
+                    .iter()
+                    .map(|c| format!("{} ({})", name(g, *c), c))
+                    .collect();
+                writeln!(w, "\nrecognized by {} states: {}", by.len(), v.join(", "))?;
+            }
+            for s in &r.stated_counts {
+                writeln!(
+                    w,
+                    "\nstated count: {} partners as of {} ({} {})",
+                    s.count.unwrap_or(0),
+                    s.as_of,
+                    s.source.publisher,
+                    if s.source.url.is_empty() {
+                        &s.source.citation
+                    } else {
+                        &s.source.url
+                    }
+                )?;
+            }
+            for c in &r.conflicts {
+                writeln!(w, "\nconflict: {}-{}: {}", c.first.a, c.first.b, c.message)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, today: Day) -> Result<()> {
+    match out {
+        Out::Json => json_out(w, h),
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record([
+                "a",
+                "b",
+                "status",
+                "from",
+                "from_precision",
+                "to",
+                "to_precision",
+                "sources",
+            ])?;
+            for i in &h.history {
+                let s: Vec<String> = i.sources.iter().map(cite).collect();
+                c.write_record([
+                    h.a.as_str(),
+                    h.b.as_str(),
+                    i.status.as_str(),
+                    &i.from.map(|d| d.to_string()).unwrap_or_default(),
+                    i.from_precision.unwrap_or(""),
+                    &i.to.map(|d| d.to_string()).unwrap_or_default(),
+                    i.to_precision.unwrap_or(""),
+                    &s.join(" | "),
+                ])?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "{} ({}) and {} ({})",
+                name(g, h.a),
+                h.a,
+                name(g, h.b),
+                h.b
+            )?;
+            if h.history.is_empty() {
+                writeln!(w, "no relations facts about this pair")?;
+            }
+            for i in &h.history {
+                let from = match (i.from, i.from_precision) {
+                    (Some(d), Some("before")) => format!("by {d}"),
+                    (Some(d), _) => format!("from {d}"),
+                    (None, _) => "before".to_string(),
+                };
+                let to =
+                    i.to.map(|d| format!(" to {d}"))
+                        .unwrap_or_else(|| " to now".into());
+                writeln!(w, "\n{:<10} {from}{to}", i.status.as_str())?;
+                for s in &i.sources {
+                    writeln!(w, "    {}", cite(s))?;
+                }
+            }
+            if !h.recognition.is_empty() {
+                writeln!(w, "\nrecognition:")?;
+                for e in &h.recognition {
+                    writeln!(w, "  {} {} {} on {}", e.a, e.event, e.b, e.date)?;
+                    for s in &e.sources {
+                        writeln!(w, "    {}", cite(s))?;
+                    }
+                }
+            }
+            for c in &h.conflicts {
+                writeln!(w, "\nconflict: {}", c.message)?;
+            }
+            let now = g.status(h.a, h.b, today);
+            writeln!(w, "\nnow ({today}): {}", now.status)?;
+            Ok(())
+        }
+    }
+}
+
+pub fn timeline(
+    w: &mut impl Write,
+    out: Out,
+    g: &Graph,
+    code: Code,
+    years: &[YearCount],
+) -> Result<()> {
+    match out {
+        Out::Json => json_out(w, &json!({ "state": code, "years": years })),
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record([
+                "state", "year", "partners", "without", "unknown", "of", "changes",
+            ])?;
+            for y in years {
+                let ch: Vec<String> = y
+                    .changes
+                    .iter()
+                    .map(|c| format!("{} {} {} {}", c.date, c.a, c.event, c.b))
+                    .collect();
+                c.write_record([
+                    code.as_str(),
+                    &y.year.to_string(),
+                    &y.partners.to_string(),
+                    &y.without.to_string(),
+                    &y.unknown.to_string(),
+                    &y.of.to_string(),
+                    &ch.join("; "),
+                ])?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "{} ({}): partners at the end of each year",
+                name(g, code),
+                code
+            )?;
+            writeln!(
+                w,
+                "{:<6} {:>8} {:>8} {:>8} {:>5}  changes",
+                "year", "partners", "without", "unknown", "of"
+            )?;
+            for y in years {
+                let ch: Vec<String> = y
+                    .changes
+                    .iter()
+                    .map(|c| format!("{} {} {} {}", c.date, c.a, c.event, c.b))
+                    .collect();
+                writeln!(
+                    w,
+                    "{:<6} {:>8} {:>8} {:>8} {:>5}  {}",
+                    y.year,
+                    y.partners,
+                    y.without,
+                    y.unknown,
+                    y.of,
+                    ch.join(", ")
+                )?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn exclusive(
+    w: &mut impl Write,
+    out: Out,
+    g: &Graph,
+    x: &Exclusive,
+    years: Option<&[(i16, Exclusive)]>,
+) -> Result<()> {
+    match out {
+        Out::Json => {
+            let tl = years.map(|ys| ys.iter().map(|(y, e)| json!({"year": y, "count": e.count, "states": e.states, "undetermined": e.undetermined})).collect::<Vec<_>>());
+            let mut v = serde_json::to_value(x)?;
+            if let Some(tl) = tl {
+                v["timeline"] = json!(tl);
+            }
+            json_out(w, &v)
+        }
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record(["year", "state", "rival", "other", "other_name", "status"])?;
+            let rows: Vec<(String, &Exclusive)> = match years {
+                Some(ys) => ys.iter().map(|(y, e)| (y.to_string(), e)).collect(),
+                None => vec![(x.as_of.to_string(), x)],
+            };
+            for (y, e) in rows {
+                for (list, label) in [(&e.states, "exclusive"), (&e.undetermined, "undetermined")] {
+                    for o in list {
+                        c.write_record([
+                            y.as_str(),
+                            e.state.as_str(),
+                            e.rival.as_str(),
+                            o.as_str(),
+                            &name(g, *o),
+                            label,
+                        ])?;
+                    }
+                }
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "in relations with {} ({}) but not with {} ({}), as of {}: {}",
+                name(g, x.state),
+                x.state,
+                name(g, x.rival),
+                x.rival,
+                x.as_of,
+                x.count
+            )?;
+            for o in &x.states {
+                writeln!(w, "  {}  {}", o, name(g, *o))?;
+            }
+            if !x.undetermined.is_empty() {
+                let v: Vec<&str> = x.undetermined.iter().map(|c| c.as_str()).collect();
+                writeln!(
+                    w,
+                    "undetermined (relations with {} unknown): {}",
+                    x.rival,
+                    v.join(" ")
+                )?;
+            }
+            if let Some(ys) = years {
+                writeln!(
+                    w,
+                    "\n{:<6} {:>6} {:>13}  states",
+                    "year", "count", "undetermined"
+                )?;
+                for (y, e) in ys {
+                    let v: Vec<&str> = e.states.iter().map(|c| c.as_str()).collect();
+                    writeln!(
+                        w,
+                        "{:<6} {:>6} {:>13}  {}",
+                        y,
+                        e.count,
+                        e.undetermined.len(),
+                        v.join(" ")
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn facts_tsv(w: &mut impl Write, facts: &[Fact]) -> Result<()> {
+    writeln!(w, "{}", diplograph_baseline::FACT_HEADER.join("\t"))?;
+    for f in facts {
+        let s = &f.source;
+        let clean = |t: &str| t.replace(['\t', '\n'], " ");
+        writeln!(
+            w,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            f.a,
+            f.b,
+            f.event,
+            f.date,
+            clean(if s.url.is_empty() {
+                &s.citation
+            } else {
+                &s.url
+            }),
+            clean(&s.publisher),
+            s.published.map(|d| d.to_string()).unwrap_or_default(),
+            clean(&s.quote)
+        )?;
+    }
+    Ok(())
+}
+
+pub fn export_facts(
+    w: &mut impl Write,
+    as_json: bool,
+    g: &Graph,
+    state: Option<Code>,
+) -> Result<()> {
+    let mut rows = Vec::new();
+    let mut pairs: Vec<_> = g
+        .pairs()
+        .filter(|((a, b), _)| state.is_none_or(|s| s == *a || s == *b))
+        .collect();
+    pairs.sort_by_key(|(k, _)| **k);
+    for (_, p) in pairs {
+        for e in &p.entries {
+            for s in &e.sources {
+                if s.set_statement.is_some() {
+                    continue; // derived from a set fact: exported as its set fact, not per pair
+                }
+                rows.push((e, s));
+            }
+        }
+    }
+    if as_json {
+        let v: Vec<_> = rows
+            .iter()
+            .map(|(e, s)| json!({"a": e.a, "b": e.b, "event": e.event, "date": e.date, "date_precision": e.date.precision(), "source": s}))
+            .collect();
+        return json_out(w, &v);
+    }
+    let mut c = csv_writer(w);
+    c.write_record([
+        "a",
+        "b",
+        "event",
+        "date",
+        "date_precision",
+        "source_url",
+        "publisher",
+        "published",
+        "quote",
+        "citation",
+        "origin",
+    ])?;
+    for (e, s) in rows {
+        c.write_record([
+            e.a.as_str(),
+            e.b.as_str(),
+            e.event.as_str(),
+            &e.date.to_string(),
+            e.date.precision().as_str(),
+            &s.source.url,
+            &s.source.publisher,
+            &s.source
+                .published
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            &s.source.quote,
+            &s.source.citation,
+            &s.origin.to_string(),
+        ])?;
+    }
+    c.flush()?;
+    Ok(())
+}
+
+/// Dyad-years with COW codes: one row per pair with any fact, per year, with the status on 31
+/// December (NA where unknown), as the COW Diplomatic Exchange data is loaded in R or Python.
+pub fn dyad_years(
+    w: &mut impl Write,
+    g: &Graph,
+    state: Option<Code>,
+    from: i16,
+    to: i16,
+) -> Result<()> {
+    let mut c = csv_writer(w);
+    c.write_record([
+        "ccode1",
+        "ccode2",
+        "iso3_1",
+        "iso3_2",
+        "year",
+        "relations",
+        "status",
+    ])?;
+    let mut pairs: Vec<(Code, Code)> = g
+        .pairs()
+        .map(|(k, _)| *k)
+        .filter(|(a, b)| state.is_none_or(|s| s == *a || s == *b))
+        .collect();
+    pairs.sort();
+    for (a, b) in pairs {
+        let (Some(sa), Some(sb)) = (g.states().get(a), g.states().get(b)) else {
+            continue;
+        };
+        let (Some(ca), Some(cb)) = (sa.cow, sb.cow) else {
+            continue;
+        };
+        let ((ca, a), (cb, b)) = if ca <= cb {
+            ((ca, a), (cb, b))
+        } else {
+            ((cb, b), (ca, a))
+        };
+        let (sa, sb) = (
+            g.states().get(a).expect("known"),
+            g.states().get(b).expect("known"),
+        );
+        for y in from..=to {
+            let day = Day::new(y, 12, 31).expect("valid");
+            if !sa.exists_on(day) || !sb.exists_on(day) {
+                continue;
+            }
+            let st = g.status(a, b, day).status;
+            let rel = match st {
+                Status::Relations => "1",
+                Status::Unknown => "NA",
+                _ => "0",
+            };
+            c.write_record([
+                ca.to_string(),
+                cb.to_string(),
+                a.to_string(),
+                b.to_string(),
+                y.to_string(),
+                rel.to_string(),
+                st.to_string(),
+            ])?;
+        }
+    }
+    c.flush()?;
+    Ok(())
+}
