@@ -63,6 +63,11 @@ ALIASES = {
 }
 
 
+# Aliases countrynames lacks, each with its own source.
+SOURCED_ALIASES = {
+    "KOR": [("ROK", "CIA World Factbook 1995 (theodora.com/wfb/1995/korea_south/korea_south_government.html) \"Abbreviation: ROK\"")],
+}
+
 # Continuators: COW codes these states continuously (Russia 365 since 1816 through the USSR; Serbia
 # 345 through Yugoslavia and Serbia and Montenegro), and so does diplograph: facts about the USSR
 # are facts about Russia. Their HUGGO begin dates (1991, 2006) would wrongly hide that history.
@@ -207,6 +212,10 @@ def state_row(i, r, iso3, admission, owid_by, cow_by, gw_by, huggo_by, info, nam
             aliases.append(a)
     if curated:
         sources.append(f"countrynames data.yaml {iso2}")
+    for a, src in SOURCED_ALIASES.get(iso3, []):
+        if a not in aliases:
+            aliases.append(a)
+            sources.append(src)
     if iso3 in CONTINUATORS:
         extra, src = CONTINUATORS[iso3]
         aliases.extend(a for a in extra if a not in aliases)

@@ -26,7 +26,7 @@ fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
 
 /// A day from a command-line date: a year or month means its last day.
 fn day(s: &str, flag: &str) -> Result<Day> {
-    let d: Date = s.parse().with_context(|| format!("{flag}"))?;
+    let d: Date = s.parse().with_context(|| flag.to_string())?;
     Ok(d.last_day())
 }
 

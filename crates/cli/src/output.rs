@@ -123,8 +123,8 @@ pub fn states(w: &mut impl Write, out: Out, list: &[&State]) -> Result<()> {
         Out::Table => {
             writeln!(
                 w,
-                "{:<4} {:<3} {:<4} {:<34} {:<10} {:<12} {}",
-                "code", "iso2", "cow", "name", "kind", "UN since", "capital"
+                "{:<4} {:<3} {:<4} {:<34} {:<10} {:<12} capital",
+                "code", "iso2", "cow", "name", "kind", "UN since"
             )?;
             for s in list {
                 writeln!(

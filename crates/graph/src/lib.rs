@@ -253,7 +253,7 @@ impl Graph {
             })
             .cloned()
             .collect();
-        r.stated_counts.sort_by(|x, y| y.as_of.cmp(&x.as_of));
+        r.stated_counts.sort_by_key(|s| std::cmp::Reverse(s.as_of));
         if state.kind == StateKind::Limited {
             // Recognition: a recognition fact, or (where states recognize by exchanging
             // ambassadors, as with Taiwan) relations.
