@@ -82,12 +82,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             among,
             format,
         } => {
-            let known_at = when
-                .known_at
-                .as_deref()
-                .map(|s| day(s, "--known-at"))
-                .transpose()?;
-            let g = load(&db, known_at)?;
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let code = resolve(&g, &state)?;
             let as_of = as_of(&when)?;
             let r = g.relations(code, as_of, universe(among))?;
@@ -100,11 +95,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             known_at,
             format,
         } => {
-            let known_at = known_at
-                .as_deref()
-                .map(|s| day(s, "--known-at"))
-                .transpose()?;
-            let g = load(&db, known_at)?;
+            let g = load(&db, parse_known_at(known_at.as_deref())?)?;
             let (a, b) = (resolve(&g, &a)?, resolve(&g, &b)?);
             let h = g.history(a, b)?;
             output::history(&mut w, Out::from(format), &g, &h, today())?;
@@ -121,12 +112,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             from,
             format,
         } => {
-            let known_at = when
-                .known_at
-                .as_deref()
-                .map(|s| day(s, "--known-at"))
-                .transpose()?;
-            let g = load(&db, known_at)?;
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let code = resolve(&g, &state)?;
             let until = as_of(&when)?;
             g.check_exists(code, until)?;
@@ -148,12 +134,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             from,
             format,
         } => {
-            let known_at = when
-                .known_at
-                .as_deref()
-                .map(|s| day(s, "--known-at"))
-                .transpose()?;
-            let g = load(&db, known_at)?;
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let (a, r) = (resolve(&g, &state)?, resolve(&g, &rival)?);
             let as_of = as_of(&when)?;
             let x = g.exclusive(a, r, as_of, universe(among))?;
@@ -212,6 +193,10 @@ pub fn run(cli: Cli) -> Result<Found> {
     };
     w.flush()?;
     Ok(found)
+}
+
+fn parse_known_at(flag: Option<&str>) -> Result<Option<Day>> {
+    flag.map(|s| day(s, "--known-at")).transpose()
 }
 
 fn as_of(when: &When) -> Result<Day> {
