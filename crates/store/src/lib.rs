@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use diplograph_model::{Code, Date, Event, Fact, Origin, SetFact, SetMode, Source, Universe};
+use diplograph_model::{Date, Fact, Origin, SetFact, SetMode, Source};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Migrations, in order; the schema version is the number applied.
@@ -233,22 +233,12 @@ impl Ledger {
         let mut out = Vec::new();
         for row in rows {
             let (id, [a, b, event, date, url, publisher], published, quote, citation) = row?;
-            let bad = |m: String| Error::BadRow { id, message: m };
             out.push(Fact {
-                a: a.parse::<Code>().map_err(|e| bad(e.to_string()))?,
-                b: b.parse::<Code>().map_err(|e| bad(e.to_string()))?,
-                event: event.parse::<Event>().map_err(|e| bad(e.to_string()))?,
-                date: date.parse::<Date>().map_err(|e| bad(e.to_string()))?,
-                source: Source {
-                    url,
-                    publisher,
-                    published: published
-                        .map(|p| p.parse::<Date>())
-                        .transpose()
-                        .map_err(|e| bad(e.to_string()))?,
-                    quote,
-                    citation,
-                },
+                a: field(id, &a)?,
+                b: field(id, &b)?,
+                event: field(id, &event)?,
+                date: field(id, &date)?,
+                source: source(id, url, publisher, published, quote, citation)?,
                 origin: Origin::Ledger { id },
             });
         }
@@ -286,28 +276,18 @@ impl Ledger {
                 published,
                 [quote, citation],
             ) = row?;
-            let bad = |m: String| Error::BadRow { id, message: m };
             out.push(SetFact {
-                state: state.parse::<Code>().map_err(|e| bad(e.to_string()))?,
-                as_of: as_of.parse::<Date>().map_err(|e| bad(e.to_string()))?,
-                universe: universe.parse::<Universe>().map_err(bad)?,
-                mode: mode.parse::<SetMode>().map_err(bad)?,
+                state: field(id, &state)?,
+                as_of: field(id, &as_of)?,
+                universe: field(id, &universe)?,
+                mode: field(id, &mode)?,
                 members: members
                     .split(',')
                     .filter(|s| !s.is_empty())
-                    .map(|s| s.parse::<Code>().map_err(|e| bad(e.to_string())))
+                    .map(|m| field(id, m))
                     .collect::<Result<_, _>>()?,
                 count,
-                source: Source {
-                    url,
-                    publisher,
-                    published: published
-                        .map(|p| p.parse::<Date>())
-                        .transpose()
-                        .map_err(|e| bad(e.to_string()))?,
-                    quote,
-                    citation,
-                },
+                source: source(id, url, publisher, published, quote, citation)?,
                 origin: Origin::Ledger { id },
             });
         }
@@ -326,6 +306,35 @@ impl Ledger {
             .optional()?
             .unwrap_or(0))
     }
+}
+
+/// A column of ledger row `id` parsed into its type; a bad value names the row.
+fn field<T: std::str::FromStr>(id: i64, s: &str) -> Result<T, Error>
+where
+    T::Err: std::fmt::Display,
+{
+    s.parse().map_err(|e: T::Err| Error::BadRow {
+        id,
+        message: e.to_string(),
+    })
+}
+
+fn source(
+    id: i64,
+    url: String,
+    publisher: String,
+    published: Option<String>,
+    quote: String,
+    citation: String,
+) -> Result<Source, Error> {
+    let published = published.map(|p| field::<Date>(id, &p)).transpose()?;
+    Ok(Source {
+        url,
+        publisher,
+        published,
+        quote,
+        citation,
+    })
 }
 
 fn insert_facts(conn: &Connection, facts: &[Fact], added_by: &str) -> Result<Added, Error> {
@@ -359,6 +368,7 @@ fn insert_facts(conn: &Connection, facts: &[Fact], added_by: &str) -> Result<Add
 #[cfg(test)]
 mod tests {
     use super::*;
+    use diplograph_model::Event;
 
     fn fact(a: &str, b: &str, date: &str) -> Fact {
         Fact {
@@ -442,6 +452,21 @@ mod tests {
                 added: 0,
                 duplicates: 1
             }
+        );
+    }
+
+    #[test]
+    fn a_damaged_row_is_named_not_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        l.add_facts(&[fact("KOR", "CUB", "2024-02-14")], "test")
+            .unwrap();
+        l.conn
+            .execute("UPDATE facts SET date = '2024-02-30' WHERE id = 1", [])
+            .unwrap();
+        assert_eq!(
+            l.facts().unwrap_err().to_string(),
+            "ledger row 1: \"2024-02-30\" is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
         );
     }
 
