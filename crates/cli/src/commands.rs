@@ -99,11 +99,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             let (a, b) = (resolve(&g, &a)?, resolve(&g, &b)?);
             let h = g.history(a, b)?;
             output::history(&mut w, Out::from(format), &g, &h, today())?;
-            if h.history.is_empty() && h.recognition.is_empty() {
-                Found::Nothing
-            } else {
-                Found::Something
-            }
+            Found::nothing_if(h.history.is_empty() && h.recognition.is_empty())
         }
         Command::Timeline {
             state,
@@ -119,11 +115,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             let from = from.or_else(|| g.first_year(code)).unwrap_or(until.year());
             let years = g.timeline(code, from, until, universe(among));
             output::timeline(&mut w, Out::from(format), &g, code, &years)?;
-            if years.is_empty() {
-                Found::Nothing
-            } else {
-                Found::Something
-            }
+            Found::nothing_if(years.is_empty())
         }
         Command::Exclusive {
             state,
@@ -140,27 +132,15 @@ pub fn run(cli: Cli) -> Result<Found> {
             let x = g.exclusive(a, r, as_of, universe(among))?;
             let years = if timeline {
                 let from = from.unwrap_or(1990);
-                let mut v = Vec::new();
-                for y in from..=as_of.year() {
-                    let d = if y == as_of.year() {
-                        as_of
-                    } else {
-                        Day::new(y, 12, 31).expect("valid")
-                    };
-                    if let Ok(x) = g.exclusive(a, r, d, universe(among)) {
-                        v.push((y, x));
-                    }
-                }
+                let v: Vec<_> = diplograph_graph::year_ends(from, as_of)
+                    .filter_map(|(y, d)| g.exclusive(a, r, d, universe(among)).ok().map(|x| (y, x)))
+                    .collect();
                 Some(v)
             } else {
                 None
             };
             output::exclusive(&mut w, Out::from(format), &g, &x, years.as_deref())?;
-            if x.states.is_empty() {
-                Found::Nothing
-            } else {
-                Found::Something
-            }
+            Found::nothing_if(x.states.is_empty())
         }
         Command::Add(args) => add(&db, args, &mut w)?,
         Command::Import {
@@ -323,11 +303,7 @@ fn import(
     };
     if tsv {
         output::facts_tsv(w, &facts)?;
-        return Ok(if facts.is_empty() {
-            Found::Nothing
-        } else {
-            Found::Something
-        });
+        return Ok(Found::nothing_if(facts.is_empty()));
     }
     let name = match format {
         ImportFormat::UsMissions => "us-missions",
@@ -343,9 +319,5 @@ fn import(
         n.duplicates,
         db.display()
     )?;
-    Ok(if facts.is_empty() {
-        Found::Nothing
-    } else {
-        Found::Something
-    })
+    Ok(Found::nothing_if(facts.is_empty()))
 }

@@ -181,6 +181,16 @@ pub enum Found {
     Nothing,
 }
 
+impl Found {
+    pub fn nothing_if(empty: bool) -> Found {
+        if empty {
+            Found::Nothing
+        } else {
+            Found::Something
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match commands::run(cli) {

@@ -314,12 +314,7 @@ impl Graph {
     /// that happened in the year.
     pub fn timeline(&self, code: Code, from: i16, until: Day, among: Universe) -> Vec<YearCount> {
         let mut out = Vec::new();
-        for year in from..=until.year() {
-            let day = if year == until.year() {
-                until
-            } else {
-                Day::new(year, 12, 31).expect("valid")
-            };
+        for (year, day) in year_ends(from, until) {
             let Ok(r) = self.relations(code, day, among) else {
                 continue;
             };
@@ -431,6 +426,19 @@ impl Graph {
         h.conflicts = p.conflicts.clone();
         Ok(h)
     }
+}
+
+/// The last day of each year from `from`, ending on `until` in its own year: the days a
+/// year-by-year count is taken on.
+pub fn year_ends(from: i16, until: Day) -> impl Iterator<Item = (i16, Day)> {
+    (from..=until.year()).map(move |y| {
+        let day = if y == until.year() {
+            until
+        } else {
+            Day::new(y, 12, 31).expect("valid")
+        };
+        (y, day)
+    })
 }
 
 /// The states of a universe on a day.

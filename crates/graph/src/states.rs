@@ -131,7 +131,6 @@ impl States {
             .filter(|(n, _)| *n == q)
             .map(|&(_, i)| i)
             .collect();
-        exact.dedup();
         if !exact.is_empty() {
             exact.sort();
             exact.dedup();

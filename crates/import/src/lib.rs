@@ -494,9 +494,8 @@ pub fn us_missions(
                 if k == 0 {
                     push(
                         Event::Relations,
-                        supported_date(y, m, d, None).finer(Date::from_day(
-                            diplograph_model::Day::new(y, m, d).expect("valid"),
-                        )),
+                        // A real day of the data (the state's first), not a coded guess.
+                        Date::from_day(diplograph_model::Day::new(y, m, d).expect("valid")),
                         format!("{} at the start of the data", r.status),
                     );
                 } else {
