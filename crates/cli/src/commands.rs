@@ -10,6 +10,7 @@ use diplograph_model::{Code, Date, Day, Event, Fact, Origin, Source, Universe};
 use diplograph_store::Ledger;
 
 use crate::output::{self, Out};
+use crate::reading;
 use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, When};
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
@@ -149,6 +150,47 @@ pub fn run(cli: Cli) -> Result<Found> {
             guide,
             tsv,
         } => import(&db, format, &file, guide.as_deref(), tsv, &mut w)?,
+        Command::Read {
+            inputs,
+            input,
+            format,
+        } => {
+            let published = parse_published(input.published.as_deref())?;
+            let lex = reading::lexicon()?;
+            reading::read_cmd(
+                &mut w,
+                Out::from(format),
+                &inputs,
+                input.input_format,
+                published,
+                &lex,
+            )?
+        }
+        Command::Ingest {
+            inputs,
+            input,
+            format,
+        } => {
+            let published = parse_published(input.published.as_deref())?;
+            let lex = reading::lexicon()?;
+            reading::ingest_cmd(
+                &mut w,
+                Out::from(format),
+                &db,
+                &inputs,
+                input.input_format,
+                published,
+                &lex,
+            )?
+        }
+        Command::Eval {
+            dir,
+            mistakes,
+            format,
+        } => {
+            let lex = reading::lexicon()?;
+            reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &lex)?
+        }
         Command::Export {
             format,
             state,
@@ -173,6 +215,16 @@ pub fn run(cli: Cli) -> Result<Found> {
     };
     w.flush()?;
     Ok(found)
+}
+
+/// `--published`: a whole day, since "on Thursday" needs one.
+fn parse_published(flag: Option<&str>) -> Result<Option<Day>> {
+    let Some(s) = flag else { return Ok(None) };
+    let d: Date = s.parse().context("--published")?;
+    if d.precision() != diplograph_model::Precision::Day {
+        bail!("--published {s:?} must be a day (YYYY-MM-DD) to resolve relative dates");
+    }
+    Ok(Some(d.first_day()))
 }
 
 fn parse_known_at(flag: Option<&str>) -> Result<Option<Day>> {

@@ -2,6 +2,7 @@
 
 mod commands;
 mod output;
+mod reading;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -121,6 +122,34 @@ pub enum Command {
         #[arg(long)]
         tsv: bool,
     },
+    /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
+    Read {
+        #[arg(required = true, value_name = "FILE|DIR|-")]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Read articles and store their asserted events, with provenance, in the ledger.
+    Ingest {
+        #[arg(required = true, value_name = "FILE|DIR|-")]
+        inputs: Vec<PathBuf>,
+        #[command(flatten)]
+        input: Input,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Score the reader on labelled passages (precision, recall, F1 per event type).
+    Eval {
+        /// A folder of .jsonl files of labelled passages (see eval/reader/README.md).
+        dir: PathBuf,
+        /// List every missed and spurious event.
+        #[arg(long)]
+        mistakes: bool,
+        #[command(flatten)]
+        format: Format,
+    },
     /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
     Export {
         #[arg(long, value_enum, default_value = "json")]
@@ -158,6 +187,25 @@ pub struct AddArgs {
     /// A dataset and row, instead of a URL.
     #[arg(long)]
     pub citation: Option<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Input {
+    /// The publication date, to resolve "on Thursday" and "last year" (default: from the page).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// What the input is (default: by extension, then by content).
+    #[arg(long = "input", value_enum, default_value = "auto")]
+    pub input_format: InputFormat,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    Auto,
+    Text,
+    Html,
+    /// One {"url", "published", "text" | "html"} object a line.
+    Jsonl,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]

@@ -48,6 +48,15 @@ impl Date {
         }
     }
 
+    /// A month of a year; `None` when `month` is not 1 to 12 or `year` is below 1.
+    pub fn from_month(year: i16, month: i8) -> Option<Date> {
+        ((1..=12).contains(&month) && year >= 1).then_some(Date {
+            year,
+            month: Some(month),
+            day: None,
+        })
+    }
+
     /// A whole day; panics never: invalid days are rejected by [`Date::from_str`] only, so this
     /// takes an already valid [`Day`].
     pub fn from_day(d: Day) -> Date {

@@ -9,7 +9,11 @@
 
 use std::path::Path;
 
+mod events;
+
 use diplograph_model::{Date, Fact, Origin, SetFact, SetMode, Source};
+
+pub use events::{ArticleRecord, EventRecord, Ingested, StoredEvent, StoredSource};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Migrations, in order; the schema version is the number applied.
@@ -39,6 +43,29 @@ const MIGRATIONS: &[&str] = &[
         format TEXT NOT NULL, file TEXT NOT NULL,
         rows_read INTEGER NOT NULL, facts_added INTEGER NOT NULL, duplicates INTEGER NOT NULL,
         at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );",
+    // 2: what the reader found in articles: each article once, each event once with every
+    // article that states it.
+    "CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        url TEXT, path TEXT, title TEXT, published TEXT,
+        events INTEGER NOT NULL,
+        read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, date TEXT,
+        modality TEXT NOT NULL,
+        first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    CREATE INDEX events_by_pair ON events (type, a, b);
+    CREATE TABLE event_sources (
+        event INTEGER NOT NULL REFERENCES events (id),
+        article INTEGER NOT NULL REFERENCES articles (id),
+        date TEXT, modality TEXT NOT NULL, quote TEXT NOT NULL,
+        start INTEGER NOT NULL, end INTEGER NOT NULL, rule TEXT NOT NULL,
+        UNIQUE (event, article)
     );",
 ];
 
@@ -309,7 +336,7 @@ impl Ledger {
 }
 
 /// A column of ledger row `id` parsed into its type; a bad value names the row.
-fn field<T: std::str::FromStr>(id: i64, s: &str) -> Result<T, Error>
+pub(crate) fn field<T: std::str::FromStr>(id: i64, s: &str) -> Result<T, Error>
 where
     T::Err: std::fmt::Display,
 {
@@ -481,7 +508,12 @@ mod tests {
             .unwrap();
         let e = Ledger::open(&path).err().unwrap().to_string();
         assert!(e.starts_with("schema version 99 of"), "{e}");
-        assert!(e.ends_with("is newer than this build supports (1)"), "{e}");
+        assert!(
+            e.ends_with(&format!(
+                "is newer than this build supports ({SCHEMA_VERSION})"
+            )),
+            "{e}"
+        );
     }
 
     #[test]

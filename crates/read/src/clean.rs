@@ -1,0 +1,251 @@
+//! Cleaning: which paragraphs of a page are the article, read once.
+//!
+//! A page as people meet it repeats its body (a repost pasted twice), carries advertising and
+//! promotion lines, a forum quote header ("Quote from Alex on April 11, 2025, 5:32 AM") and
+//! trailing chrome ("Uploaded files:", "Share", "Related articles"). [`clean`] keeps the byte ranges
+//! of the paragraphs worth reading and notes every one it drops; a header's date becomes the
+//! publication date.
+
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
+
+use diplograph_model::Day;
+
+use crate::{dates, Note, NoteKind};
+
+/// A paragraph kept for reading: a byte range of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Cleaned {
+    pub segments: Vec<Segment>,
+    /// The date of a header line ("Quote from ... on April 11, 2025"), if any.
+    pub published: Option<Day>,
+    pub notes: Vec<Note>,
+}
+
+/// Lines that start like these are promotion, not reporting.
+const PROMO_STARTS: &[&str] = &[
+    "register ",
+    "subscribe",
+    "sign up",
+    "join ",
+    "click ",
+    "download ",
+    "follow us",
+    "advertisement",
+    "sponsored",
+    "read more",
+    "read also",
+    "also read",
+    "related:",
+    "related articles",
+    "related posts",
+    "share this",
+    "share on",
+    "get the latest",
+    "support our journalism",
+    "we use cookies",
+];
+
+/// Words of promotion; a short line holding two of them is an advert.
+const PROMO_WORDS: &[&str] = &[
+    "register",
+    "registration",
+    "subscribe",
+    "discount",
+    "masterclass",
+    "early bird",
+    "co-invest",
+    "newsletter",
+    "webinar",
+    "enroll",
+    "enrol",
+    "coupon",
+    "promo",
+    "sign up",
+    "free trial",
+    "advertise",
+    "sponsored",
+    "cookies",
+];
+
+/// Whole lines of page chrome.
+const CHROME_LINES: &[&str] = &[
+    "share",
+    "tweet",
+    "print",
+    "email",
+    "like",
+    "reply",
+    "quote",
+    "comments",
+    "leave a comment",
+    "advertisement",
+    "uploaded files:",
+    "attachments:",
+    "tags:",
+    "related",
+    "related articles",
+    "more stories",
+    "you may also like",
+    "trending",
+    "back to top",
+];
+
+/// Beginnings of header lines that name an author and a date rather than say anything.
+const HEADER_STARTS: &[&str] = &[
+    "quote from ",
+    "posted by ",
+    "posted on ",
+    "published on ",
+    "published: ",
+    "originally posted",
+];
+
+/// Splits `text` into paragraphs and keeps the ones worth reading.
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let lead = raw.len() - raw.trim_start().len();
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let start = line_start + lead;
+        let end = start + line.len();
+        let lower = line.to_lowercase();
+        let note = |kind, message: String| Note {
+            kind,
+            message,
+            start,
+            end,
+        };
+        if let Some(day) = header_date(line, &lower) {
+            if out.published.is_none() {
+                out.published = Some(day);
+            }
+            out.notes.push(note(
+                NoteKind::Header,
+                format!("header line skipped (dated {day}): {:?}", clip(line)),
+            ));
+            continue;
+        }
+        if is_chrome(&lower) {
+            out.notes.push(note(
+                NoteKind::Chrome,
+                format!("page chrome skipped: {:?}", clip(line)),
+            ));
+            continue;
+        }
+        if is_promo(&lower) {
+            out.notes.push(note(
+                NoteKind::Chrome,
+                format!("promotion skipped: {:?}", clip(line)),
+            ));
+            continue;
+        }
+        if line.split_whitespace().nth(3).is_some() && !seen.insert(key(line)) {
+            out.notes.push(note(
+                NoteKind::Duplicate,
+                format!("repeated paragraph skipped: {:?}", clip(line)),
+            ));
+            continue;
+        }
+        out.segments.push(Segment { start, end });
+    }
+    out
+}
+
+/// A hash of a paragraph's letters and digits, lowercased: the same paragraph with other
+/// spacing or quotes is the same paragraph.
+fn key(line: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for c in line.chars().filter(|c| c.is_alphanumeric()) {
+        for l in c.to_lowercase() {
+            l.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+fn header_date(line: &str, lower: &str) -> Option<Day> {
+    if line.len() > 160 || !HEADER_STARTS.iter().any(|p| lower.starts_with(p)) {
+        return None;
+    }
+    dates::first_full_date(line)
+}
+
+fn is_chrome(lower: &str) -> bool {
+    let t = lower.trim_end_matches(['.', '!']);
+    CHROME_LINES.contains(&t)
+        || (t.len() < 40 && t.ends_with(':') && !t.contains(". "))
+        || t.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn is_promo(lower: &str) -> bool {
+    if lower.len() > 400 {
+        return false;
+    }
+    if PROMO_STARTS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    PROMO_WORDS.iter().filter(|w| lower.contains(*w)).count() >= 2
+}
+
+pub(crate) fn clip(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(57).collect();
+        t.push_str("...");
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_header_promotion_chrome_and_repeats() {
+        let text = "Title of the piece\nQuote from Ann on April 11, 2025, 5:32 AM\n\
+            The first paragraph says something long enough.\n\
+            Register for our Masterclass today for early bird discounts.\n\
+            The first paragraph says something long enough.\nUploaded files:\n";
+        let c = clean(text);
+        let kept: Vec<&str> = c.segments.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            kept,
+            [
+                "Title of the piece",
+                "The first paragraph says something long enough."
+            ]
+        );
+        assert_eq!(c.published.unwrap().to_string(), "2025-04-11");
+        let kinds: Vec<NoteKind> = c.notes.iter().map(|n| n.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                NoteKind::Header,
+                NoteKind::Chrome,
+                NoteKind::Duplicate,
+                NoteKind::Chrome
+            ]
+        );
+    }
+
+    #[test]
+    fn reporting_that_mentions_joining_is_kept() {
+        let text = "Finland joined NATO in April 2023, ending decades of non-alignment.";
+        assert_eq!(clean(text).segments.len(), 1);
+    }
+}

@@ -1,0 +1,414 @@
+//! Date expressions in a sentence, and their resolution against the publication date.
+//!
+//! "on Thursday" is the latest Thursday on or before publication in a sentence about the past,
+//! the next one after it in a sentence about plans; "last year" is the calendar year before;
+//! "in December" is the latest December before publication (month precision); "in 1987" is a
+//! year. Without a publication date, relative expressions stay unresolved.
+
+use diplograph_model::{Date, Day};
+use jiff::civil::Weekday;
+
+use crate::text::Tok;
+
+/// A date expression as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expr {
+    Full(Day),
+    MonthYear(i16, i8),
+    /// A month and day without a year ("on 10 April").
+    MonthDay(i8, i8),
+    /// A month alone ("in December").
+    Month(i8),
+    Year(i16),
+    Weekday(Weekday),
+    Rel(Rel),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    Today,
+    Yesterday,
+    LastYear,
+    ThisYear,
+    NextYear,
+    LastMonth,
+    ThisMonth,
+    NextMonth,
+}
+
+/// A date expression found in a sentence: token range and what it says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub expr: Expr,
+    /// Introduced by "since": a standing state's start.
+    pub since: bool,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| {
+        *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+    })?;
+    Some(i as i8 + 1)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word {
+        "Monday" => Weekday::Monday,
+        "Tuesday" => Weekday::Tuesday,
+        "Wednesday" => Weekday::Wednesday,
+        "Thursday" => Weekday::Thursday,
+        "Friday" => Weekday::Friday,
+        "Saturday" => Weekday::Saturday,
+        "Sunday" => Weekday::Sunday,
+        _ => return None,
+    })
+}
+
+fn number(word: &str, lo: i64, hi: i64) -> Option<i64> {
+    let w = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = w.parse().ok()?;
+    (lo..=hi).contains(&n).then_some(n)
+}
+
+fn year(word: &str) -> Option<i16> {
+    (word.len() == 4)
+        .then(|| number(word, 1500, 2199))
+        .flatten()
+        .map(|y| y as i16)
+}
+
+/// Every date expression in a sentence's tokens.
+pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
+    let w = |i: usize| -> &str { toks.get(i).map(|t| &text[t.start..t.end]).unwrap_or("") };
+    let lower = |i: usize| w(i).to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let word = w(i);
+        let prev = if i > 0 { lower(i - 1) } else { String::new() };
+        let since = prev == "since";
+        // Month-first: "April 10, 2025", "April 2025", "April 10", "in April"
+        if let Some(m) = month(word).filter(|_| word.starts_with(char::is_uppercase)) {
+            let is_may = word == "May";
+            if let Some(d) = number(w(i + 1), 1, 31) {
+                let (mut j, mut y) = (i + 1, None);
+                let k = if w(i + 2) == "," { i + 3 } else { i + 2 };
+                if let Some(yy) = year(w(k)) {
+                    y = Some(yy);
+                    j = k;
+                }
+                let expr = match y.and_then(|y| Day::new(y, m, d as i8).ok()) {
+                    Some(day) => Expr::Full(day),
+                    None if y.is_none() => Expr::MonthDay(m, d as i8),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                out.push(Found {
+                    first: i,
+                    last: j,
+                    expr,
+                    since,
+                });
+                i = j + 1;
+                continue;
+            }
+            if let Some(y) = year(w(i + 1)) {
+                out.push(Found {
+                    first: i,
+                    last: i + 1,
+                    expr: Expr::MonthYear(y, m),
+                    since,
+                });
+                i += 2;
+                continue;
+            }
+            if !is_may
+                && matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "of"
+                        | "during"
+                        | "until"
+                        | "by"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "this"
+                )
+            {
+                let expr = match prev.as_str() {
+                    _ => Expr::Month(m),
+                };
+                out.push(Found {
+                    first: i,
+                    last: i,
+                    expr,
+                    since,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // Day-first: "10 April 2025", "10 April"
+        if let Some(d) = number(word, 1, 31) {
+            if let Some(m) = month(w(i + 1)).filter(|_| w(i + 1).starts_with(char::is_uppercase)) {
+                if let Some(y) = year(w(i + 2)) {
+                    if let Ok(day) = Day::new(y, m, d as i8) {
+                        out.push(Found {
+                            first: i,
+                            last: i + 2,
+                            expr: Expr::Full(day),
+                            since,
+                        });
+                    }
+                    i += 3;
+                    continue;
+                }
+                out.push(Found {
+                    first: i,
+                    last: i + 1,
+                    expr: Expr::MonthDay(m, d as i8),
+                    since,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // ISO: 2025-04-10
+        if word.len() == 10 && word.as_bytes()[4] == b'-' {
+            if let Ok(day) = word.parse::<Day>() {
+                out.push(Found {
+                    first: i,
+                    last: i,
+                    expr: Expr::Full(day),
+                    since,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(y) = year(word) {
+            let next = lower(i + 1);
+            if matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "of"
+                    | "from"
+                    | "during"
+                    | "until"
+                    | "year"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+            ) && next != "s"
+                && !w(i + 1).starts_with('-')
+            {
+                out.push(Found {
+                    first: i,
+                    last: i,
+                    expr: Expr::Year(y),
+                    since,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        if let Some(wd) = weekday(word) {
+            out.push(Found {
+                first: i,
+                last: i,
+                expr: Expr::Weekday(wd),
+                since,
+            });
+            i += 1;
+            continue;
+        }
+        let rel = match (lower(i).as_str(), lower(i + 1).as_str()) {
+            ("yesterday", _) => Some((Rel::Yesterday, 0)),
+            ("today", _) => Some((Rel::Today, 0)),
+            ("last", "year") => Some((Rel::LastYear, 1)),
+            ("this", "year") => Some((Rel::ThisYear, 1)),
+            ("next", "year") => Some((Rel::NextYear, 1)),
+            ("last", "month") => Some((Rel::LastMonth, 1)),
+            ("this", "month") => Some((Rel::ThisMonth, 1)),
+            ("next", "month") => Some((Rel::NextMonth, 1)),
+            _ => None,
+        };
+        if let Some((r, extra)) = rel {
+            out.push(Found {
+                first: i,
+                last: i + extra,
+                expr: Expr::Rel(r),
+                since,
+            });
+            i += 1 + extra;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether resolving the expression needs the publication date.
+pub fn relative(e: Expr) -> bool {
+    !matches!(e, Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_))
+}
+
+/// The date an expression names, given the publication date; `future` for planned events.
+pub fn resolve(e: Expr, published: Option<Day>, future: bool) -> Option<Date> {
+    let p = match e {
+        Expr::Full(d) => return Some(Date::from_day(d)),
+        Expr::MonthYear(y, m) => return Date::from_month(y, m),
+        Expr::Year(y) => return Some(Date::year(y)),
+        _ => published?,
+    };
+    let year = p.year();
+    Some(match e {
+        Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_) => unreachable!("returned above"),
+        Expr::MonthDay(m, d) => {
+            let this = Day::new(year, m, d).ok()?;
+            let y = if !future && this > p {
+                year - 1
+            } else if future && this < p {
+                year + 1
+            } else {
+                year
+            };
+            Date::from_day(Day::new(y, m, d).ok()?)
+        }
+        Expr::Month(m) => {
+            let y = if !future && m > p.month() {
+                year - 1
+            } else if future && m < p.month() {
+                year + 1
+            } else {
+                year
+            };
+            Date::from_month(y, m)?
+        }
+        Expr::Weekday(wd) => {
+            let mut d = p;
+            if future {
+                d = d.tomorrow().ok()?;
+                while d.weekday() != wd {
+                    d = d.tomorrow().ok()?;
+                }
+            } else {
+                while d.weekday() != wd {
+                    d = d.yesterday().ok()?;
+                }
+            }
+            Date::from_day(d)
+        }
+        Expr::Rel(r) => match r {
+            Rel::Today => Date::from_day(p),
+            Rel::Yesterday => Date::from_day(p.yesterday().ok()?),
+            Rel::LastYear => Date::year(year - 1),
+            Rel::ThisYear => Date::year(year),
+            Rel::NextYear => Date::year(year + 1),
+            Rel::ThisMonth => Date::from_month(year, p.month())?,
+            Rel::LastMonth => {
+                let d = p.first_of_month().yesterday().ok()?;
+                Date::from_month(d.year(), d.month())?
+            }
+            Rel::NextMonth => {
+                let d = p.last_of_month().tomorrow().ok()?;
+                Date::from_month(d.year(), d.month())?
+            }
+        },
+    })
+}
+
+/// The first full date in a line of text ("April 11, 2025, 5:32 AM", "11 April 2025",
+/// "2025-04-11"): for header lines.
+pub fn first_full_date(line: &str) -> Option<Day> {
+    let toks = crate::text::tokens(line, 0, line.len());
+    find(line, &toks).into_iter().find_map(|f| match f.expr {
+        Expr::Full(d) => Some(d),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str, published: &str, future: bool) -> Option<String> {
+        let toks = crate::text::tokens(s, 0, s.len());
+        let f = find(s, &toks);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        resolve(f[0].expr, published.parse().ok(), future).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn resolves_against_the_publication_date() {
+        let p = "2025-04-11"; // a Friday
+        assert_eq!(
+            one("took place on Thursday", p, false).unwrap(),
+            "2025-04-10"
+        );
+        assert_eq!(one("announced on Friday", p, false).unwrap(), "2025-04-11");
+        assert_eq!(one("will meet on Friday", p, true).unwrap(), "2025-04-18");
+        assert_eq!(one("Last year, Seoul", p, false).unwrap(), "2024");
+        assert_eq!(one("ousted in December", p, false).unwrap(), "2024-12");
+        assert_eq!(one("ties since 1987", p, false).unwrap(), "1987");
+        assert_eq!(one("on 10 April 2025", p, false).unwrap(), "2025-04-10");
+        assert_eq!(one("on April 10, 2025", p, false).unwrap(), "2025-04-10");
+        assert_eq!(one("in February 2024", p, false).unwrap(), "2024-02");
+        assert_eq!(one("on 14 February", p, false).unwrap(), "2025-02-14");
+        assert_eq!(one("on 20 April", p, false).unwrap(), "2024-04-20");
+        assert_eq!(one("earlier this month", p, false).unwrap(), "2025-04");
+        assert_eq!(one("on Thursday", "", false), None);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        let s = "They may establish ties in 2026.";
+        let toks = crate::text::tokens(s, 0, s.len());
+        assert_eq!(find(s, &toks).len(), 1);
+    }
+
+    #[test]
+    fn header_dates() {
+        assert_eq!(
+            first_full_date("Quote from Alex bobby on April 11, 2025, 5:32 AM")
+                .unwrap()
+                .to_string(),
+            "2025-04-11"
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! The lexicon: every way a text names a state (name, alias, demonym, capital or seat), found in
+//! one Aho–Corasick pass, plus the trigger words that make a sentence worth a closer look.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use diplograph_model::{Code, State, StateKind};
+
+use crate::rules::TRIGGER_STEMS;
+
+/// How a form names its state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    Name,
+    Demonym,
+    /// A capital or seat of government: a metonym for the state ("Seoul said"), or a place
+    /// ("in Damascus").
+    Capital,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Form {
+    pub codes: Vec<Code>,
+    pub kind: FormKind,
+    /// Matched only as written: "Turkey" the state, not "turkey" the bird; all-capital text
+    /// ("SOUTH KOREA") matches too.
+    pub text: String,
+}
+
+/// Forms newsrooms use that the state list does not carry, and forms that name several states
+/// and are resolved per article ("Korea", "Congo"). Names, not facts: no source needed.
+const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
+    ("U.S.", &["USA"], FormKind::Name),
+    ("United States", &["USA"], FormKind::Name),
+    ("U.K.", &["GBR"], FormKind::Name),
+    ("Korea", &["KOR", "PRK"], FormKind::Name),
+    ("Korean", &["KOR", "PRK"], FormKind::Demonym),
+    ("Koreans", &["KOR", "PRK"], FormKind::Demonym),
+    ("Congo", &["COG", "COD"], FormKind::Name),
+    ("Congolese", &["COG", "COD"], FormKind::Demonym),
+    ("Kremlin", &["RUS"], FormKind::Capital),
+    ("White House", &["USA"], FormKind::Capital),
+    ("Holy See", &["VAT"], FormKind::Name),
+    ("Vatican", &["VAT"], FormKind::Name),
+    ("Brasilia", &["BRA"], FormKind::Capital),
+    ("Kyiv", &["UKR"], FormKind::Capital),
+    ("Kiev", &["UKR"], FormKind::Capital),
+    ("Ivory Coast", &["CIV"], FormKind::Name),
+    ("Emirates", &["ARE"], FormKind::Name),
+    ("Saudi", &["SAU"], FormKind::Demonym),
+    ("Saudis", &["SAU"], FormKind::Demonym),
+    ("Philippine", &["PHL"], FormKind::Demonym),
+    ("Filipino", &["PHL"], FormKind::Demonym),
+    ("Israeli", &["ISR"], FormKind::Demonym),
+    ("Taipei", &["TWN"], FormKind::Capital),
+    // places and bodies whose names contain a state's: matched so that the state is not
+    ("Latin America", &[], FormKind::Name),
+    ("South America", &[], FormKind::Name),
+    ("North America", &[], FormKind::Name),
+    ("Central America", &[], FormKind::Name),
+    ("Gulf of Guinea", &[], FormKind::Name),
+    ("Gulf of Mexico", &[], FormKind::Name),
+    ("Gulf of America", &[], FormKind::Name),
+    ("New Guinea", &[], FormKind::Name),
+    ("Korean Peninsula", &[], FormKind::Name),
+    ("Korean War", &[], FormKind::Name),
+    ("Sea of Japan", &[], FormKind::Name),
+    ("South China Sea", &[], FormKind::Name),
+    ("East China Sea", &[], FormKind::Name),
+    ("Mexico City", &["MEX"], FormKind::Capital),
+    ("Kuwait City", &["KWT"], FormKind::Capital),
+    ("Panama City", &["PAN"], FormKind::Capital),
+    ("Guatemala City", &["GTM"], FormKind::Capital),
+    ("New York", &[], FormKind::Name),
+    ("New Mexico", &[], FormKind::Name),
+    ("Jordan River", &[], FormKind::Name),
+    ("Jordan Valley", &[], FormKind::Name),
+    ("Soviet", &["RUS"], FormKind::Demonym),
+];
+
+/// Capitals that are ordinary words or other places more often than they are a government.
+const WEAK_CAPITALS: &[&str] = &["Male", "Victoria", "Kingston", "Georgetown", "Saint John's"];
+
+/// Built once per process from the state list; shared by every article.
+pub struct Lexicon {
+    pub(crate) forms_ac: AhoCorasick,
+    pub(crate) forms: Vec<Form>,
+    pub(crate) triggers_ac: AhoCorasick,
+    names: HashMap<Code, String>,
+}
+
+impl Lexicon {
+    pub fn new(states: &[State]) -> Lexicon {
+        let mut by_text: HashMap<String, (Vec<Code>, FormKind, bool)> = HashMap::new();
+        let mut add = |text: &str, code: Code, kind: FormKind, former: bool| {
+            let text = text.trim();
+            if text.chars().count() < 2 || text.contains(',') || text.contains('(') {
+                return;
+            }
+            let e = by_text
+                .entry(text.to_string())
+                .or_insert_with(|| (Vec::new(), kind, former));
+            if former && !e.2 {
+                return; // a current state keeps the form ("Yemeni", "Prague")
+            }
+            if !former && e.2 {
+                *e = (Vec::new(), kind, false);
+            }
+            if !e.0.contains(&code) {
+                e.0.push(code);
+            }
+            if kind == FormKind::Name {
+                e.1 = FormKind::Name;
+            }
+        };
+        let mut names = HashMap::new();
+        for s in states {
+            let former = s.kind == StateKind::Former;
+            names.insert(s.code, s.name.clone());
+            add(&s.name, s.code, FormKind::Name, former);
+            add(&s.official_name, s.code, FormKind::Name, former);
+            for a in &s.aliases {
+                add(a, s.code, FormKind::Name, former);
+            }
+            if !s.demonym.is_empty() {
+                add(&s.demonym, s.code, FormKind::Demonym, former);
+                if !s.demonym.ends_with('s') && !s.demonym.ends_with("ese") {
+                    add(
+                        &format!("{}s", s.demonym),
+                        s.code,
+                        FormKind::Demonym,
+                        former,
+                    );
+                }
+            }
+            if !s.capital.is_empty() && !WEAK_CAPITALS.contains(&s.capital.as_str()) {
+                add(&s.capital, s.code, FormKind::Capital, former);
+            }
+        }
+        let mut forms: Vec<Form> = Vec::new();
+        for (text, (codes, kind, _)) in by_text {
+            if EXTRA_FORMS.iter().any(|(t, _, _)| *t == text) {
+                continue;
+            }
+            forms.push(Form { codes, kind, text });
+        }
+        for (text, codes, kind) in EXTRA_FORMS {
+            let codes: Vec<Code> = codes.iter().filter_map(|c| c.parse().ok()).collect();
+            {
+                forms.push(Form {
+                    codes,
+                    kind: *kind,
+                    text: text.to_string(),
+                });
+            }
+        }
+        forms.sort_by(|a, b| a.text.cmp(&b.text));
+        let forms_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(forms.iter().map(|f| f.text.as_str()))
+            .expect("state forms build an automaton");
+        let triggers_ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostFirst)
+            .ascii_case_insensitive(true)
+            .build(TRIGGER_STEMS)
+            .expect("trigger stems build an automaton");
+        Lexicon {
+            forms_ac,
+            forms,
+            triggers_ac,
+            names,
+        }
+    }
+
+    /// The state's short name, for readable output.
+    pub fn name(&self, code: Code) -> &str {
+        self.names.get(&code).map(String::as_str).unwrap_or("?")
+    }
+
+    /// How many forms the lexicon matches.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+}
+
+/// A state form found in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub form: usize,
+}
+
+/// Forms in `text[start..end]`, as written (or in capitals), on word boundaries.
+pub(crate) fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Hit> {
+    let hay = &text[start..end];
+    let mut out = Vec::new();
+    for m in lex.forms_ac.find_iter(hay) {
+        let (s, e) = (m.start(), m.end());
+        let form = &lex.forms[m.pattern().as_usize()];
+        let got = &hay[s..e];
+        if got != form.text && got != form.text.to_uppercase() {
+            continue;
+        }
+        let before = hay[..s].chars().next_back();
+        let after = hay[e..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(Hit {
+            start: start + s,
+            end: start + e,
+            form: m.pattern().as_usize(),
+        });
+    }
+    out
+}
+
+/// Whether `text[start..end]` holds a trigger word.
+pub(crate) fn has_trigger(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    lex.triggers_ac.is_match(&text[start..end])
+}

@@ -1,0 +1,328 @@
+//! The reader: from an article's text to dated, sourced diplomatic events.
+//!
+//! [`read`] takes the text of one article (already extracted from HTML, see `diplograph-page`),
+//! the publication date if known, and a [`Lexicon`] built from the state list. It returns a
+//! [`Reading`]: the events, each once, with every sentence that states it (byte offsets into the
+//! text), the rule that fired, its modality and its date at the precision the text gives; plus
+//! notes on what was skipped (advertising, a quote header, a body pasted twice) and what could not
+//! be resolved (a relative date without a publication date, an ambiguous "Korea").
+//!
+//! The reader is pure: no clock, no I/O, no SQL. It is deterministic, and linear in the text for
+//! everything but the sentences that hold a trigger word.
+//!
+//! ```
+//! use diplograph_read::{read, Lexicon, Modality};
+//! let states = diplograph_baseline::load().unwrap().states;
+//! let lexicon = Lexicon::new(&states);
+//! let published = "2025-04-11".parse().ok();
+//! let r = read("South Korea and Syria established diplomatic relations on Thursday.", published, &lexicon);
+//! assert_eq!(r.events.len(), 1);
+//! assert_eq!(r.events[0].kind.as_str(), "establish");
+//! assert_eq!(r.events[0].date.unwrap().to_string(), "2025-04-10");
+//! assert_eq!(r.events[0].modality, Modality::Asserted);
+//! ```
+
+mod clean;
+mod dates;
+pub mod eval;
+mod lexicon;
+mod rules;
+mod text;
+
+use diplograph_model::{Code, Date, Day};
+
+pub use clean::{clean, Cleaned, Segment};
+pub use lexicon::Lexicon;
+
+/// What kind of event a passage reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EventType {
+    Establish,
+    Restore,
+    Sever,
+    Suspend,
+    Recognize,
+    WithdrawRecognition,
+    RecallAmbassador,
+    ExpelDiplomats,
+    OpenEmbassy,
+    CloseEmbassy,
+    Meet,
+    SignAgreement,
+    MilitaryCooperation,
+    MilitaryAid,
+    Sanction,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 15] = [
+        EventType::Establish,
+        EventType::Restore,
+        EventType::Sever,
+        EventType::Suspend,
+        EventType::Recognize,
+        EventType::WithdrawRecognition,
+        EventType::RecallAmbassador,
+        EventType::ExpelDiplomats,
+        EventType::OpenEmbassy,
+        EventType::CloseEmbassy,
+        EventType::Meet,
+        EventType::SignAgreement,
+        EventType::MilitaryCooperation,
+        EventType::MilitaryAid,
+        EventType::Sanction,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Establish => "establish",
+            EventType::Restore => "restore",
+            EventType::Sever => "sever",
+            EventType::Suspend => "suspend",
+            EventType::Recognize => "recognize",
+            EventType::WithdrawRecognition => "withdraw_recognition",
+            EventType::RecallAmbassador => "recall_ambassador",
+            EventType::ExpelDiplomats => "expel_diplomats",
+            EventType::OpenEmbassy => "open_embassy",
+            EventType::CloseEmbassy => "close_embassy",
+            EventType::Meet => "meet",
+            EventType::SignAgreement => "sign_agreement",
+            EventType::MilitaryCooperation => "military_cooperation",
+            EventType::MilitaryAid => "military_aid",
+            EventType::Sanction => "sanction",
+        }
+    }
+
+    /// The CAMEO code and PLOVER category, after the PLOVER project's own conversion table
+    /// (openeventdata/PLOVER, `CAMEO2PLOVER-2021.txt`): 050 "engage in diplomatic cooperation"
+    /// and 054 "grant diplomatic recognition" are SUPPORT, 161 "reduce or break diplomatic
+    /// relations" and 166 "expel or withdraw" are SANCTION, 163 "impose embargo, boycott, or
+    /// sanctions" is COERCE, 040 "consult" CONSULT, 057 "sign formal agreement" SUPPORT, 062
+    /// "cooperate militarily" COOPERATE, 072 "provide military aid" AID.
+    pub fn cameo(self) -> (&'static str, &'static str) {
+        match self {
+            EventType::Establish | EventType::Restore | EventType::OpenEmbassy => {
+                ("050", "SUPPORT")
+            }
+            EventType::Recognize => ("054", "SUPPORT"),
+            EventType::Sever
+            | EventType::Suspend
+            | EventType::WithdrawRecognition
+            | EventType::RecallAmbassador
+            | EventType::CloseEmbassy => ("161", "SANCTION"),
+            EventType::ExpelDiplomats => ("166", "SANCTION"),
+            EventType::Meet => ("040", "CONSULT"),
+            EventType::SignAgreement => ("057", "SUPPORT"),
+            EventType::MilitaryCooperation => ("062", "COOPERATE"),
+            EventType::MilitaryAid => ("072", "AID"),
+            EventType::Sanction => ("163", "COERCE"),
+        }
+    }
+
+    /// Whether the actors play different roles: the first acts on the second. `sever` and
+    /// `suspend` name who acted first but change a status that belongs to the pair, so they are
+    /// matched without order (see [`EventType::symmetric_match`]).
+    pub fn directed(self) -> bool {
+        !matches!(
+            self,
+            EventType::Establish
+                | EventType::Restore
+                | EventType::Meet
+                | EventType::SignAgreement
+                | EventType::MilitaryCooperation
+        )
+    }
+
+    /// Whether two events of this type with the actors swapped are the same event.
+    pub fn symmetric_match(self) -> bool {
+        !self.directed() || matches!(self, EventType::Sever | EventType::Suspend)
+    }
+
+    /// The relations event this type records in the ledger, if it changes relations or
+    /// recognition.
+    pub fn ledger_event(self) -> Option<diplograph_model::Event> {
+        use diplograph_model::Event;
+        Some(match self {
+            EventType::Establish => Event::Establish,
+            EventType::Restore => Event::Restore,
+            EventType::Sever => Event::Sever,
+            EventType::Suspend => Event::Suspend,
+            EventType::Recognize => Event::Recognize,
+            EventType::WithdrawRecognition => Event::WithdrawRecognition,
+            _ => return None,
+        })
+    }
+}
+
+impl std::str::FromStr for EventType {
+    type Err = String;
+    fn from_str(s: &str) -> Result<EventType, String> {
+        EventType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
+            .ok_or_else(|| format!("unknown event type {s:?}"))
+    }
+}
+
+impl serde::Serialize for EventType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// How the text puts an event: as fact, as someone's account, or as something that did not
+/// happen (yet).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact; a government announcing its own act is asserted.
+    Asserted,
+    /// A third party's unconfirmed account ("intelligence agencies have reported that...").
+    Reported,
+    /// Intended or expected ("plans to", "will open next month").
+    Planned,
+    /// Conditional or possible ("could establish ties if...").
+    Hypothetical,
+    /// Denied by someone ("denied reports that...").
+    Denied,
+    /// Stated not to have happened ("has yet to", "never recognised").
+    Negated,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Planned => "planned",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Denied => "denied",
+            Modality::Negated => "negated",
+        }
+    }
+
+    /// Whether an event with this modality happened according to the text.
+    pub fn happened(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Reported)
+    }
+}
+
+impl std::str::FromStr for Modality {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Modality, String> {
+        Ok(match s.trim() {
+            "asserted" => Modality::Asserted,
+            "reported" => Modality::Reported,
+            "planned" => Modality::Planned,
+            "hypothetical" => Modality::Hypothetical,
+            "denied" => Modality::Denied,
+            "negated" => Modality::Negated,
+            other => return Err(format!("unknown modality {other:?}")),
+        })
+    }
+}
+
+/// One sentence that states an event.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Evidence {
+    /// The sentence, as it stands in the text.
+    pub text: String,
+    /// Byte offsets of the sentence in the text given to [`read`].
+    pub start: usize,
+    pub end: usize,
+    /// The trigger word or phrase inside the sentence.
+    pub trigger: String,
+    pub modality: Modality,
+    pub rule: &'static str,
+}
+
+/// An event the text states, once per article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadEvent {
+    pub kind: EventType,
+    /// The two states; for directed types the first acts on the second.
+    pub actors: [Code; 2],
+    /// At the precision the text gives; `None` when it gives none or it could not be resolved.
+    pub date: Option<Date>,
+    pub modality: Modality,
+    /// Where it happened, when the text says ("in Damascus").
+    pub location: Option<String>,
+    /// The rule that fired on the first evidence.
+    pub rule: &'static str,
+    /// Every sentence stating the event, in text order.
+    pub evidence: Vec<Evidence>,
+}
+
+impl serde::Serialize for ReadEvent {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let (cameo, plover) = self.kind.cameo();
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("type", &self.kind)?;
+        m.serialize_entry("actors", &self.actors)?;
+        m.serialize_entry("date", &self.date.map(|d| d.to_string()))?;
+        m.serialize_entry("date_precision", &self.date.map(|d| d.precision()))?;
+        m.serialize_entry("modality", &self.modality)?;
+        m.serialize_entry("location", &self.location)?;
+        m.serialize_entry("evidence", &self.evidence)?;
+        m.serialize_entry("cameo", cameo)?;
+        m.serialize_entry("plover", plover)?;
+        m.serialize_entry("rule", self.rule)?;
+        m.end()
+    }
+}
+
+/// Something the reader skipped or could not resolve, for the user to see.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A paragraph already read earlier in the article.
+    Duplicate,
+    /// Advertising, promotion or page chrome.
+    Chrome,
+    /// A forum or feed header; it may carry the publication date.
+    Header,
+    /// A relative date with no publication date to resolve it against.
+    UnresolvedDate,
+    /// A name that could mean several states.
+    Ambiguous,
+}
+
+/// What the reader made of one article.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Reading {
+    /// The publication date: given, or found in the page ("Quote from ... on April 11, 2025").
+    pub published: Option<Date>,
+    /// Where `published` came from: `given` or `text`.
+    pub published_from: Option<&'static str>,
+    pub events: Vec<ReadEvent>,
+    pub notes: Vec<Note>,
+}
+
+/// Reads one article. `published` is the publication date when the caller knows it (flag,
+/// metadata); otherwise the reader looks for one in the page's header lines.
+pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
+    let cleaned = clean(text);
+    let (published, published_from) = match (published, cleaned.published) {
+        (Some(d), _) => (Some(d), Some("given")),
+        (None, Some(d)) => (Some(d), Some("text")),
+        (None, None) => (None, None),
+    };
+    let mut notes = cleaned.notes;
+    let events = rules::extract(text, &cleaned.segments, published, lexicon, &mut notes);
+    notes.sort_by_key(|n| n.start);
+    Reading {
+        published: published.map(Date::from_day),
+        published_from,
+        events,
+        notes,
+    }
+}

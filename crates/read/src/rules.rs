@@ -1,0 +1,1884 @@
+//! The rules: which sentences state which events, between whom, when, and how surely.
+//!
+//! A sentence is looked at closely only if it holds a trigger stem (one Aho–Corasick pass over
+//! the article). Its tokens are then matched against the rules below: a trigger (a verb or noun
+//! stem) and what must stand near it ("established" needs "relations" or "ties" within a few
+//! words, and not "trade ties"). Actors are the states named in the sentence — by name, demonym,
+//! capital used as a metonym, or a person introduced earlier with a nationality ("South Korean
+//! Foreign Minister Cho Tae-yul", later "Cho") — but not a capital or country after "in" or "at",
+//! which is where it happened. The subject is the nearest state before the trigger, the object the
+//! first after it; "between A and B" and "A and B" are read as pairs; "the two leaders" refers to
+//! the previous event's pair. Modality comes from cue words before the trigger; the date from the
+//! nearest date expression in the sentence, resolved against the publication date.
+
+use std::collections::{HashMap, HashSet};
+
+use diplograph_model::{Code, Date, Day};
+
+use crate::clean::{clip, Segment};
+use crate::dates::{self, Expr, Found};
+use crate::lexicon::{self, FormKind, Lexicon};
+use crate::text::{self, Tok};
+use crate::{EventType, Evidence, Modality, Note, NoteKind, ReadEvent};
+
+/// Stems whose presence makes a sentence a candidate; matched case-insensitively anywhere.
+pub(crate) const TRIGGER_STEMS: &[&str] = &[
+    "relation",
+    "ties",
+    "recogni",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "embass",
+    "met ",
+    "meet",
+    "talks",
+    "sign",
+    "inked",
+    "exercise",
+    "drill",
+    "patrol",
+    "manoeuvre",
+    "maneuver",
+    "arms",
+    "weapon",
+    "troops",
+    "personnel",
+    "ammunition",
+    "missile",
+    "shells",
+    "military aid",
+    "military assistance",
+    "tanks",
+    "drones",
+    "sanction",
+    "persona non grata",
+    "expel",
+    "expuls",
+    "pact",
+    "treaty",
+    "agreement",
+    "communiqu",
+    "accord",
+    "memorandum",
+];
+
+const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
+const BLOCKING_MODIFIERS: &[&str] = &[
+    "trade",
+    "economic",
+    "commercial",
+    "business",
+    "sporting",
+    "sport",
+    "sports",
+    "cultural",
+    "military",
+    "defence",
+    "defense",
+    "security",
+    "energy",
+    "investment",
+    "consular",
+    "close",
+    "closer",
+    "strong",
+    "stronger",
+    "friendly",
+    "warm",
+    "good",
+    "historic",
+    "historical",
+    "family",
+    "personal",
+    "people-to-people",
+    "public",
+    "press",
+    "media",
+    "industrial",
+    "labour",
+    "labor",
+    "race",
+    "romantic",
+    "strategic",
+    "educational",
+    "academic",
+    "tourism",
+    "financial",
+    "customer",
+    "investor",
+];
+const ENVOY_NOUNS: &[&str] = &[
+    "ambassador",
+    "ambassadors",
+    "envoy",
+    "envoys",
+    "diplomat",
+    "diplomats",
+    "chargé",
+    "charge",
+    "attaché",
+    "attache",
+    "attachés",
+    "attaches",
+    "consul",
+    "staff",
+    "officials",
+    "official",
+    "employees",
+    "representatives",
+    "personnel",
+    "commissioner",
+    "high",
+    "non",
+];
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "statement",
+    "treaty",
+    "treaties",
+    "memorandum",
+    "memoranda",
+    "mou",
+    "mous",
+    "accord",
+    "accords",
+    "communique",
+    "communiqué",
+    "deal",
+    "deals",
+    "pact",
+    "pacts",
+    "protocol",
+    "declaration",
+    "convention",
+    "charter",
+];
+const MILITARY_WORDS: &[&str] = &[
+    "defence",
+    "defense",
+    "military",
+    "security",
+    "mutual-defence",
+    "mutual-defense",
+];
+const DRILL_NOUNS: &[&str] = &[
+    "exercise",
+    "exercises",
+    "drill",
+    "drills",
+    "patrol",
+    "patrols",
+    "manoeuvres",
+    "maneuvers",
+    "wargames",
+    "war-games",
+];
+const AID_NOUNS: &[&str] = &[
+    "arms",
+    "weapons",
+    "weaponry",
+    "ammunition",
+    "munitions",
+    "missiles",
+    "troops",
+    "soldiers",
+    "personnel",
+    "shells",
+    "tanks",
+    "drones",
+    "artillery",
+    "rockets",
+    "jets",
+    "howitzers",
+    "fighters",
+    "warplanes",
+    "helicopters",
+    "interceptors",
+    "launchers",
+    "vehicles",
+    "boats",
+    "warships",
+    "aid",
+    "assistance",
+    "equipment",
+    "forces",
+    "systems",
+    "batteries",
+    "s-400",
+];
+const AID_VERBS: &[&str] = &[
+    "provid",
+    "suppl",
+    "sent",
+    "send",
+    "deliver",
+    "ship",
+    "transferr",
+    "transfer",
+    "gave",
+    "give",
+    "giving",
+    "donat",
+    "deploy",
+    "dispatch",
+    "furnish",
+    "sold",
+    "sell",
+    "approv",
+];
+const TITLE_WORDS: &[&str] = &[
+    "foreign",
+    "minister",
+    "president",
+    "prime",
+    "defence",
+    "defense",
+    "secretary",
+    "state",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "crown",
+    "prince",
+    "sheikh",
+    "leader",
+    "counterpart",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "vice",
+    "premier",
+    "supreme",
+    "chief",
+    "top",
+    "general",
+    "army",
+    "affairs",
+    "of",
+    "the",
+    "interim",
+    "acting",
+    "former",
+    "longtime",
+    "new",
+    "his",
+    "her",
+    "their",
+    "its",
+    "strongman",
+    "dictator",
+    "ruler",
+    "monarch",
+    "head",
+    "commander",
+    "junta",
+    "military",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "representative",
+    "senior",
+    "official",
+    "lawmaker",
+    "opposition",
+    "counterparts",
+    "chief-of-staff",
+    ",",
+    "’s",
+    "'s",
+];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "el", "de", "da", "van", "von", "der", "du", "abu",
+];
+const LOCATION_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "into",
+    "via",
+];
+/// Single-word state names that are also given names or surnames (Jordan, Chad, Georgia,
+/// Israel): read as a person when another capitalised name stands beside them.
+const PERSON_PRONE: &[&str] = &[
+    "Jordan", "Chad", "Georgia", "Israel", "Kenya", "Sudan", "Jamaica",
+];
+/// Words after "Georgia" that mean the US state.
+const US_STATE_CONTEXT: &[&str] = &[
+    "senate",
+    "house",
+    "governor",
+    "gov",
+    "legislature",
+    "voters",
+    "republicans",
+    "democrats",
+    "tech",
+    "bulldogs",
+    "power",
+    "supreme",
+    "county",
+    "state",
+    "primary",
+    "general",
+    "national",
+    "guard",
+    "assembly",
+    "secretary",
+    "law",
+    "sheriff",
+    "peach",
+    "election",
+    "elections",
+    "senator",
+    "residents",
+    "congressman",
+    "congresswoman",
+    "district",
+    "court",
+    "university",
+];
+
+/// A state named in a sentence: token range, state, how.
+#[derive(Clone, Debug)]
+struct Mention {
+    first: usize,
+    last: usize,
+    code: Code,
+    kind: FormKind,
+    /// After "in", "at": the place where something happened, not an actor.
+    place: bool,
+    person: bool,
+}
+
+/// An event as one sentence states it.
+struct Raw {
+    kind: EventType,
+    actors: [Code; 2],
+    date: Option<Date>,
+    modality: Modality,
+    location: Option<String>,
+    rule: &'static str,
+    sentence: (usize, usize),
+    trigger: (usize, usize),
+}
+
+/// Per-article state carried from sentence to sentence.
+#[derive(Default)]
+struct Context {
+    /// Person name parts → state (None when two states claim the name).
+    people: HashMap<String, Option<Code>>,
+    /// States named unambiguously somewhere in the article, to resolve "Korea", "Congo".
+    named: HashSet<Code>,
+    /// The last event's actors and date, for "the two leaders".
+    last: Option<([Code; 2], Option<Date>)>,
+}
+
+pub(crate) fn extract(
+    text: &str,
+    segments: &[Segment],
+    published: Option<Day>,
+    lex: &Lexicon,
+    notes: &mut Vec<Note>,
+) -> Vec<ReadEvent> {
+    let mut cx = Context::default();
+    let hits: Vec<Vec<lexicon::Hit>> = segments
+        .iter()
+        .map(|s| lexicon::scan(lex, text, s.start, s.end))
+        .collect();
+    for h in hits.iter().flatten() {
+        if let [c] = lex.forms[h.form].codes.as_slice() {
+            cx.named.insert(*c);
+        }
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut noted_ambiguous = HashSet::new();
+    for (seg, seg_hits) in segments.iter().zip(&hits) {
+        let candidate_segment = lexicon::has_trigger(lex, text, seg.start, seg.end);
+        if seg_hits.is_empty() && cx.people.is_empty() {
+            continue;
+        }
+        if !candidate_segment && seg_hits.is_empty() {
+            continue;
+        }
+        for (ss, se) in text::sentences(text, seg.start, seg.end) {
+            let sent_hits: Vec<&lexicon::Hit> = seg_hits
+                .iter()
+                .filter(|h| h.start >= ss && h.end <= se)
+                .collect();
+            let candidate = candidate_segment && lexicon::has_trigger(lex, text, ss, se);
+            if sent_hits.is_empty() && !candidate {
+                continue;
+            }
+            let toks = text::tokens(text, ss, se);
+            let lw: Vec<String> = toks
+                .iter()
+                .map(|t| text[t.start..t.end].to_lowercase())
+                .collect();
+            let mut mentions = mentions(text, &toks, &lw, &sent_hits, lex, &cx, |form| {
+                if noted_ambiguous.insert(form.to_string()) {
+                    notes.push(Note {
+                        kind: NoteKind::Ambiguous,
+                        message: format!(
+                            "{form:?} could name several states; not read as an actor"
+                        ),
+                        start: ss,
+                        end: se,
+                    });
+                }
+            });
+            register_people(text, &toks, &lw, &mentions, &mut cx);
+            if !candidate {
+                continue;
+            }
+            add_people(text, &toks, &mut mentions, &cx);
+            let found = dates::find(text, &toks);
+            let s = Sentence {
+                text,
+                toks: &toks,
+                lw: &lw,
+                mentions: &mentions,
+                dates: &found,
+                span: (ss, se),
+            };
+            let before = raws.len();
+            s.events(published, &mut cx, &mut raws, notes);
+            if let Some(r) = raws[before..].last() {
+                cx.last = Some((r.actors, r.date));
+            }
+        }
+    }
+    merge(text, raws)
+}
+
+/// State mentions in a sentence, with places and person-name lookalikes told apart.
+fn mentions(
+    text: &str,
+    toks: &[Tok],
+    lw: &[String],
+    hits: &[&lexicon::Hit],
+    lex: &Lexicon,
+    cx: &Context,
+    mut ambiguous: impl FnMut(&str),
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for h in hits {
+        let form = &lex.forms[h.form];
+        let Some(first) = toks.iter().position(|t| t.start >= h.start) else {
+            continue;
+        };
+        let last = toks
+            .iter()
+            .rposition(|t| t.end <= h.end)
+            .unwrap_or(first)
+            .max(first);
+        let code = match form.codes.as_slice() {
+            [] => continue, // "Latin America", "Gulf of Guinea": not a state
+            [c] => *c,
+            many => {
+                let known: Vec<&Code> = many.iter().filter(|c| cx.named.contains(c)).collect();
+                match known.as_slice() {
+                    [c] => **c,
+                    _ => {
+                        ambiguous(&text[h.start..h.end]);
+                        continue;
+                    }
+                }
+            }
+        };
+        let word = &text[h.start..h.end];
+        let prev_word = first
+            .checked_sub(1)
+            .map(|i| &text[toks[i].start..toks[i].end]);
+        let next_word = toks.get(last + 1).map(|t| &text[t.start..t.end]);
+        let capitalised =
+            |w: Option<&str>| w.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if PERSON_PRONE.contains(&word) {
+            let prev_is_name = first > 0
+                && capitalised(prev_word)
+                && !TITLE_WORDS.contains(&lw[first - 1].as_str())
+                && !hits.iter().any(|o| o.end <= h.start && o.end + 2 > h.start);
+            let next_is_name = capitalised(next_word)
+                && !next_word
+                    .is_some_and(|w| w == "s" || TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+                && !hits.iter().any(|o| o.start > h.end && o.start <= h.end + 2);
+            if prev_is_name || next_is_name {
+                continue;
+            }
+        }
+        if word == "Georgia" {
+            let next = lw.get(last + 1).map(String::as_str).unwrap_or("");
+            let after_possessive = lw.get(last + 2).map(String::as_str).unwrap_or("");
+            let prev2: Vec<&str> = lw[first.saturating_sub(3)..first]
+                .iter()
+                .map(String::as_str)
+                .collect();
+            if US_STATE_CONTEXT.contains(&next)
+                || (next == "’s" || next == "'s") && US_STATE_CONTEXT.contains(&after_possessive)
+                || prev2.ends_with(&["state", "of"])
+                || prev_word == Some(",")
+                    && first >= 2
+                    && capitalised(Some(&text[toks[first - 2].start..toks[first - 2].end]))
+                || prev2.contains(&"atlanta")
+                || prev2.contains(&"u.s")
+            {
+                continue;
+            }
+        }
+        let place = first > 0
+            && (LOCATION_PREPOSITIONS.contains(&lw[first - 1].as_str())
+                || (first > 1
+                    && lw[first - 1] == "the"
+                    && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
+        out.push(Mention {
+            first,
+            last,
+            code,
+            kind: form.kind,
+            place,
+            person: false,
+        });
+    }
+    out
+}
+
+/// "South Korean Foreign Minister Cho Tae-yul", "his Syrian counterpart, Asaad al-Shaibani":
+/// the name's parts now stand for the state.
+fn register_people(
+    text: &str,
+    toks: &[Tok],
+    lw: &[String],
+    mentions: &[Mention],
+    cx: &mut Context,
+) {
+    for m in mentions {
+        if m.kind == FormKind::Capital || m.place {
+            continue;
+        }
+        let mut j = m.last + 1;
+        let mut titles = 0;
+        while j < toks.len() && TITLE_WORDS.contains(&lw[j].as_str()) && titles < 6 {
+            if toks[j].word {
+                titles += 1;
+            }
+            j += 1;
+        }
+        let has_office = lw[m.last + 1..j].iter().any(|w| {
+            !matches!(
+                w.as_str(),
+                "," | "’s"
+                    | "'s"
+                    | "the"
+                    | "of"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "new"
+                    | "former"
+            )
+        });
+        if !has_office {
+            continue;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        while j < toks.len() && toks[j].word && parts.len() < 4 {
+            let w = &text[toks[j].start..toks[j].end];
+            let upper = w.chars().next().is_some_and(char::is_uppercase);
+            let particle = NAME_PARTICLES
+                .iter()
+                .any(|p| lw[j] == *p || lw[j].starts_with(&format!("{p}-")));
+            if !(upper || particle) || mentions.iter().any(|o| o.first <= j && j <= o.last) {
+                break;
+            }
+            parts.push(w.to_string());
+            j += 1;
+        }
+        if parts.is_empty()
+            || parts
+                .iter()
+                .all(|p| p.chars().all(|c| c.is_lowercase() || c == '-'))
+        {
+            continue;
+        }
+        let mut keys: Vec<String> = parts.clone();
+        for p in &parts {
+            if let Some((_, rest)) = p.split_once('-') {
+                if NAME_PARTICLES
+                    .iter()
+                    .any(|q| p.to_lowercase().starts_with(&format!("{q}-")))
+                {
+                    keys.push(rest.to_string());
+                }
+            }
+        }
+        for k in keys {
+            if k.chars().count() < 3 || NAME_PARTICLES.contains(&k.to_lowercase().as_str()) {
+                continue;
+            }
+            let e = cx.people.entry(k).or_insert(Some(m.code));
+            if *e != Some(m.code) {
+                *e = None;
+            }
+        }
+    }
+}
+
+/// Tokens naming a registered person become mentions of the person's state.
+fn add_people(text: &str, toks: &[Tok], mentions: &mut Vec<Mention>, cx: &Context) {
+    if cx.people.is_empty() {
+        return;
+    }
+    for (i, t) in toks.iter().enumerate() {
+        if !t.word || mentions.iter().any(|m| m.first <= i && i <= m.last) {
+            continue;
+        }
+        let w = &text[t.start..t.end];
+        let code = cx.people.get(w).copied().flatten().or_else(|| {
+            let (p, rest) = w.split_once('-')?;
+            NAME_PARTICLES
+                .contains(&p.to_lowercase().as_str())
+                .then(|| cx.people.get(rest).copied().flatten())
+                .flatten()
+        });
+        if let Some(code) = code {
+            mentions.push(Mention {
+                first: i,
+                last: i,
+                code,
+                kind: FormKind::Name,
+                place: false,
+                person: true,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.first);
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    lw: &'a [String],
+    mentions: &'a [Mention],
+    dates: &'a [Found],
+    span: (usize, usize),
+}
+
+/// What a rule found at a trigger: the type, the rule's name, the trigger's token range, and
+/// where the object is expected ("to", "in", "on"...).
+struct Match {
+    kind: EventType,
+    rule: &'static str,
+    at: usize,
+    end: usize,
+    /// Token index of the noun that names the envoy, weapons...: the target's demonym stands
+    /// before it ("40 Russian diplomats").
+    noun: Option<usize>,
+}
+
+impl Sentence<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.lw.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    fn starts(&self, i: usize, stems: &[&str]) -> bool {
+        let w = self.w(i);
+        stems.iter().any(|s| w.starts_with(s))
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.w(i))
+    }
+
+    /// The first token in `i+1..=i+window` that is one of `words`, not crossing a clause mark.
+    fn after(&self, i: usize, window: usize, words: &[&str]) -> Option<usize> {
+        (i + 1..(i + 1 + window).min(self.toks.len()))
+            .take_while(|&j| {
+                !self.is(j, &[";", ":", "(", ")", "—", "–"])
+                    && !self.is(j, &["and", "but", "while"])
+                    || j == i + 1
+            })
+            .find(|&j| self.is(j, words))
+    }
+
+    fn before(&self, i: usize, window: usize, words: &[&str]) -> Option<usize> {
+        (i.saturating_sub(window)..i)
+            .rev()
+            .find(|&j| self.is(j, words))
+    }
+
+    /// A relations noun near a verb, not "trade ties" or "close relations".
+    fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
+        let n = self
+            .after(i, window, RELATION_NOUNS)
+            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())?;
+        let blocked = (n.saturating_sub(3)..n).any(|k| {
+            self.is(k, BLOCKING_MODIFIERS) && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+        });
+        (!blocked).then_some(n)
+    }
+
+    fn matches(&self) -> Vec<Match> {
+        let mut out = Vec::new();
+        let n = self.toks.len();
+        for i in 0..n {
+            if !self.toks[i].word {
+                continue;
+            }
+            let w = self.w(i);
+            let push = |out: &mut Vec<Match>, kind, rule, end: usize, noun| {
+                out.push(Match {
+                    kind,
+                    rule,
+                    at: i,
+                    end,
+                    noun,
+                })
+            };
+            // relations changes
+            let restore = self.starts(
+                i,
+                &[
+                    "restor",
+                    "resum",
+                    "re-establish",
+                    "reestablish",
+                    "reinstat",
+                    "re-open",
+                    "reopen",
+                    "renew",
+                ],
+            ) || (self.starts(i, &["normalis", "normaliz"])
+                && self.after(i, 6, &["again"]).is_some());
+            let establish = !restore
+                && (self.starts(
+                    i,
+                    &["establish", "formalis", "formaliz", "normalis", "normaliz"],
+                ) || (self.is(
+                    i,
+                    &[
+                        "opened", "open", "opens", "opening", "launched", "launch", "set",
+                    ],
+                ) && self.after(i, 3, &["diplomatic"]).is_some()));
+            if restore || establish {
+                if let Some(noun) = self.relation_noun(i, 6, true) {
+                    let kind = if restore {
+                        EventType::Restore
+                    } else {
+                        EventType::Establish
+                    };
+                    let rule = if noun > i {
+                        if restore {
+                            "restore.verb+relations"
+                        } else {
+                            "establish.verb+relations"
+                        }
+                    } else if restore {
+                        "restore.relations+verb"
+                    } else {
+                        "establish.relations+verb"
+                    };
+                    push(&mut out, kind, rule, i, None);
+                    continue;
+                }
+            }
+            let sever = self.starts(i, &["sever", "rupture", "terminat"])
+                || self.is(
+                    i,
+                    &[
+                        "cut",
+                        "cuts",
+                        "cutting",
+                        "broke",
+                        "break",
+                        "breaks",
+                        "breaking",
+                        "broken",
+                        "end",
+                        "ended",
+                        "ends",
+                        "ending",
+                        "breakdown",
+                    ],
+                );
+            if sever {
+                if let Some(_noun) = self.relation_noun(i, 5, true) {
+                    push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
+                    continue;
+                }
+            }
+            if self.starts(i, &["suspen", "freez", "froze"]) {
+                if self.relation_noun(i, 5, true).is_some() {
+                    push(
+                        &mut out,
+                        EventType::Suspend,
+                        "suspend.verb+relations",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+            // recognition
+            if self.starts(
+                i,
+                &[
+                    "withdr",
+                    "revok",
+                    "revoc",
+                    "rescind",
+                    "retract",
+                    "derecogni",
+                    "de-recogni",
+                ],
+            ) {
+                if w.starts_with("derecogni")
+                    || w.starts_with("de-recogni")
+                    || self.after(i, 4, &["recognition"]).is_some()
+                {
+                    push(
+                        &mut out,
+                        EventType::WithdrawRecognition,
+                        "withdraw_recognition.verb",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+            if self.starts(i, &["switch"])
+                && self
+                    .after(i, 4, &["recognition", "allegiance", "ties", "relations"])
+                    .is_some()
+                && self.after(i, 8, &["from"]).is_some()
+            {
+                push(
+                    &mut out,
+                    EventType::WithdrawRecognition,
+                    "switch.recognition.from",
+                    i,
+                    None,
+                );
+                push(
+                    &mut out,
+                    EventType::Recognize,
+                    "switch.recognition.to",
+                    i,
+                    None,
+                );
+                continue;
+            }
+            if w.starts_with("recogni")
+                && !self
+                    .before(
+                        i,
+                        4,
+                        &[
+                            "withdrawal",
+                            "withdrew",
+                            "withdraw",
+                            "withdraws",
+                            "withdrawn",
+                            "revoked",
+                            "rescinded",
+                            "switched",
+                            "switch",
+                            "switching",
+                        ],
+                    )
+                    .is_some()
+                && !self
+                    .after(
+                        i,
+                        2,
+                        &[
+                            "importance",
+                            "need",
+                            "right",
+                            "role",
+                            "efforts",
+                            "contribution",
+                            "that",
+                            "achievements",
+                            "progress",
+                        ],
+                    )
+                    .is_some()
+            {
+                push(&mut out, EventType::Recognize, "recognize.verb", i, None);
+                continue;
+            }
+            // envoys and embassies
+            let recall = (w.starts_with("recall") && !self.is(i + 1, &["that", "how", "when"]))
+                || (self.is(i, &["called", "calling", "calls", "call"])
+                    && self.after(i, 3, &["back", "home"]).is_some())
+                || (self.starts(i, &["bring", "brought"])
+                    && self.after(i, 4, &["home", "back"]).is_some())
+                || (self.starts(i, &["withdr", "pull"])
+                    && self
+                        .after(i, 3, &["ambassador", "envoy", "ambassadors", "envoys"])
+                        .is_some())
+                || (self.is(i, &["ordered", "orders", "told"])
+                    && self.after(i, 8, &["home", "back"]).is_some()
+                    && self.after(i, 6, &["its", "their", "his", "her"]).is_some());
+            if recall {
+                if let Some(noun) = self
+                    .after(i, 5, ENVOY_NOUNS)
+                    .or_else(|| self.before(i, 5, ENVOY_NOUNS))
+                {
+                    push(
+                        &mut out,
+                        EventType::RecallAmbassador,
+                        "recall.envoy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if w.starts_with("expel")
+                || w.starts_with("expuls")
+                || ((w == "persona" || w == "personae") && self.is(i + 1, &["non"]))
+                || (self.is(i, &["ordered", "orders", "order", "told", "gave"])
+                    && self.after(i, 14, &["leave"]).is_some())
+                || (self.is(
+                    i,
+                    &[
+                        "kicks", "kicked", "kick", "kicking", "throws", "threw", "thrown",
+                    ],
+                ) && self.is(i + 1, &["out"]))
+            {
+                if let Some(noun) = self
+                    .after(i, 7, ENVOY_NOUNS)
+                    .or_else(|| self.before(i, 7, ENVOY_NOUNS))
+                {
+                    push(
+                        &mut out,
+                        EventType::ExpelDiplomats,
+                        "expel.envoy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if self.is(
+                i,
+                &[
+                    "open",
+                    "opened",
+                    "opens",
+                    "opening",
+                    "reopen",
+                    "reopened",
+                    "reopens",
+                    "reopening",
+                    "re-open",
+                    "re-opened",
+                    "re-opening",
+                ],
+            ) || w.starts_with("inaugurat")
+            {
+                if let Some(noun) = self
+                    .after(i, 4, &["embassy", "embassies"])
+                    .or_else(|| self.before(i, 4, &["embassy", "embassies"]))
+                {
+                    push(
+                        &mut out,
+                        EventType::OpenEmbassy,
+                        "open.embassy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if self.is(
+                i,
+                &[
+                    "close",
+                    "closed",
+                    "closes",
+                    "closing",
+                    "closure",
+                    "shut",
+                    "shuts",
+                    "shutting",
+                    "shuttered",
+                    "shutter",
+                ],
+            ) {
+                if let Some(noun) = self
+                    .after(i, 4, &["embassy", "embassies"])
+                    .or_else(|| self.before(i, 4, &["embassy", "embassies"]))
+                {
+                    push(
+                        &mut out,
+                        EventType::CloseEmbassy,
+                        "close.embassy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            // meetings and agreements
+            if self.is(i, &["met", "meet", "meets", "meeting"]) {
+                let with = self.is(i + 1, &["with", "between"])
+                    || (w == "met"
+                        && self.toks.get(i + 1).is_some_and(|t| t.word)
+                        && !self.is(
+                            i + 1,
+                            &["the", "a", "its", "their", "his", "her", "in", "on"],
+                        ))
+                    || (w == "met" && self.is(i + 1, &["his", "her", "their", "the"]));
+                if with {
+                    push(&mut out, EventType::Meet, "meet.verb", i, None);
+                    continue;
+                }
+            }
+            if self.is(i, &["talks", "summit"])
+                && self.is(i + 1, &["with", "between"])
+                && self
+                    .before(
+                        i,
+                        3,
+                        &["held", "hold", "holds", "holding", "had", "a", "for"],
+                    )
+                    .is_some()
+            {
+                push(&mut out, EventType::Meet, "meet.talks", i, None);
+                continue;
+            }
+            if (w.starts_with("sign")
+                && !w.starts_with("signal")
+                && !w.starts_with("signific")
+                && w != "signs"
+                || self.is(i, &["inked", "inks", "concluded"]))
+                && !self.is(i, &["signatories", "signatory"])
+            {
+                let noun = self
+                    .after(i, 6, AGREEMENT_NOUNS)
+                    .or_else(|| self.before(i, 4, AGREEMENT_NOUNS));
+                if let Some(noun) = noun {
+                    push(
+                        &mut out,
+                        EventType::SignAgreement,
+                        "sign.agreement",
+                        i,
+                        Some(noun),
+                    );
+                    let lo = i.min(noun).saturating_sub(2);
+                    if (lo..=i.max(noun)).any(|k| self.is(k, MILITARY_WORDS)) {
+                        push(
+                            &mut out,
+                            EventType::MilitaryCooperation,
+                            "sign.defence-pact",
+                            i,
+                            Some(noun),
+                        );
+                    }
+                    continue;
+                }
+            }
+            // military
+            if self.is(i, DRILL_NOUNS) {
+                let joint = self
+                    .before(i, 3, &["joint", "combined", "bilateral", "trilateral"])
+                    .is_some();
+                let held = self
+                    .before(
+                        i,
+                        8,
+                        &[
+                            "held",
+                            "hold",
+                            "holds",
+                            "holding",
+                            "conducted",
+                            "conduct",
+                            "conducts",
+                            "conducting",
+                            "staged",
+                            "stage",
+                            "stages",
+                            "staging",
+                            "launched",
+                            "launch",
+                            "launches",
+                            "began",
+                            "begin",
+                            "begins",
+                            "kicked",
+                            "started",
+                            "start",
+                            "starts",
+                            "carried",
+                            "wrapped",
+                            "completed",
+                            "concluded",
+                            "flew",
+                        ],
+                    )
+                    .is_some()
+                    || self
+                        .after(
+                            i,
+                            6,
+                            &[
+                                "began",
+                                "begin",
+                                "begins",
+                                "started",
+                                "kicked",
+                                "ended",
+                                "concluded",
+                                "took",
+                            ],
+                        )
+                        .is_some();
+                if joint && held
+                    || (joint && self.before(i, 6, &["military", "naval", "air"]).is_some())
+                {
+                    push(
+                        &mut out,
+                        EventType::MilitaryCooperation,
+                        "military.joint-drills",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+            if self.starts(i, AID_VERBS) {
+                if let Some(noun) = self.after(i, 7, AID_NOUNS) {
+                    let w_noun = self.w(noun);
+                    let military = !matches!(
+                        w_noun,
+                        "aid"
+                            | "assistance"
+                            | "equipment"
+                            | "forces"
+                            | "systems"
+                            | "vehicles"
+                            | "boats"
+                    ) || (noun.saturating_sub(3)..noun).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "military",
+                                "defence",
+                                "defense",
+                                "security",
+                                "lethal",
+                                "air-defence",
+                                "air-defense",
+                                "weapons",
+                                "naval",
+                            ],
+                        )
+                    });
+                    let humanitarian = (noun.saturating_sub(3)..noun).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "humanitarian",
+                                "economic",
+                                "financial",
+                                "food",
+                                "medical",
+                                "development",
+                            ],
+                        )
+                    });
+                    if military && !humanitarian {
+                        push(
+                            &mut out,
+                            EventType::MilitaryAid,
+                            "military_aid.verb+arms",
+                            i,
+                            Some(noun),
+                        );
+                        continue;
+                    }
+                }
+            }
+            if w.starts_with("sanction") {
+                let verb_use = matches!(w, "sanctioned" | "sanctioning" | "sanction")
+                    && !self.is(
+                        i.wrapping_sub(1),
+                        &[
+                            "the",
+                            "new",
+                            "of",
+                            "for",
+                            "international",
+                            "western",
+                            "us",
+                            "u.s",
+                            "eu",
+                        ],
+                    );
+                let imposed = self
+                    .before(
+                        i,
+                        7,
+                        &[
+                            "imposed",
+                            "impose",
+                            "imposes",
+                            "imposing",
+                            "slapped",
+                            "slaps",
+                            "slap",
+                            "levied",
+                            "announced",
+                            "announces",
+                            "unveiled",
+                            "introduced",
+                            "adopted",
+                            "placed",
+                            "expanded",
+                            "extended",
+                            "widened",
+                            "tightened",
+                            "approved",
+                        ],
+                    )
+                    .is_some();
+                if verb_use || imposed {
+                    push(
+                        &mut out,
+                        EventType::Sanction,
+                        if imposed {
+                            "sanction.impose"
+                        } else {
+                            "sanction.verb"
+                        },
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+        }
+        // history: "have had diplomatic relations since 1987"
+        for d in self
+            .dates
+            .iter()
+            .filter(|d| d.since && !dates::relative(d.expr))
+        {
+            if let Some(noun) = (d.first.saturating_sub(5)..d.first)
+                .rev()
+                .find(|&k| self.is(k, RELATION_NOUNS))
+            {
+                if out
+                    .iter()
+                    .any(|m| m.kind == EventType::Establish || m.kind == EventType::Restore)
+                {
+                    continue;
+                }
+                let blocked =
+                    (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
+                if !blocked {
+                    out.push(Match {
+                        kind: EventType::Establish,
+                        rule: "history.relations-since",
+                        at: noun,
+                        end: noun,
+                        noun: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn events(
+        &self,
+        published: Option<Day>,
+        cx: &mut Context,
+        raws: &mut Vec<Raw>,
+        notes: &mut Vec<Note>,
+    ) {
+        let matches = self.matches();
+        let mut used_objects: Vec<(Code, Code)> = Vec::new(); // (object, agent) of earlier triggers
+        let mut seen: HashSet<(EventType, [Code; 2])> = HashSet::new();
+        for m in &matches {
+            let modality = self.modality(m.at);
+            let (pairs, anaphoric) = self.actors(m, &used_objects, cx);
+            let mut date = self.date(m.at, m.kind, modality, published, notes);
+            if anaphoric && date.is_none() && self.dates.is_empty() {
+                date = cx.last.and_then(|(_, d)| d);
+            }
+            let location = self
+                .mentions
+                .iter()
+                .find(|x| x.place && x.first > m.at.saturating_sub(12))
+                .map(|x| self.text[self.toks[x.first].start..self.toks[x.last].end].to_string());
+            for (a, b) in pairs {
+                if a == b || !seen.insert((m.kind, [a, b])) {
+                    continue;
+                }
+                used_objects.push((b, a));
+                raws.push(Raw {
+                    kind: m.kind,
+                    actors: [a, b],
+                    date,
+                    modality,
+                    location: location.clone(),
+                    rule: m.rule,
+                    sentence: self.span,
+                    trigger: (self.toks[m.at].start, self.toks[m.end].end),
+                });
+            }
+        }
+        let _ = cx;
+    }
+
+    /// The mention groups before and after a trigger: "A and B", "A, B and C".
+    fn group_from(&self, ms: &[&Mention], idx: usize, forward: bool) -> Vec<Code> {
+        let mut out = vec![ms[idx].code];
+        let mut k = idx;
+        loop {
+            let next = if forward {
+                k.checked_add(1)
+            } else {
+                k.checked_sub(1)
+            };
+            let Some(n) = next.filter(|&n| n < ms.len()) else {
+                break;
+            };
+            let (lo, hi) = if forward {
+                (ms[k].last + 1, ms[n].first)
+            } else {
+                (ms[n].last + 1, ms[k].first)
+            };
+            let between_ok = hi >= lo
+                && (lo..hi).all(|j| {
+                    self.is(
+                        j,
+                        &["and", ",", "&", "as", "well", "the", "’s", "'s", "both"],
+                    )
+                })
+                && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]));
+            if !between_ok || ms[n].person && ms[n].code == ms[k].code {
+                if ms[n].code == ms[k].code && hi <= lo + 3 {
+                    k = n; // "Syrian counterpart, Asaad al-Shaibani": one actor twice
+                    continue;
+                }
+                break;
+            }
+            if !out.contains(&ms[n].code) {
+                out.push(ms[n].code);
+            }
+            k = n;
+        }
+        out
+    }
+
+    /// The actor pairs of the event at a trigger, and whether they came from the previous event
+    /// ("the two leaders").
+    fn actors(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> (Vec<(Code, Code)>, bool) {
+        let p = self.actor_pairs(m, used, cx);
+        {
+            {
+                if !p.is_empty() {
+                    return (p, false);
+                }
+                let anaphor = (0..self.toks.len()).any(|j| {
+                    self.is(j, &["two", "both"])
+                        && self.is(
+                            j + 1,
+                            &[
+                                "leaders",
+                                "countries",
+                                "sides",
+                                "nations",
+                                "governments",
+                                "ministers",
+                                "states",
+                                "men",
+                                "officials",
+                                "capitals",
+                                "parties",
+                            ],
+                        )
+                });
+                match cx.last {
+                    Some((pair, _)) if anaphor => (vec![(pair[0], pair[1])], true),
+                    _ => (Vec::new(), false),
+                }
+            }
+        }
+    }
+
+    fn actor_pairs(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> Vec<(Code, Code)> {
+        let _ = cx;
+        let all: Vec<&Mention> = self.mentions.iter().collect();
+        let actors: Vec<&Mention> = all.iter().copied().filter(|x| !x.place).collect();
+        let at = m.at;
+        // "between A and B"
+        if let Some(b) = (at.saturating_sub(4)..(at + 8).min(self.toks.len()))
+            .find(|&j| self.is(j, &["between"]))
+        {
+            let after: Vec<&Mention> = actors.iter().copied().filter(|x| x.first > b).collect();
+            if after.len() >= 2 && after[0].code != after[1].code {
+                return vec![(after[0].code, after[1].code)];
+            }
+        }
+        let before_idx: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].last < at).collect();
+        let after_idx: Vec<usize> = (0..actors.len())
+            .filter(|&k| actors[k].first > m.end)
+            .collect();
+        // passive with "by": "Kosovo was recognised by Spain"
+        if m.kind.directed() {
+            if let Some(by) =
+                (m.end + 1..(m.end + 4).min(self.toks.len())).find(|&j| self.is(j, &["by"]))
+            {
+                let agent = actors
+                    .iter()
+                    .find(|x| x.first == by + 1 || x.first == by + 2);
+                let patient = before_idx.last().map(|&k| actors[k].code);
+                if let (Some(a), Some(p)) = (agent, patient) {
+                    return vec![(a.code, p)];
+                }
+            }
+        }
+        let mut agents: Vec<Code> = match before_idx.last() {
+            Some(&k) => {
+                let g = self.group_from(&actors, k, false);
+                // the nearest state before is the object of an earlier trigger: "cut ties
+                // with Taipei and established relations with Beijing"
+                match used.iter().find(|(obj, _)| g.len() == 1 && *obj == g[0]) {
+                    Some((_, agent)) => vec![*agent],
+                    None => g,
+                }
+            }
+            None => Vec::new(),
+        };
+        // the target: after a preposition for directed types
+        let mut objects: Vec<Code> = Vec::new();
+        if m.kind == EventType::ExpelDiplomats || m.kind == EventType::RecallAmbassador {
+            if let Some(noun) = m.noun {
+                // "expelled 40 Russian diplomats": the demonym before the noun
+                if let Some(x) = all.iter().find(|x| {
+                    x.last < noun
+                        && x.last + 3 >= noun
+                        && x.first > at.min(noun).saturating_sub(1)
+                        && m.kind == EventType::ExpelDiplomats
+                }) {
+                    objects.push(x.code);
+                    if agents.contains(&x.code) {
+                        agents.retain(|c| *c != x.code);
+                        if agents.is_empty() {
+                            if let Some(&k) =
+                                before_idx.iter().rev().find(|&&k| actors[k].code != x.code)
+                            {
+                                agents.push(actors[k].code);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if matches!(
+            m.kind,
+            EventType::OpenEmbassy | EventType::CloseEmbassy | EventType::RecallAmbassador
+        ) && objects.is_empty()
+        {
+            // "opened its embassy in Kyiv": here the place is the target
+            if let Some(x) = all.iter().find(|x| x.first > at.min(m.noun.unwrap_or(at))) {
+                objects.push(x.code);
+            }
+        }
+        if m.rule == "switch.recognition.from" || m.rule == "switch.recognition.to" {
+            let word = if m.rule.ends_with("from") {
+                "from"
+            } else {
+                "to"
+            };
+            if let Some(p) = (at..self.toks.len()).find(|&j| self.is(j, &[word])) {
+                if let Some(x) = all.iter().find(|x| x.first > p) {
+                    objects = vec![x.code];
+                }
+            }
+        }
+        // "South Korea and Cuba set up relations ... at the United Nations": a pair before the
+        // trigger is the pair, unless "with" names another
+        if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
+            let with_object = after_idx.iter().any(|&k| {
+                let f = actors[k].first;
+                (f.saturating_sub(3)..f).any(|j| self.is(j, &["with", "and"]))
+            });
+            if !with_object {
+                return vec![(agents[0], agents[1])];
+            }
+        }
+        if objects.is_empty() {
+            if let Some(&k) = after_idx
+                .iter()
+                .find(|&&k| !agents.contains(&actors[k].code))
+            {
+                objects = self.group_from(&actors, k, true);
+            }
+        }
+        if agents.is_empty() && !objects.is_empty() {
+            // no state before the trigger: "The formalisation of ties took place when South
+            // Korean Foreign Minister Cho met his Syrian counterpart"
+            agents = vec![objects.remove(0)];
+            if objects.is_empty() {
+                if let Some(&k) = after_idx.iter().find(|&&k| actors[k].code != agents[0]) {
+                    objects = self.group_from(&actors, k, true);
+                }
+            }
+        }
+        if objects.is_empty() && agents.len() >= 2 && !m.kind.directed() {
+            return vec![(agents[0], agents[1])];
+        }
+        if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
+            return vec![(agents[0], agents[1])];
+        }
+        if agents.is_empty() || objects.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for a in &agents {
+            for b in &objects {
+                out.push((*a, *b));
+            }
+        }
+        out
+    }
+
+    /// How the sentence puts the event at token `at`.
+    fn modality(&self, at: usize) -> Modality {
+        let start = (0..at)
+            .rev()
+            .find(|&j| self.is(j, &[";"]))
+            .map(|j| j + 1)
+            .unwrap_or(0);
+        let window = start..at;
+        let near = |n: usize| at.saturating_sub(n).max(start)..at;
+        let any = |r: std::ops::Range<usize>, words: &[&str]| r.clone().any(|j| self.is(j, words));
+        let any_stem =
+            |r: std::ops::Range<usize>, stems: &[&str]| r.clone().any(|j| self.starts(j, stems));
+        if any_stem(
+            window.clone(),
+            &[
+                "denied",
+                "deny",
+                "denies",
+                "denying",
+                "dismissed",
+                "refuted",
+                "rejected",
+            ],
+        ) {
+            return Modality::Denied;
+        }
+        let negation = near(4).any(|j| {
+            self.is(
+                j,
+                &[
+                    "not", "never", "no", "neither", "nor", "without", "refused", "declined",
+                    "failed",
+                ],
+            ) || (self.is(j, &["t"]) && j > 0 && self.is(j - 1, &["’", "'"]))
+        }) || any(near(4), &["yet"]) && !any(near(4), &["and"]);
+        if negation {
+            return Modality::Negated;
+        }
+        if any(window.clone(), &["if", "unless", "whether"])
+            || any(
+                near(5),
+                &[
+                    "could",
+                    "might",
+                    "may",
+                    "would",
+                    "should",
+                    "possible",
+                    "possibly",
+                    "potential",
+                    "potentially",
+                    "considering",
+                    "consider",
+                    "considers",
+                    "mulling",
+                    "mulls",
+                    "weighing",
+                    "weighs",
+                    "explore",
+                    "exploring",
+                ],
+            )
+        {
+            return Modality::Hypothetical;
+        }
+        let infinitive = at > 0
+            && self.is(at - 1, &["to"])
+            && !any(
+                near(9),
+                &[
+                    "agreed", "decided", "voted", "moved", "went", "began", "started", "used",
+                    "was", "were", "agree", "agrees", "decides",
+                ],
+            );
+        if infinitive
+            || any(
+                near(6),
+                &[
+                    "will",
+                    "shall",
+                    "’ll",
+                    "'ll",
+                    "plan",
+                    "plans",
+                    "planned",
+                    "planning",
+                    "intend",
+                    "intends",
+                    "intended",
+                    "intending",
+                    "expected",
+                    "expects",
+                    "due",
+                    "aim",
+                    "aims",
+                    "aiming",
+                    "seek",
+                    "seeks",
+                    "seeking",
+                    "hope",
+                    "hopes",
+                    "hoping",
+                    "want",
+                    "wants",
+                    "ready",
+                    "prepare",
+                    "prepares",
+                    "preparing",
+                    "propose",
+                    "proposed",
+                    "proposes",
+                    "pledge",
+                    "pledged",
+                    "pledges",
+                    "promise",
+                    "promised",
+                    "promises",
+                    "vow",
+                    "vowed",
+                    "vows",
+                    "upcoming",
+                    "scheduled",
+                    "towards",
+                    "toward",
+                    "set",
+                    "announce",
+                    "intention",
+                    "offered",
+                    "offer",
+                    "threatened",
+                    "threatens",
+                    "threaten",
+                    "urged",
+                    "urges",
+                    "called",
+                    "calls",
+                    "demanded",
+                    "demands",
+                    "asked",
+                    "push",
+                    "pushing",
+                    "would-be",
+                ],
+            )
+        {
+            return Modality::Planned;
+        }
+        let reported = any_stem(
+            0..self.toks.len(),
+            &["reportedly", "allegedly", "purportedly"],
+        ) || any(
+            window.clone(),
+            &["intelligence", "sources", "unnamed", "anonymous", "leaked"],
+        ) || any(
+            window.clone(),
+            &[
+                "reported",
+                "reports",
+                "report",
+                "claimed",
+                "claims",
+                "believed",
+                "suspected",
+                "accused",
+                "accuses",
+            ],
+        ) && any(window.clone(), &["that", "of", "to"])
+            || (at..self.toks.len()).any(|j| self.is(j, &["sources", "intelligence"]));
+        if reported {
+            return Modality::Reported;
+        }
+        Modality::Asserted
+    }
+
+    /// The date of the event at token `at`: the nearest date expression in the sentence.
+    fn date(
+        &self,
+        at: usize,
+        kind: EventType,
+        modality: Modality,
+        published: Option<Day>,
+        notes: &mut Vec<Note>,
+    ) -> Option<Date> {
+        let _ = kind;
+        // "the ministry said on Friday" dates the saying, not the event; a date across "after"
+        // or "before" dates another event
+        let speech = |d: &&Found| {
+            let k = if d.first > 0 && self.is(d.first - 1, &["on", "in", "last", "this"]) {
+                d.first - 1
+            } else {
+                d.first
+            };
+            k > 0
+                && self.is(
+                    k - 1,
+                    &[
+                        "said",
+                        "says",
+                        "announced",
+                        "announces",
+                        "told",
+                        "stated",
+                        "confirmed",
+                        "added",
+                        "reported",
+                        "noted",
+                        "tweeted",
+                        "posted",
+                        "wrote",
+                        "declared",
+                    ],
+                )
+        };
+        let across = |d: &&Found| {
+            let (lo, hi) = if d.first > at {
+                (at, d.first)
+            } else {
+                (d.last, at)
+            };
+            (lo..hi).any(|j| {
+                self.is(j, &["after", "before", "following", "until", "since", ";"])
+                    && !(j + 1 == d.first && self.is(j, &["since", "until", "after", "before"]))
+            })
+        };
+        let nearest = self
+            .dates
+            .iter()
+            .filter(|d| !speech(d) && !across(d))
+            .min_by_key(|d| {
+                let dist = if d.first > at {
+                    d.first - at
+                } else {
+                    at - d.last
+                };
+                // a date after the trigger in the same clause reads first ("took place on
+                // Thursday"), one before it second
+                (dist, d.first < at)
+            })?;
+        let future = modality == Modality::Planned;
+        let r = dates::resolve(nearest.expr, published, future);
+        if r.is_none() && dates::relative(nearest.expr) && published.is_none() {
+            let t = &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
+            notes.push(Note {
+                kind: NoteKind::UnresolvedDate,
+                message: format!("{t:?} left unresolved: no publication date"),
+                start: self.span.0,
+                end: self.span.1,
+            });
+        }
+        match (r, nearest.expr) {
+            (Some(d), Expr::Weekday(_))
+                if !future && published.is_some_and(|p| d.first_day() > p) =>
+            {
+                None
+            }
+            (r, _) => r,
+        }
+    }
+}
+
+/// One event per article: the same type and actors with agreeing dates are one event with
+/// several sentences of evidence.
+fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
+    let mut events: Vec<ReadEvent> = Vec::new();
+    for r in raws {
+        let same_actors = |e: &ReadEvent| {
+            e.actors == r.actors
+                || r.kind.symmetric_match() && e.actors == [r.actors[1], r.actors[0]]
+        };
+        let agree = |e: &ReadEvent| match (e.date, r.date) {
+            (Some(a), Some(b)) => a.agrees_with(&b),
+            _ => true,
+        };
+        let evidence = Evidence {
+            text: text[r.sentence.0..r.sentence.1].to_string(),
+            start: r.sentence.0,
+            end: r.sentence.1,
+            trigger: text[r.trigger.0..r.trigger.1].to_string(),
+            modality: r.modality,
+            rule: r.rule,
+        };
+        let compatible = |e: &ReadEvent| {
+            e.kind == r.kind
+                && same_actors(e)
+                && agree(e)
+                && (e.modality.happened() == r.modality.happened()
+                    || r.date.is_none()
+                    || e.date.is_none())
+        };
+        if let Some(e) = events.iter_mut().find(|e| compatible(e)) {
+            if let Some(d) = r.date {
+                e.date = Some(e.date.map_or(d, |x| x.finer(d)));
+            }
+            if r.modality.happened() && (!e.modality.happened() || r.modality < e.modality) {
+                e.modality = r.modality;
+            }
+            if e.location.is_none() {
+                e.location = r.location;
+            }
+            if !e.evidence.iter().any(|x| x.start == evidence.start) {
+                e.evidence.push(evidence);
+            }
+            continue;
+        }
+        events.push(ReadEvent {
+            kind: r.kind,
+            actors: r.actors,
+            date: r.date,
+            modality: r.modality,
+            location: r.location,
+            rule: r.rule,
+            evidence: vec![evidence],
+        });
+    }
+    events.sort_by_key(|e| e.evidence[0].start);
+    let _ = clip;
+    events
+}
