@@ -319,6 +319,7 @@ pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
     let mut notes = cleaned.notes;
     let events = rules::extract(text, &cleaned.segments, published, lexicon, &mut notes);
     notes.sort_by_key(|n| n.start);
+    notes.dedup_by(|a, b| a.kind == b.kind && a.start == b.start && a.message == b.message);
     Reading {
         published: published.map(Date::from_day),
         published_from,

@@ -1387,6 +1387,9 @@ impl Sentence<'_> {
             }
             k = n;
         }
+        if !forward {
+            out.reverse(); // text order: "Bhutan and South Korea"
+        }
         out
     }
 
@@ -1428,7 +1431,20 @@ impl Sentence<'_> {
 
     fn actor_pairs(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> Vec<(Code, Code)> {
         let _ = cx;
-        let all: Vec<&Mention> = self.mentions.iter().collect();
+        // only the trigger's clause: "147 countries recognise Palestine; the United States has
+        // not" names no recogniser
+        let lo = (0..m.at)
+            .rev()
+            .find(|&j| self.is(j, &[";"]))
+            .map_or(0, |j| j + 1);
+        let hi = (m.end..self.toks.len())
+            .find(|&j| self.is(j, &[";"]))
+            .unwrap_or(self.toks.len());
+        let all: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|x| x.first >= lo && x.last < hi)
+            .collect();
         let actors: Vec<&Mention> = all.iter().copied().filter(|x| !x.place).collect();
         let at = m.at;
         // "between A and B"
@@ -1586,11 +1602,19 @@ impl Sentence<'_> {
                 "dismissed",
                 "refuted",
                 "rejected",
+                "rebuffed",
+                "disputed",
             ],
-        ) {
+        ) || window
+            .clone()
+            .any(|j| self.is(j, &["pushed"]) && self.is(j + 1, &["back"]))
+        {
             return Modality::Denied;
         }
-        let negation = near(4).any(|j| {
+        let negation = near(7).any(|j| {
+            self.is(j, &["not", "never", "neither", "nor"])
+                && !self.is(j + 1, &["only", "just", "merely"])
+        }) || near(4).any(|j| {
             self.is(
                 j,
                 &[
@@ -1628,6 +1652,57 @@ impl Sentence<'_> {
             )
         {
             return Modality::Hypothetical;
+        }
+        // a gerund or noun as a topic: "feedback on normalising relations", "talks about
+        // establishing ties"
+        let topic = at > 0
+            && self.is(
+                at - 1,
+                &[
+                    "on",
+                    "about",
+                    "over",
+                    "regarding",
+                    "toward",
+                    "towards",
+                    "for",
+                ],
+            )
+            && !self.is(
+                at,
+                &[
+                    "met",
+                    "signed",
+                    "established",
+                    "severed",
+                    "recognised",
+                    "recognized",
+                ],
+            );
+        if topic {
+            return Modality::Planned;
+        }
+        // "a suspension of ties had been proposed"
+        let end = (at + 1..self.toks.len())
+            .find(|&j| self.is(j, &[";", ","]))
+            .unwrap_or(self.toks.len());
+        let after_cue = (at + 1..end.min(at + 10)).any(|j| {
+            self.is(
+                j,
+                &[
+                    "proposed",
+                    "planned",
+                    "expected",
+                    "mooted",
+                    "envisaged",
+                    "considered",
+                    "discussed",
+                    "scheduled",
+                ],
+            ) && self.is(j - 1, &["been", "be", "is", "was", "are", "were", "being"])
+        });
+        if after_cue {
+            return Modality::Planned;
         }
         let infinitive = at > 0
             && self.is(at - 1, &["to"])
