@@ -129,8 +129,6 @@ const ENVOY_NOUNS: &[&str] = &[
     "representatives",
     "personnel",
     "commissioner",
-    "high",
-    "non",
 ];
 const AGREEMENT_NOUNS: &[&str] = &[
     "agreement",
@@ -374,6 +372,8 @@ struct Raw {
     rule: &'static str,
     sentence: (usize, usize),
     trigger: (usize, usize),
+    /// The date is when someone said so ("the ministry said on Friday"), not the event's own.
+    said: bool,
 }
 
 /// Per-article state carried from sentence to sentence.
@@ -952,8 +952,13 @@ impl Sentence<'_> {
             if w.starts_with("expel")
                 || w.starts_with("expuls")
                 || ((w == "persona" || w == "personae") && self.is(i + 1, &["non"]))
-                || (self.is(i, &["ordered", "orders", "order", "told", "gave"])
-                    && self.after(i, 14, &["leave"]).is_some())
+                || (self.is(
+                    i,
+                    &[
+                        "ordered", "orders", "order", "told", "telling", "tells", "gave", "giving",
+                        "asked", "asking",
+                    ],
+                ) && self.after(i, 16, &["leave", "depart", "go"]).is_some())
                 || (self.is(
                     i,
                     &[
@@ -961,10 +966,14 @@ impl Sentence<'_> {
                     ],
                 ) && self.is(i + 1, &["out"]))
             {
-                if let Some(noun) = self
-                    .after(i, 7, ENVOY_NOUNS)
-                    .or_else(|| self.before(i, 7, ENVOY_NOUNS))
-                {
+                let persona = w.starts_with("persona");
+                let noun = if persona {
+                    self.before(i, 9, ENVOY_NOUNS)
+                } else {
+                    self.after(i, 7, ENVOY_NOUNS)
+                        .or_else(|| self.before(i, 7, ENVOY_NOUNS))
+                };
+                if let Some(noun) = noun {
                     push(
                         &mut out,
                         EventType::ExpelDiplomats,
@@ -1320,7 +1329,7 @@ impl Sentence<'_> {
         for m in &matches {
             let modality = self.modality(m.at);
             let (pairs, anaphoric) = self.actors(m, &used_objects, cx);
-            let mut date = self.date(m.at, m.kind, modality, published, notes);
+            let (mut date, said) = self.date(m.at, m.rule, modality, published, notes);
             if anaphoric && date.is_none() && self.dates.is_empty() {
                 date = cx.last.and_then(|(_, d)| d);
             }
@@ -1343,6 +1352,7 @@ impl Sentence<'_> {
                     rule: m.rule,
                     sentence: self.span,
                     trigger: (self.toks[m.at].start, self.toks[m.end].end),
+                    said,
                 });
             }
         }
@@ -1396,6 +1406,25 @@ impl Sentence<'_> {
     /// The actor pairs of the event at a trigger, and whether they came from the previous event
     /// ("the two leaders").
     fn actors(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> (Vec<(Code, Code)>, bool) {
+        // "The two countries first established relations in 1949": the pair named before
+        let subject_anaphor = (m.at.saturating_sub(5)..m.at).any(|j| {
+            self.is(j, &["two", "both"])
+                && self.is(
+                    j + 1,
+                    &[
+                        "countries",
+                        "sides",
+                        "nations",
+                        "governments",
+                        "states",
+                        "capitals",
+                    ],
+                )
+                && !self.mentions.iter().any(|x| x.first > j && x.first < m.at)
+        });
+        if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
+            return (vec![(pair[0], pair[1])], true);
+        }
         let p = self.actor_pairs(m, used, cx);
         {
             {
@@ -1535,6 +1564,27 @@ impl Sentence<'_> {
         }
         // "South Korea and Cuba set up relations ... at the United Nations": a pair before the
         // trigger is the pair, unless "with" names another
+        // with a subject before the trigger, the object stands in the trigger's clause: not in
+        // "..., after Tegucigalpa ended its relationship with Taiwan"
+        let clause_end = (m.end + 1..self.toks.len())
+            .find(|&j| {
+                self.is(
+                    j,
+                    &[
+                        ",", ";", "after", "before", "while", "when", "which", "whereas", "but",
+                        "who", "although",
+                    ],
+                )
+            })
+            .unwrap_or(self.toks.len());
+        let after_idx: Vec<usize> = if agents.is_empty() {
+            after_idx
+        } else {
+            after_idx
+                .into_iter()
+                .filter(|&k| actors[k].last < clause_end)
+                .collect()
+        };
         if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
             let with_object = after_idx.iter().any(|&k| {
                 let f = actors[k].first;
@@ -1817,12 +1867,11 @@ impl Sentence<'_> {
     fn date(
         &self,
         at: usize,
-        kind: EventType,
+        rule: &str,
         modality: Modality,
         published: Option<Day>,
         notes: &mut Vec<Note>,
-    ) -> Option<Date> {
-        let _ = kind;
+    ) -> (Option<Date>, bool) {
         // "the ministry said on Friday" dates the saying, not the event; a date across "after"
         // or "before" dates another event
         let speech = |d: &&Found| {
@@ -1859,14 +1908,20 @@ impl Sentence<'_> {
                 (d.last, at)
             };
             (lo..hi).any(|j| {
-                self.is(j, &["after", "before", "following", "until", "since", ";"])
-                    && !(j + 1 == d.first && self.is(j, &["since", "until", "after", "before"]))
+                let conj = self.is(j, &["after", "before", "following", "until", "since"])
+                    && !self.is(j + 1, &[",", "."])
+                    && !(j + 1 == d.first)
+                    && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
+                conj || self.is(j, &[";"])
             })
         };
-        let nearest = self
+        let history = rule.starts_with("history");
+        let usable = |d: &&Found| !across(d) && (d.since == history);
+        let Some(nearest) = self
             .dates
             .iter()
-            .filter(|d| !speech(d) && !across(d))
+            .filter(|d| usable(d) && !speech(d))
+            .chain(self.dates.iter().filter(|d| usable(d) && speech(d)))
             .min_by_key(|d| {
                 let dist = if d.first > at {
                     d.first - at
@@ -1875,8 +1930,12 @@ impl Sentence<'_> {
                 };
                 // a date after the trigger in the same clause reads first ("took place on
                 // Thursday"), one before it second
-                (dist, d.first < at)
-            })?;
+                (speech(d), dist, d.first < at)
+            })
+        else {
+            return (None, false);
+        };
+        let said = speech(&nearest);
         let future = modality == Modality::Planned;
         let r = dates::resolve(nearest.expr, published, future);
         if r.is_none() && dates::relative(nearest.expr) && published.is_none() {
@@ -1888,14 +1947,15 @@ impl Sentence<'_> {
                 end: self.span.1,
             });
         }
-        match (r, nearest.expr) {
+        let r = match (r, nearest.expr) {
             (Some(d), Expr::Weekday(_))
                 if !future && published.is_some_and(|p| d.first_day() > p) =>
             {
                 None
             }
             (r, _) => r,
-        }
+        };
+        (r, said)
     }
 }
 
@@ -1903,15 +1963,9 @@ impl Sentence<'_> {
 /// several sentences of evidence.
 fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
     let mut events: Vec<ReadEvent> = Vec::new();
+    // whether each event's date is only the day someone said so
+    let mut said: Vec<bool> = Vec::new();
     for r in raws {
-        let same_actors = |e: &ReadEvent| {
-            e.actors == r.actors
-                || r.kind.symmetric_match() && e.actors == [r.actors[1], r.actors[0]]
-        };
-        let agree = |e: &ReadEvent| match (e.date, r.date) {
-            (Some(a), Some(b)) => a.agrees_with(&b),
-            _ => true,
-        };
         let evidence = Evidence {
             text: text[r.sentence.0..r.sentence.1].to_string(),
             start: r.sentence.0,
@@ -1920,17 +1974,33 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
             modality: r.modality,
             rule: r.rule,
         };
-        let compatible = |e: &ReadEvent| {
+        let compatible = |(e, e_said): (&ReadEvent, bool)| {
+            let same_actors = e.actors == r.actors
+                || r.kind.symmetric_match() && e.actors == [r.actors[1], r.actors[0]];
+            // a date someone announced something on yields to the event's own date
+            let agree = match (e.date, r.date) {
+                (Some(a), Some(b)) => a.agrees_with(&b) || e_said != r.said,
+                _ => true,
+            };
             e.kind == r.kind
-                && same_actors(e)
-                && agree(e)
+                && same_actors
+                && agree
                 && (e.modality.happened() == r.modality.happened()
                     || r.date.is_none()
                     || e.date.is_none())
         };
-        if let Some(e) = events.iter_mut().find(|e| compatible(e)) {
+        let found = (0..events.len()).find(|&k| compatible((&events[k], said[k])));
+        if let Some(k) = found {
+            let e = &mut events[k];
             if let Some(d) = r.date {
-                e.date = Some(e.date.map_or(d, |x| x.finer(d)));
+                let (date, was_said) = match e.date {
+                    None => (d, r.said),
+                    Some(_) if said[k] && !r.said => (d, false),
+                    Some(x) if !said[k] && r.said => (x, false),
+                    Some(x) => (x.finer(d), said[k] && r.said),
+                };
+                e.date = Some(date);
+                said[k] = was_said;
             }
             if r.modality.happened() && (!e.modality.happened() || r.modality < e.modality) {
                 e.modality = r.modality;
@@ -1943,6 +2013,7 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
             }
             continue;
         }
+        said.push(r.said && r.date.is_some());
         events.push(ReadEvent {
             kind: r.kind,
             actors: r.actors,
