@@ -185,11 +185,16 @@ pub fn run(cli: Cli) -> Result<Found> {
         }
         Command::Eval {
             dir,
+            guide,
             mistakes,
             format,
         } => {
             let lex = reading::lexicon()?;
-            reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &lex)?
+            if guide {
+                reading::eval_guide(&mut w, Out::from(format), &dir, &lex)?
+            } else {
+                reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &lex)?
+            }
         }
         Command::Export {
             format,

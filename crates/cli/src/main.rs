@@ -142,8 +142,12 @@ pub enum Command {
     },
     /// Score the reader on labelled passages (precision, recall, F1 per event type).
     Eval {
-        /// A folder of .jsonl files of labelled passages (see eval/reader/README.md).
+        /// A folder of .jsonl files of labelled passages (see eval/reader/README.md), or with
+        /// --guide the State Department guide's articles folder (historyatstate rdcr).
         dir: PathBuf,
+        /// Score on the guide's prose, labelled by its section headings.
+        #[arg(long)]
+        guide: bool,
         /// List every missed and spurious event.
         #[arg(long)]
         mistakes: bool,

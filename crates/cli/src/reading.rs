@@ -511,3 +511,141 @@ fn counts_json(c: &eval::Counts) -> serde_json::Value {
     let r2 = |x: f64| (x * 1000.0).round() / 1000.0;
     json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": r2(c.precision()), "recall": r2(c.recall()), "f1": r2(c.f1())})
 }
+
+/// The event a guide section's heading names: "Establishment of Diplomatic Relations, 1935",
+/// "U.S. Recognition of Afghanistan, 1921", "Diplomatic Relations Severed, 1961".
+fn heading_event(heading: &str) -> Option<diplograph_read::EventType> {
+    use diplograph_read::EventType as T;
+    let h = heading.to_lowercase();
+    let relations = h.contains("relations");
+    Some(if h.contains("recognition of") && !h.contains("withdraw") {
+        T::Recognize
+    } else if relations
+        && ["resum", "re-establish", "reestablish", "restor"]
+            .iter()
+            .any(|s| h.contains(s))
+    {
+        T::Restore
+    } else if relations
+        && ["sever", "termination", "broken"]
+            .iter()
+            .any(|s| h.contains(s))
+    {
+        T::Sever
+    } else if relations && ["suspen", "interrupt"].iter().any(|s| h.contains(s)) {
+        T::Suspend
+    } else if relations && h.contains("establish") {
+        T::Establish
+    } else {
+        return None;
+    })
+}
+
+/// Scores the reader on the State Department guide's prose: each timeline section whose heading
+/// names a relations event is one labelled passage (the United States and the article's state,
+/// the heading's year); every relations event the reader finds in those sections is a
+/// prediction, matched on type, the pair and the year.
+pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Result<Found> {
+    use diplograph_read::EventType as T;
+    let guide = diplograph_import::read_guide(dir)?;
+    let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
+    let states = diplograph_graph::States::new(b.states);
+    let usa: diplograph_model::Code = "USA".parse().expect("a code");
+    let relation_types = [
+        T::Establish,
+        T::Restore,
+        T::Sever,
+        T::Suspend,
+        T::Recognize,
+        T::WithdrawRecognition,
+    ];
+    let mut by_type: std::collections::BTreeMap<&'static str, eval::Counts> = Default::default();
+    let (mut sections, mut unmapped) = (0, 0);
+    for art in &guide {
+        let Ok(state) = states.resolve(&art.title) else {
+            unmapped += 1;
+            continue;
+        };
+        for s in &art.sections {
+            let (Some(kind), Some(year)) = (heading_event(&s.heading), s.year) else {
+                continue;
+            };
+            sections += 1;
+            let r = diplograph_read::read_as(&s.text, None, Some(usa), lex);
+            let mut matched = false;
+            for e in r
+                .events
+                .iter()
+                .filter(|e| e.modality.happened() && relation_types.contains(&e.kind))
+            {
+                let pair = e.actors.contains(&usa) && e.actors.contains(&state.code);
+                let hit = !matched
+                    && e.kind == kind
+                    && pair
+                    && e.date.is_some_and(|d| d.year_number() == year);
+                let c = by_type.entry(e.kind.as_str()).or_default();
+                if hit {
+                    matched = true;
+                    c.tp += 1;
+                } else {
+                    c.fp += 1;
+                }
+            }
+            if !matched {
+                if std::env::var_os("DIPLOGRAPH_DEBUG_GUIDE").is_some() {
+                    eprintln!(
+                        "missed {} {} {year}: {:?}",
+                        kind.as_str(),
+                        state.code,
+                        &s.text[..s.text.len().min(300)]
+                    );
+                }
+                by_type.entry(kind.as_str()).or_default().fn_ += 1;
+            }
+        }
+    }
+    let mut overall = eval::Counts::default();
+    for c in by_type.values() {
+        overall.tp += c.tp;
+        overall.fp += c.fp;
+        overall.fn_ += c.fn_;
+    }
+    match out {
+        Out::Json => {
+            let types: serde_json::Map<String, serde_json::Value> = by_type
+                .iter()
+                .map(|(t, c)| (t.to_string(), counts_json(c)))
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *w,
+                &json!({"articles": guide.len(), "unmapped_articles": unmapped, "sections": sections, "overall": counts_json(&overall), "by_type": types}),
+            )?;
+            writeln!(w)?;
+        }
+        Out::Table | Out::Csv => {
+            writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
+            writeln!(
+                w,
+                "{:<22} {:>4} {:>4} {:>4} {:>9} {:>6} {:>5}",
+                "type", "tp", "fp", "fn", "precision", "recall", "F1"
+            )?;
+            for (t, c) in by_type
+                .iter()
+                .map(|(t, c)| (*t, c))
+                .chain([("overall", &overall)])
+            {
+                writeln!(
+                    w,
+                    "{t:<22} {:>4} {:>4} {:>4} {:>9.2} {:>6.2} {:>5.2}",
+                    c.tp,
+                    c.fp,
+                    c.fn_,
+                    c.precision(),
+                    c.recall(),
+                    c.f1()
+                )?;
+            }
+        }
+    }
+    Ok(Found::Something)
+}

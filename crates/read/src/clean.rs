@@ -122,7 +122,12 @@ pub fn clean(text: &str) -> Cleaned {
         }
         let start = line_start + lead;
         let end = start + line.len();
-        let lower = line.to_lowercase();
+        // headers, chrome and adverts are short lines; long ones are reporting
+        let lower = if line.len() <= 400 {
+            line.to_lowercase()
+        } else {
+            String::new()
+        };
         let note = |kind, message: String| Note {
             kind,
             message,

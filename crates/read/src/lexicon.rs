@@ -163,7 +163,7 @@ impl Lexicon {
         let triggers_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
             .ascii_case_insensitive(true)
-            .build(TRIGGER_STEMS)
+            .build(TRIGGER_STEMS.iter().chain(OFFICE_STEMS))
             .expect("trigger stems build an automaton");
         Lexicon {
             forms_ac,
@@ -221,7 +221,45 @@ pub(crate) fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<H
     out
 }
 
-/// Whether `text[start..end]` holds a trigger word.
-pub(crate) fn has_trigger(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
-    lex.triggers_ac.is_match(&text[start..end])
+/// Words of office that introduce a person ("Foreign Minister Cho Tae-yul"): a sentence with
+/// one and a state is read for people even without a trigger.
+const OFFICE_STEMS: &[&str] = &[
+    "minister",
+    "president",
+    "premier",
+    "secretary",
+    "chancellor",
+    "king ",
+    "queen",
+    "emir",
+    "prince",
+    "sheikh",
+    "leader",
+    "counterpart",
+    "ambassador",
+    "envoy",
+    "spokes",
+    "diplomat",
+    "commander",
+    "general ",
+    "ruler",
+    "monarch",
+];
+
+/// A trigger or office word found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cue {
+    pub start: usize,
+    pub trigger: bool,
+}
+
+/// Trigger and office words in `text[start..end]`.
+pub(crate) fn cues(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Cue> {
+    lex.triggers_ac
+        .find_iter(&text[start..end])
+        .map(|m| Cue {
+            start: start + m.start(),
+            trigger: m.pattern().as_usize() < TRIGGER_STEMS.len(),
+        })
+        .collect()
 }

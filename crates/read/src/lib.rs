@@ -310,6 +310,19 @@ pub struct Reading {
 /// Reads one article. `published` is the publication date when the caller knows it (flag,
 /// metadata); otherwise the reader looks for one in the page's header lines.
 pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
+    read_as(text, published, None, lexicon)
+}
+
+/// Like [`read`], for a text written by one state's government (a ministry's press release,
+/// the State Department's guide): where a sentence names only the other state ("Diplomatic
+/// relations were established on May 4, 1935, when Hornibrook presented his credentials to the
+/// Afghan government"), `home` is the second actor.
+pub fn read_as(
+    text: &str,
+    published: Option<Day>,
+    home: Option<Code>,
+    lexicon: &Lexicon,
+) -> Reading {
     let cleaned = clean(text);
     let (published, published_from) = match (published, cleaned.published) {
         (Some(d), _) => (Some(d), Some("given")),
@@ -317,7 +330,14 @@ pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
         (None, None) => (None, None),
     };
     let mut notes = cleaned.notes;
-    let events = rules::extract(text, &cleaned.segments, published, lexicon, &mut notes);
+    let events = rules::extract(
+        text,
+        &cleaned.segments,
+        published,
+        home,
+        lexicon,
+        &mut notes,
+    );
     notes.sort_by_key(|n| n.start);
     notes.dedup_by(|a, b| a.kind == b.kind && a.start == b.start && a.message == b.message);
     Reading {

@@ -383,6 +383,8 @@ struct Context {
     people: HashMap<String, Option<Code>>,
     /// States named unambiguously somewhere in the article, to resolve "Korea", "Congo".
     named: HashSet<Code>,
+    /// The state whose government wrote the text, if known: the implied partner.
+    home: Option<Code>,
     /// The last event's actors and date, for "the two leaders".
     last: Option<([Code; 2], Option<Date>)>,
 }
@@ -391,10 +393,14 @@ pub(crate) fn extract(
     text: &str,
     segments: &[Segment],
     published: Option<Day>,
+    home: Option<Code>,
     lex: &Lexicon,
     notes: &mut Vec<Note>,
 ) -> Vec<ReadEvent> {
-    let mut cx = Context::default();
+    let mut cx = Context {
+        home,
+        ..Context::default()
+    };
     let hits: Vec<Vec<lexicon::Hit>> = segments
         .iter()
         .map(|s| lexicon::scan(lex, text, s.start, s.end))
@@ -407,20 +413,19 @@ pub(crate) fn extract(
     let mut raws: Vec<Raw> = Vec::new();
     let mut noted_ambiguous = HashSet::new();
     for (seg, seg_hits) in segments.iter().zip(&hits) {
-        let candidate_segment = lexicon::has_trigger(lex, text, seg.start, seg.end);
-        if seg_hits.is_empty() && cx.people.is_empty() {
-            continue;
-        }
-        if !candidate_segment && seg_hits.is_empty() {
+        let cues = lexicon::cues(lex, text, seg.start, seg.end);
+        if cues.is_empty() || !cues.iter().any(|c| c.trigger) && seg_hits.is_empty() {
             continue;
         }
         for (ss, se) in text::sentences(text, seg.start, seg.end) {
+            let here = || cues.iter().filter(move |c| c.start >= ss && c.start < se);
+            let candidate = here().any(|c| c.trigger);
+            let office = here().any(|c| !c.trigger);
             let sent_hits: Vec<&lexicon::Hit> = seg_hits
                 .iter()
                 .filter(|h| h.start >= ss && h.end <= se)
                 .collect();
-            let candidate = candidate_segment && lexicon::has_trigger(lex, text, ss, se);
-            if sent_hits.is_empty() && !candidate {
+            if !candidate && !(office && !sent_hits.is_empty()) {
                 continue;
             }
             let toks = text::tokens(text, ss, se);
@@ -1459,7 +1464,6 @@ impl Sentence<'_> {
     }
 
     fn actor_pairs(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> Vec<(Code, Code)> {
-        let _ = cx;
         // only the trigger's clause: "147 countries recognise Palestine; the United States has
         // not" names no recogniser
         let lo = (0..m.at)
@@ -1617,6 +1621,27 @@ impl Sentence<'_> {
         }
         if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
             return vec![(agents[0], agents[1])];
+        }
+        // a text by one government names only the other state
+        if let Some(home) = cx.home.filter(|_| m.kind.symmetric_match()) {
+            let named: Vec<Code> = agents
+                .iter()
+                .chain(&objects)
+                .copied()
+                .filter(|c| *c != home)
+                .collect();
+            if let [other] = named.as_slice() {
+                return vec![(home, *other)];
+            }
+            // ...or names it only as the place: "the American Legation in Switzerland"
+            let places: Vec<Code> = all
+                .iter()
+                .filter(|x| x.place && x.code != home)
+                .map(|x| x.code)
+                .collect();
+            if named.is_empty() && !places.is_empty() && places.iter().all(|c| *c == places[0]) {
+                return vec![(home, places[0])];
+            }
         }
         if agents.is_empty() || objects.is_empty() {
             return Vec::new();
