@@ -157,6 +157,16 @@ pub fn lexicon() -> Result<Lexicon> {
     Ok(Lexicon::new(&b.states))
 }
 
+/// Reads a page with the publication date from the flag, else the page's metadata, else the
+/// page's own header lines.
+fn read_page(page: &Page, flag: Option<Day>, lex: &Lexicon) -> Reading {
+    let mut r = read(&page.text, flag.or(page.published), lex);
+    if flag.is_none() && page.published.is_some() {
+        r.published_from = Some("metadata");
+    }
+    r
+}
+
 fn reading_json(item: &Item, page: &Page, r: &Reading) -> serde_json::Value {
     json!({
         "source": item.origin,
@@ -195,7 +205,7 @@ pub fn read_cmd(
                 continue;
             }
         };
-        let r = read(&page.text, published.or(page.published), lex);
+        let r = read_page(page, published, lex);
         any |= !r.events.is_empty();
         match out {
             Out::Json if single => {
@@ -318,7 +328,7 @@ pub fn ingest_cmd(
                 continue;
             }
         };
-        let r = read(&page.text, published.or(page.published), lex);
+        let r = read_page(page, published, lex);
         let mut events = Vec::new();
         for e in &r.events {
             if e.modality != Modality::Asserted {

@@ -1,9 +1,145 @@
-//! HTML extraction (placeholder while measuring).
+//! HTML to article text through `dom_smoothie` (Mozilla Readability's algorithm): the main text
+//! with paragraph breaks, without navigation, share buttons, cookie banners and related links;
+//! the title; the publication date from the page's metadata (`article:published_time`,
+//! JSON-LD `datePublished`).
+
+use diplograph_model::Day;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use crate::PageError;
+
 pub(crate) struct Doc {
     pub text: String,
-    pub published: Option<diplograph_model::Day>,
+    pub published: Option<Day>,
     pub title: Option<String>,
 }
-pub(crate) fn extract(_html: &str) -> Result<Doc, crate::PageError> {
-    Err(crate::PageError::NoText)
+
+/// Deeper than any page a person reads; parsing pathological nesting costs seconds.
+const MAX_DEPTH: usize = 1000;
+
+/// Elements that pages always close, so that their opening and closing tags measure depth.
+const CONTAINERS: &[&str] = &[
+    "div",
+    "span",
+    "section",
+    "article",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "font",
+    "main",
+    "aside",
+];
+
+/// The deepest nesting of container elements, counted from the tags alone.
+fn depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut d, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = memchr(b'<', &bytes[i..]) {
+        let at = i + k + 1;
+        let closing = bytes.get(at) == Some(&b'/');
+        let name_start = if closing { at + 1 } else { at };
+        let name_end = bytes[name_start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |n| name_start + n);
+        let name = &html[name_start..name_end];
+        if CONTAINERS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            if closing {
+                d = d.saturating_sub(1);
+            } else {
+                d += 1;
+                max = max.max(d);
+            }
+        }
+        i = name_end.max(at);
+    }
+    max
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
+    let d = depth(html);
+    if d > MAX_DEPTH {
+        return Err(PageError::TooDeep {
+            depth: d,
+            limit: MAX_DEPTH,
+        });
+    }
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut r = Readability::new(html, None, Some(cfg)).map_err(|_| PageError::NoText)?;
+    let article = r.parse().map_err(|_| PageError::NoText)?;
+    let text = article.text_content.to_string();
+    if text.trim().is_empty() {
+        return Err(PageError::NoText);
+    }
+    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
+    let published = article
+        .published_time
+        .as_deref()
+        .and_then(crate::parse_published);
+    Ok(Doc {
+        text,
+        published,
+        title,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head><title>Seoul and Damascus open ties | World</title>
+<meta property="article:published_time" content="2025-04-11T05:32:00+09:00"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<div class="cookie">We use cookies to improve your experience. <button>Accept</button></div>
+<article><h1>Seoul and Damascus open ties</h1>
+<p>South Korea established diplomatic relations with Syria on Thursday, the foreign ministry in Seoul said, after its foreign minister met his Syrian counterpart in Damascus.</p>
+<p>The two ministers signed a joint statement on the establishment of ties, ending a long period in which the two governments had no formal contact at all.</p>
+<p>Officials said embassies would follow, although no date was given for the opening of either mission and staff have not yet been named.</p>
+<div class="share"><a>Share on X</a> <a>Share on Facebook</a></div></article>
+<aside><h3>Related</h3><ul><li><a>Markets rally in Seoul</a></li><li><a>Weather: rain ahead</a></li></ul></aside>
+<footer>© 2025 Example News</footer></body></html>"#;
+
+    #[test]
+    fn article_text_title_and_date() {
+        let d = extract(PAGE).unwrap();
+        assert!(d
+            .text
+            .contains("South Korea established diplomatic relations with Syria on Thursday"));
+        assert!(d.text.contains("\n"), "paragraphs stay apart");
+        assert!(!d.text.contains("Share on Facebook"));
+        assert!(!d.text.contains("Weather: rain ahead"));
+        assert_eq!(d.published.unwrap().to_string(), "2025-04-11");
+        assert!(d.title.unwrap().starts_with("Seoul and Damascus open ties"));
+    }
+
+    #[test]
+    fn refuses_pages_without_text_and_pathological_nesting() {
+        assert!(matches!(
+            extract("<html><head><title>x</title></head><body><img src=a.png></body></html>"),
+            Err(PageError::NoText)
+        ));
+        let deep = format!(
+            "<html><body>{}<p>deep</p>{}</body></html>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        assert!(matches!(
+            extract(&deep),
+            Err(PageError::TooDeep { depth: 5000, .. })
+        ));
+        // broken markup still yields its text
+        let broken = "<html><body><article><p>Chile recalled its ambassador from Israel on Tuesday, the foreign ministry said in a statement issued in Santiago late in the evening<p>Colombia followed hours later, and both governments said they were consulting allies about next steps in the region";
+        let d = extract(broken).unwrap();
+        assert!(d.text.contains("Chile recalled its ambassador"));
+    }
 }

@@ -47,6 +47,8 @@ pub enum PageError {
     TooLarge { size: usize, limit: usize },
     #[error("HTML without readable text")]
     NoText,
+    #[error("HTML nested {depth} levels deep (more than {limit}): not a page a person reads")]
+    TooDeep { depth: usize, limit: usize },
     #[error("line {line}: {message}")]
     Record { line: usize, message: String },
 }
