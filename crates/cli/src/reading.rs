@@ -312,6 +312,26 @@ pub fn ingest_cmd(
     lex: &Lexicon,
 ) -> Result<Found> {
     let items = gather(inputs, format)?;
+    if let Some(only) = items
+        .iter()
+        .all(|i| i.page.is_err())
+        .then(|| items.first())
+        .flatten()
+    {
+        // nothing readable: say why, and leave the ledger alone
+        let e = only.page.as_ref().err().expect("all failed");
+        if items.len() == 1 {
+            bail!("{}: {e}", only.origin);
+        }
+        bail!(
+            "none of the {} inputs could be read (first: {}: {e})",
+            items.len(),
+            only.origin
+        );
+    }
+    if items.is_empty() {
+        bail!("no articles found in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)");
+    }
     let bar = progress(items.len());
     let mut ledger = Ledger::open(db)?;
     let mut total = diplograph_store::Ingested::default();

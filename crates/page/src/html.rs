@@ -1,9 +1,14 @@
 //! HTML to article text through `dom_smoothie` (Mozilla Readability's algorithm): the main text
 //! with paragraph breaks, without navigation, share buttons, cookie banners and related links;
 //! the title; the publication date from the page's metadata (`article:published_time`,
-//! JSON-LD `datePublished`).
+//! JSON-LD `datePublished`, `<time datetime>`). A page too short for Readability to call an
+//! article (a notice, a press release of three lines) falls back to the whole page's text without
+//! navigation and scripts. Measured against rs-trafilatura, trafilatura, readability,
+//! readabilityrs, readability-rust, html2text, htmd and scraper: the only one that kept every
+//! paragraph, and its breaks, without panicking on garbage (bench/runs/2026-11-26-html.md).
 
 use diplograph_model::Day;
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::PageError;
@@ -71,19 +76,37 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
             limit: MAX_DEPTH,
         });
     }
+    let doc = Document::from(html);
+    // `<time datetime>` when the page has no date metadata
+    let time = doc
+        .select("time[datetime]")
+        .attr("datetime")
+        .map(|t| t.to_string());
     let cfg = Config {
         text_mode: TextMode::Formatted,
         ..Default::default()
     };
-    let mut r = Readability::new(html, None, Some(cfg)).map_err(|_| PageError::NoText)?;
-    let article = r.parse().map_err(|_| PageError::NoText)?;
-    let text = article.text_content.to_string();
+    let mut r = Readability::with_document(doc, None, Some(cfg)).map_err(|_| PageError::NoText)?;
+    // title and date from the metadata, kept even when the article cannot be isolated
+    let meta = r.get_article_metadata(r.parse_json_ld());
+    let (title, published, text) = match r.parse() {
+        Ok(a) if !a.text_content.trim().is_empty() => {
+            (a.title, a.published_time, a.text_content.to_string())
+        }
+        // a short page Readability will not call an article: the whole page's text, without
+        // navigation and scripts
+        _ => (
+            meta.title,
+            meta.published_time,
+            page_text(&Document::from(html)),
+        ),
+    };
     if text.trim().is_empty() {
         return Err(PageError::NoText);
     }
-    let title = Some(article.title.trim().to_string()).filter(|t| !t.is_empty());
-    let published = article
-        .published_time
+    let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+    let published = published
+        .or(time)
         .as_deref()
         .and_then(crate::parse_published);
     Ok(Doc {
@@ -91,6 +114,15 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
         published,
         title,
     })
+}
+
+/// The text of the whole page, without scripts, navigation, headers, footers and forms.
+fn page_text(doc: &Document) -> String {
+    doc.select("script,style,noscript,template,svg,nav,header,footer,aside,form,button,iframe")
+        .remove();
+    doc.body()
+        .map(|b| b.formatted_text().to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

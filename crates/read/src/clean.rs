@@ -123,7 +123,8 @@ pub fn clean(text: &str) -> Cleaned {
         let start = line_start + lead;
         let end = start + line.len();
         // headers, chrome and adverts are short lines; long ones are reporting
-        let lower = if line.len() <= 400 {
+        let short = line.len() <= 400;
+        let lower = if short {
             line.to_lowercase()
         } else {
             String::new()
@@ -134,7 +135,7 @@ pub fn clean(text: &str) -> Cleaned {
             start,
             end,
         };
-        if let Some(day) = header_date(line, &lower) {
+        if let Some(day) = header_date(line, &lower).filter(|_| short) {
             if out.published.is_none() {
                 out.published = Some(day);
             }
@@ -144,14 +145,14 @@ pub fn clean(text: &str) -> Cleaned {
             ));
             continue;
         }
-        if is_chrome(&lower) {
+        if short && is_chrome(&lower) {
             out.notes.push(note(
                 NoteKind::Chrome,
                 format!("page chrome skipped: {:?}", clip(line)),
             ));
             continue;
         }
-        if is_promo(&lower) {
+        if short && is_promo(&lower) {
             out.notes.push(note(
                 NoteKind::Chrome,
                 format!("promotion skipped: {:?}", clip(line)),
@@ -246,6 +247,12 @@ mod tests {
                 NoteKind::Chrome
             ]
         );
+    }
+
+    #[test]
+    fn long_paragraphs_are_reporting() {
+        let long = "Seoul said so. ".repeat(40);
+        assert_eq!(clean(&long).segments.len(), 1);
     }
 
     #[test]
