@@ -150,39 +150,8 @@ pub fn run(cli: Cli) -> Result<Found> {
             guide,
             tsv,
         } => import(&db, format, &file, guide.as_deref(), tsv, &mut w)?,
-        Command::Read {
-            inputs,
-            input,
-            format,
-        } => {
-            let published = parse_published(input.published.as_deref())?;
-            let lex = reading::lexicon()?;
-            reading::read_cmd(
-                &mut w,
-                Out::from(format),
-                &inputs,
-                input.input_format,
-                published,
-                &lex,
-            )?
-        }
-        Command::Ingest {
-            inputs,
-            input,
-            format,
-        } => {
-            let published = parse_published(input.published.as_deref())?;
-            let lex = reading::lexicon()?;
-            reading::ingest_cmd(
-                &mut w,
-                Out::from(format),
-                &db,
-                &inputs,
-                input.input_format,
-                published,
-                &lex,
-            )?
-        }
+        Command::Read(a) => reading::read_cmd(&mut w, &reading::Job::new(&a)?)?,
+        Command::Ingest(a) => reading::ingest_cmd(&mut w, &db, &reading::Job::new(&a)?)?,
         Command::Eval {
             dir,
             guide,
@@ -223,7 +192,7 @@ pub fn run(cli: Cli) -> Result<Found> {
 }
 
 /// `--published`: a whole day, since "on Thursday" needs one.
-fn parse_published(flag: Option<&str>) -> Result<Option<Day>> {
+pub(crate) fn parse_published(flag: Option<&str>) -> Result<Option<Day>> {
     let Some(s) = flag else { return Ok(None) };
     let d: Date = s.parse().context("--published")?;
     if d.precision() != diplograph_model::Precision::Day {

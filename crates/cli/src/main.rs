@@ -123,23 +123,9 @@ pub enum Command {
         tsv: bool,
     },
     /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
-    Read {
-        #[arg(required = true, value_name = "FILE|DIR|-")]
-        inputs: Vec<PathBuf>,
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        format: Format,
-    },
+    Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
-    Ingest {
-        #[arg(required = true, value_name = "FILE|DIR|-")]
-        inputs: Vec<PathBuf>,
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        format: Format,
-    },
+    Ingest(Articles),
     /// Score the reader on labelled passages (precision, recall, F1 per event type).
     Eval {
         /// A folder of .jsonl files of labelled passages (see eval/reader/README.md), or with
@@ -193,14 +179,19 @@ pub struct AddArgs {
     pub citation: Option<String>,
 }
 
+/// Articles to read, and how.
 #[derive(Args, Debug, Clone)]
-pub struct Input {
+pub struct Articles {
+    #[arg(required = true, value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
     /// The publication date, to resolve "on Thursday" and "last year" (default: from the page).
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
     /// What the input is (default: by extension, then by content).
     #[arg(long = "input", value_enum, default_value = "auto")]
     pub input_format: InputFormat,
+    #[command(flatten)]
+    pub format: Format,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

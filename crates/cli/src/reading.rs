@@ -12,7 +12,27 @@ use diplograph_store::{ArticleRecord, EventRecord, Ledger};
 use serde_json::json;
 
 use crate::output::Out;
-use crate::{Found, InputFormat};
+use crate::{Articles, Found, InputFormat};
+
+/// What `read` and `ingest` share: the articles gathered, the date flag, the lexicon.
+pub struct Job {
+    out: Out,
+    items: Vec<Item>,
+    published: Option<Day>,
+    lex: Lexicon,
+}
+
+impl Job {
+    pub fn new(a: &Articles) -> Result<Job> {
+        let published = crate::commands::parse_published(a.published.as_deref())?;
+        Ok(Job {
+            out: Out::from(a.format),
+            items: gather(&a.inputs, a.input_format)?,
+            published,
+            lex: lexicon()?,
+        })
+    }
+}
 
 /// An article from the input, or why it could not be read.
 pub struct Item {
@@ -181,19 +201,18 @@ fn reading_json(item: &Item, page: &Page, r: &Reading) -> serde_json::Value {
 }
 
 /// `read`: one JSON object for one article, JSON Lines for several; a summary for people.
-pub fn read_cmd(
-    w: &mut impl Write,
-    out: Out,
-    inputs: &[PathBuf],
-    format: InputFormat,
-    published: Option<Day>,
-    lex: &Lexicon,
-) -> Result<Found> {
-    let items = gather(inputs, format)?;
+pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
+    let Job {
+        out,
+        items,
+        published,
+        lex,
+    } = job;
+    let (out, published) = (*out, *published);
     let single = items.len() == 1;
     let mut any = false;
     let mut failures = 0;
-    for item in &items {
+    for item in items {
         let page = match &item.page {
             Ok(p) => p,
             Err(e) => {
@@ -302,16 +321,14 @@ fn text_hash(text: &str) -> u64 {
 const BATCH: usize = 200;
 
 /// `ingest`: reads every article and stores its asserted events with provenance.
-pub fn ingest_cmd(
-    w: &mut impl Write,
-    out: Out,
-    db: &Path,
-    inputs: &[PathBuf],
-    format: InputFormat,
-    published: Option<Day>,
-    lex: &Lexicon,
-) -> Result<Found> {
-    let items = gather(inputs, format)?;
+pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
+    let Job {
+        out,
+        items,
+        published,
+        lex,
+    } = job;
+    let (out, published) = (*out, *published);
     if let Some(only) = items
         .iter()
         .all(|i| i.page.is_err())
@@ -319,7 +336,7 @@ pub fn ingest_cmd(
         .flatten()
     {
         // nothing readable: say why, and leave the ledger alone
-        let e = only.page.as_ref().err().expect("all failed");
+        let e = only.page.as_ref().expect_err("all failed");
         if items.len() == 1 {
             bail!("{}: {e}", only.origin);
         }
@@ -338,7 +355,7 @@ pub fn ingest_cmd(
     let mut failed = Vec::new();
     let mut not_asserted = 0usize;
     let mut batch = Vec::new();
-    for item in &items {
+    for item in items {
         bar.inc(1);
         let page = match &item.page {
             Ok(p) => p,
@@ -490,27 +507,11 @@ pub fn eval_cmd(
                 r.negatives,
                 files.len()
             )?;
-            writeln!(
+            counts_table(
                 w,
-                "{:<22} {:>4} {:>4} {:>4} {:>9} {:>6} {:>5}",
-                "type", "tp", "fp", "fn", "precision", "recall", "F1"
+                r.by_type.iter().map(|(t, c)| (t.as_str(), c)),
+                &r.overall,
             )?;
-            let row = |w: &mut dyn Write, t: &str, c: &eval::Counts| {
-                writeln!(
-                    w,
-                    "{t:<22} {:>4} {:>4} {:>4} {:>9.2} {:>6.2} {:>5.2}",
-                    c.tp,
-                    c.fp,
-                    c.fn_,
-                    c.precision(),
-                    c.recall(),
-                    c.f1()
-                )
-            };
-            for (t, c) in &r.by_type {
-                row(w, t, c)?;
-            }
-            row(w, "overall", &r.overall)?;
             writeln!(
                 w,
                 "modality right on {} of {} matched events; hard negatives with an asserted or reported event: {}{}",
@@ -527,6 +528,32 @@ pub fn eval_cmd(
         }
     }
     Ok(Found::Something)
+}
+
+/// Precision, recall and F1 per type, then overall.
+fn counts_table<'a>(
+    w: &mut impl Write,
+    rows: impl Iterator<Item = (&'a str, &'a eval::Counts)>,
+    overall: &'a eval::Counts,
+) -> Result<()> {
+    writeln!(
+        w,
+        "{:<22} {:>4} {:>4} {:>4} {:>9} {:>6} {:>5}",
+        "type", "tp", "fp", "fn", "precision", "recall", "F1"
+    )?;
+    for (t, c) in rows.chain([("overall", overall)]) {
+        writeln!(
+            w,
+            "{t:<22} {:>4} {:>4} {:>4} {:>9.2} {:>6.2} {:>5.2}",
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall(),
+            c.f1()
+        )?;
+    }
+    Ok(())
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -654,27 +681,7 @@ pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Re
         }
         Out::Table | Out::Csv => {
             writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
-            writeln!(
-                w,
-                "{:<22} {:>4} {:>4} {:>4} {:>9} {:>6} {:>5}",
-                "type", "tp", "fp", "fn", "precision", "recall", "F1"
-            )?;
-            for (t, c) in by_type
-                .iter()
-                .map(|(t, c)| (*t, c))
-                .chain([("overall", &overall)])
-            {
-                writeln!(
-                    w,
-                    "{t:<22} {:>4} {:>4} {:>4} {:>9.2} {:>6.2} {:>5.2}",
-                    c.tp,
-                    c.fp,
-                    c.fn_,
-                    c.precision(),
-                    c.recall(),
-                    c.f1()
-                )?;
-            }
+            counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
         }
     }
     Ok(Found::Something)

@@ -169,9 +169,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
                         | "this"
                 )
             {
-                let expr = match prev.as_str() {
-                    _ => Expr::Month(m),
-                };
+                let expr = Expr::Month(m);
                 out.push(Found {
                     first: i,
                     last: i,

@@ -425,7 +425,7 @@ pub(crate) fn extract(
                 .iter()
                 .filter(|h| h.start >= ss && h.end <= se)
                 .collect();
-            if !candidate && !(office && !sent_hits.is_empty()) {
+            if !candidate && (!office || sent_hits.is_empty()) {
                 continue;
             }
             let toks = text::tokens(text, ss, se);
@@ -825,17 +825,17 @@ impl Sentence<'_> {
                     continue;
                 }
             }
-            if self.starts(i, &["suspen", "freez", "froze"]) {
-                if self.relation_noun(i, 5, true).is_some() {
-                    push(
-                        &mut out,
-                        EventType::Suspend,
-                        "suspend.verb+relations",
-                        i,
-                        None,
-                    );
-                    continue;
-                }
+            if self.starts(i, &["suspen", "freez", "froze"])
+                && self.relation_noun(i, 5, true).is_some()
+            {
+                push(
+                    &mut out,
+                    EventType::Suspend,
+                    "suspend.verb+relations",
+                    i,
+                    None,
+                );
+                continue;
             }
             // recognition
             if self.starts(
@@ -849,20 +849,18 @@ impl Sentence<'_> {
                     "derecogni",
                     "de-recogni",
                 ],
-            ) {
-                if w.starts_with("derecogni")
-                    || w.starts_with("de-recogni")
-                    || self.after(i, 4, &["recognition"]).is_some()
-                {
-                    push(
-                        &mut out,
-                        EventType::WithdrawRecognition,
-                        "withdraw_recognition.verb",
-                        i,
-                        None,
-                    );
-                    continue;
-                }
+            ) && (w.starts_with("derecogni")
+                || w.starts_with("de-recogni")
+                || self.after(i, 4, &["recognition"]).is_some())
+            {
+                push(
+                    &mut out,
+                    EventType::WithdrawRecognition,
+                    "withdraw_recognition.verb",
+                    i,
+                    None,
+                );
+                continue;
             }
             if self.starts(i, &["switch"])
                 && self
@@ -887,7 +885,7 @@ impl Sentence<'_> {
                 continue;
             }
             if w.starts_with("recogni")
-                && !self
+                && self
                     .before(
                         i,
                         4,
@@ -904,8 +902,8 @@ impl Sentence<'_> {
                             "switching",
                         ],
                     )
-                    .is_some()
-                && !self
+                    .is_none()
+                && self
                     .after(
                         i,
                         2,
@@ -921,7 +919,7 @@ impl Sentence<'_> {
                             "progress",
                         ],
                     )
-                    .is_some()
+                    .is_none()
             {
                 push(&mut out, EventType::Recognize, "recognize.verb", i, None);
                 continue;
@@ -1164,9 +1162,7 @@ impl Sentence<'_> {
                             ],
                         )
                         .is_some();
-                if joint && held
-                    || (joint && self.before(i, 6, &["military", "naval", "air"]).is_some())
-                {
+                if joint && (held || self.before(i, 6, &["military", "naval", "air"]).is_some()) {
                     push(
                         &mut out,
                         EventType::MilitaryCooperation,
@@ -1935,7 +1931,7 @@ impl Sentence<'_> {
             (lo..hi).any(|j| {
                 let conj = self.is(j, &["after", "before", "following", "until", "since"])
                     && !self.is(j + 1, &[",", "."])
-                    && !(j + 1 == d.first)
+                    && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
                 conj || self.is(j, &[";"])
             })

@@ -52,7 +52,7 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
         }
         i += 1;
     }
-    if text[s..end].trim().len() > 0 {
+    if !text[s..end].trim().is_empty() {
         out.push(trimmed(text, s, end));
     }
     out
