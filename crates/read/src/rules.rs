@@ -64,6 +64,34 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
 ];
 
 const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
+/// Verbs that attribute a sentence to a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "confirmed",
+    "claimed",
+    "stated",
+    "alleged",
+];
+/// Verbs that undo a recognition when "recognition" follows them.
+const WITHDRAW_STEMS: &[&str] = &[
+    "withdr",
+    "revok",
+    "revoc",
+    "rescind",
+    "retract",
+    "derecogni",
+    "de-recogni",
+    "revers",
+    "suspen",
+    "cancel",
+    "annul",
+    "freez",
+    "froze",
+];
 const BLOCKING_MODIFIERS: &[&str] = &[
     "trade",
     "economic",
@@ -225,6 +253,9 @@ const AID_VERBS: &[&str] = &[
     "sold",
     "sell",
     "approv",
+    "hand",
+    "unveil",
+    "announc",
 ];
 const TITLE_WORDS: &[&str] = &[
     "foreign",
@@ -543,7 +574,15 @@ fn mentions(
                 continue;
             }
         }
-        let place = first > 0
+        // "Maduro's government in Venezuela" names the state, not a place
+        let governed = first > 1
+            && matches!(lw[first - 1].as_str(), "in" | "of")
+            && matches!(
+                lw[first - 2].as_str(),
+                "government" | "regime" | "authorities" | "leadership" | "junta" | "administration"
+            );
+        let place = !governed
+            && first > 0
             && (LOCATION_PREPOSITIONS.contains(&lw[first - 1].as_str())
                 || (first > 1
                     && lw[first - 1] == "the"
@@ -719,6 +758,14 @@ impl Sentence<'_> {
             .find(|&j| self.is(j, words))
     }
 
+    /// Like [`Sentence::after`] inside a noun phrase: "a military and technical cooperation
+    /// agreement" runs across "and".
+    fn after_np(&self, i: usize, window: usize, words: &[&str]) -> Option<usize> {
+        (i + 1..(i + 1 + window).min(self.toks.len()))
+            .take_while(|&j| !self.is(j, &[";", ":", "(", ")", "—", "–", "."]))
+            .find(|&j| self.is(j, words))
+    }
+
     fn before(&self, i: usize, window: usize, words: &[&str]) -> Option<usize> {
         (i.saturating_sub(window)..i)
             .rev()
@@ -837,21 +884,22 @@ impl Sentence<'_> {
                 );
                 continue;
             }
+            // "put relations with Venezuela on hold"
+            if self.is(i, &["hold", "ice"]) && i > 0 && self.is(i - 1, &["on"]) {
+                if let Some(noun) = self.before(i, 7, RELATION_NOUNS) {
+                    let blocked =
+                        (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
+                    if !blocked {
+                        push(&mut out, EventType::Suspend, "suspend.on-hold", i, None);
+                        continue;
+                    }
+                }
+            }
             // recognition
-            if self.starts(
-                i,
-                &[
-                    "withdr",
-                    "revok",
-                    "revoc",
-                    "rescind",
-                    "retract",
-                    "derecogni",
-                    "de-recogni",
-                ],
-            ) && (w.starts_with("derecogni")
-                || w.starts_with("de-recogni")
-                || self.after(i, 4, &["recognition"]).is_some())
+            if self.starts(i, WITHDRAW_STEMS)
+                && (w.starts_with("derecogni")
+                    || w.starts_with("de-recogni")
+                    || self.after(i, 4, &["recognition"]).is_some())
             {
                 push(
                     &mut out,
@@ -885,24 +933,8 @@ impl Sentence<'_> {
                 continue;
             }
             if w.starts_with("recogni")
-                && self
-                    .before(
-                        i,
-                        4,
-                        &[
-                            "withdrawal",
-                            "withdrew",
-                            "withdraw",
-                            "withdraws",
-                            "withdrawn",
-                            "revoked",
-                            "rescinded",
-                            "switched",
-                            "switch",
-                            "switching",
-                        ],
-                    )
-                    .is_none()
+                && !(i.saturating_sub(4)..i)
+                    .any(|k| self.starts(k, WITHDRAW_STEMS) || self.starts(k, &["switch"]))
                 && self
                     .after(
                         i,
@@ -1082,9 +1114,11 @@ impl Sentence<'_> {
                 || self.is(i, &["inked", "inks", "concluded"]))
                 && !self.is(i, &["signatories", "signatory"])
             {
-                let noun = self
-                    .after(i, 6, AGREEMENT_NOUNS)
-                    .or_else(|| self.before(i, 4, AGREEMENT_NOUNS));
+                let noun = self.after_np(i, 7, AGREEMENT_NOUNS).or_else(|| {
+                    // "a treaty with a mutual-assistance clause was signed"
+                    let passive = i > 0 && self.is(i - 1, &["was", "were", "been", "be"]);
+                    self.before(i, if passive { 10 } else { 4 }, AGREEMENT_NOUNS)
+                });
                 if let Some(noun) = noun {
                     push(
                         &mut out,
@@ -1143,6 +1177,9 @@ impl Sentence<'_> {
                             "completed",
                             "concluded",
                             "flew",
+                            "opened",
+                            "opens",
+                            "open",
                         ],
                     )
                     .is_some()
@@ -1162,6 +1199,14 @@ impl Sentence<'_> {
                             ],
                         )
                         .is_some();
+                // "U.S. and South Korean forces opened their annual exercise"
+                let pair_before = self.mentions.windows(2).any(|w| {
+                    w[1].last < i
+                        && w[0].code != w[1].code
+                        && (w[0].last + 1..w[1].first)
+                            .all(|k| self.is(k, &["and", ",", "’s", "'s"]))
+                });
+                let joint = joint || pair_before && held;
                 if joint && (held || self.before(i, 6, &["military", "naval", "air"]).is_some()) {
                     push(
                         &mut out,
@@ -1174,7 +1219,7 @@ impl Sentence<'_> {
                 }
             }
             if self.starts(i, AID_VERBS) {
-                if let Some(noun) = self.after(i, 7, AID_NOUNS) {
+                if let Some(noun) = self.after_np(i, 8, AID_NOUNS) {
                     let w_noun = self.w(noun);
                     let military = !matches!(
                         w_noun,
@@ -1226,6 +1271,10 @@ impl Sentence<'_> {
                     }
                 }
             }
+            if w.starts_with("blacklist") && !self.is(i + 1, &["of"]) {
+                push(&mut out, EventType::Sanction, "sanction.blacklist", i, None);
+                continue;
+            }
             if w.starts_with("sanction") {
                 let verb_use = matches!(w, "sanctioned" | "sanctioning" | "sanction")
                     && !self.is(
@@ -1242,33 +1291,16 @@ impl Sentence<'_> {
                             "eu",
                         ],
                     );
-                let imposed = self
-                    .before(
-                        i,
-                        7,
+                let imposed = (i.saturating_sub(7)..i).any(|k| {
+                    self.starts(
+                        k,
                         &[
-                            "imposed",
-                            "impose",
-                            "imposes",
-                            "imposing",
-                            "slapped",
-                            "slaps",
-                            "slap",
-                            "levied",
-                            "announced",
-                            "announces",
-                            "unveiled",
-                            "introduced",
-                            "adopted",
-                            "placed",
-                            "expanded",
-                            "extended",
-                            "widened",
-                            "tightened",
-                            "approved",
+                            "impos", "slap", "levied", "levy", "announc", "unveil", "introduc",
+                            "adopt", "placed", "place", "expand", "extend", "widen", "tighten",
+                            "approv", "broaden", "step",
                         ],
                     )
-                    .is_some();
+                });
                 if verb_use || imposed {
                     push(
                         &mut out,
@@ -1344,6 +1376,14 @@ impl Sentence<'_> {
                     continue;
                 }
                 used_objects.push((b, a));
+                // a third state's word ("according to Belgrade", "South Korea's spy agency
+                // told lawmakers") is a report, and the day it spoke is not the event's
+                let (modality, date) = match self.third_party([a, b]) {
+                    true if modality == Modality::Asserted => {
+                        (Modality::Reported, if said { None } else { date })
+                    }
+                    _ => (modality, date),
+                };
                 raws.push(Raw {
                     kind: m.kind,
                     actors: [a, b],
@@ -1358,6 +1398,33 @@ impl Sentence<'_> {
             }
         }
         let _ = cx;
+    }
+
+    /// Whether the sentence is attributed to a state that is neither actor: "according to
+    /// Belgrade", "White House spokesman John Kirby said", "South Korea's intelligence service
+    /// told lawmakers".
+    fn third_party(&self, actors: [Code; 2]) -> bool {
+        let other = |x: &&Mention| !actors.contains(&x.code) && !x.place;
+        (0..self.toks.len()).any(|j| {
+            let according = self.is(j, &["according"]) && self.is(j + 1, &["to"]);
+            if according {
+                return self
+                    .mentions
+                    .iter()
+                    .filter(other)
+                    .any(|x| x.first >= j + 2 && x.first <= j + 4);
+            }
+            if self.is(j, SPEECH_VERBS) {
+                // the speaker stands just before the verb
+                let last_before = self
+                    .mentions
+                    .iter()
+                    .filter(|x| x.last < j && x.last + 7 >= j)
+                    .last();
+                return last_before.is_some_and(|x| other(&x));
+            }
+            false
+        })
     }
 
     /// The mention groups before and after a trigger: "A and B", "A, B and C".
@@ -1571,8 +1638,8 @@ impl Sentence<'_> {
                 self.is(
                     j,
                     &[
-                        ",", ";", "after", "before", "while", "when", "which", "whereas", "but",
-                        "who", "although",
+                        ";", "after", "before", "while", "when", "which", "whereas", "but", "who",
+                        "although",
                     ],
                 )
             })
