@@ -581,12 +581,20 @@ fn mentions(
                 lw[first - 2].as_str(),
                 "government" | "regime" | "authorities" | "leadership" | "junta" | "administration"
             );
-        let place = !governed
-            && first > 0
-            && (LOCATION_PREPOSITIONS.contains(&lw[first - 1].as_str())
-                || (first > 1
-                    && lw[first - 1] == "the"
-                    && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
+        let capital_of = form.kind == FormKind::Demonym
+            && lw
+                .get(last + 1)
+                .is_some_and(|w| w == "capital" || w == "city")
+            && first > 1
+            && lw[first - 1] == "the"
+            && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str());
+        let place = capital_of
+            || !governed
+                && first > 0
+                && (LOCATION_PREPOSITIONS.contains(&lw[first - 1].as_str())
+                    || (first > 1
+                        && lw[first - 1] == "the"
+                        && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
         out.push(Mention {
             first,
             last,
@@ -1094,17 +1102,30 @@ impl Sentence<'_> {
                     continue;
                 }
             }
-            if self.is(i, &["talks", "summit"])
-                && self.is(i + 1, &["with", "between"])
-                && self
-                    .before(
+            // "held talks with", "the two ministers held talks", "a summit between"
+            let talks = self.is(i, &["talks", "summit", "discussions", "consultations"])
+                && (self.is(i + 1, &["with", "between"])
+                    || self
+                        .before(i, 3, &["held", "hold", "holds", "holding", "had"])
+                        .is_some());
+            // "sat down with", "hosted", "received", "welcomed", "greeted" a counterpart
+            let hosted =
+                (self.is(i, &["sat"]) && self.is(i + 1, &["down"]) && self.is(i + 2, &["with"]))
+                    || (self.is(
                         i,
-                        3,
-                        &["held", "hold", "holds", "holding", "had", "a", "for"],
-                    )
-                    .is_some()
-            {
-                push(&mut out, EventType::Meet, "meet.talks", i, None);
+                        &[
+                            "hosted", "hosts", "received", "receives", "welcomed", "welcomes",
+                            "greeted", "greets",
+                        ],
+                    ) && self.toks.get(i + 1).is_some_and(|t| t.word));
+            if talks || hosted {
+                push(
+                    &mut out,
+                    EventType::Meet,
+                    if talks { "meet.talks" } else { "meet.hosted" },
+                    i,
+                    None,
+                );
                 continue;
             }
             if (w.starts_with("sign")
