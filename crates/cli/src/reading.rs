@@ -1,11 +1,11 @@
 //! `read`, `ingest` and `eval`: gathering articles from files, folders, stdin and JSON Lines,
 //! running the reader, printing or storing what it finds.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use diplograph_model::{Date, Day};
+use diplograph_model::Day;
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
 use diplograph_read::{eval, read, Lexicon, Modality, Reading};
 use diplograph_store::{ArticleRecord, EventRecord, Ledger};
@@ -14,26 +14,6 @@ use serde_json::json;
 use crate::output::Out;
 use crate::{Articles, Found, InputFormat};
 
-/// What `read` and `ingest` share: the articles gathered, the date flag, the lexicon.
-pub struct Job {
-    out: Out,
-    items: Vec<Item>,
-    published: Option<Day>,
-    lex: Lexicon,
-}
-
-impl Job {
-    pub fn new(a: &Articles) -> Result<Job> {
-        let published = crate::commands::parse_published(a.published.as_deref())?;
-        Ok(Job {
-            out: Out::from(a.format),
-            items: gather(&a.inputs, a.input_format)?,
-            published,
-            lex: lexicon()?,
-        })
-    }
-}
-
 /// An article from the input, or why it could not be read.
 pub struct Item {
     /// Where it came from: a path, `path:line` for JSON Lines, or `-`.
@@ -41,17 +21,168 @@ pub struct Item {
     pub page: Result<Page, PageError>,
 }
 
-fn page_format(f: InputFormat) -> Option<PageFormat> {
-    match f {
-        InputFormat::Text => Some(PageFormat::Text),
-        InputFormat::Html => Some(PageFormat::Html),
-        InputFormat::Auto | InputFormat::Jsonl => None,
+/// What `read` and `ingest` share: the files to read, how, the date flag, the lexicon.
+pub struct Job {
+    out: Out,
+    files: Vec<PathBuf>,
+    format: InputFormat,
+    published: Option<Day>,
+    lex: Lexicon,
+}
+
+impl Job {
+    pub fn new(a: &Articles) -> Result<Job> {
+        let published = crate::commands::parse_published(a.published.as_deref())?;
+        let files = files(&a.inputs)?;
+        if files.is_empty() {
+            bail!(
+                "no articles in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)"
+            );
+        }
+        Ok(Job {
+            out: Out::from(a.format),
+            files,
+            format: a.input_format,
+            published,
+            lex: lexicon()?,
+        })
+    }
+
+    fn jsonl(&self, f: &Path) -> bool {
+        self.format == InputFormat::Jsonl
+            || self.format == InputFormat::Auto && f.extension().is_some_and(|e| e == "jsonl")
+    }
+
+    /// One article alone (not JSON Lines, not a folder): `read --json` prints one object.
+    fn single(&self) -> bool {
+        self.files.len() == 1 && !self.jsonl(&self.files[0])
+    }
+
+    /// Calls `f` with each article in turn. JSON Lines are read a line at a time, so a bulk
+    /// file of any size streams; each article is held to the size limit on its own.
+    fn each(&self, mut f: impl FnMut(Item) -> Result<()>) -> Result<()> {
+        for file in &self.files {
+            let origin = file.display().to_string();
+            if self.jsonl(file) {
+                let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
+                    Box::new(std::io::stdin().lock())
+                } else {
+                    let fh = std::fs::File::open(file)
+                        .with_context(|| format!("cannot read {origin:?}"))?;
+                    Box::new(std::io::BufReader::new(fh))
+                };
+                for_each_line(reader, |n, line| {
+                    let page = line.and_then(|l| {
+                        let text = std::str::from_utf8(l).map_err(|e| PageError::NotUtf8 {
+                            offset: e.valid_up_to(),
+                        })?;
+                        diplograph_page::record(n, text)
+                    });
+                    f(Item {
+                        origin: format!("{origin}:{n}"),
+                        page,
+                    })
+                })
+                .with_context(|| format!("cannot read {origin:?}"))??;
+                continue;
+            }
+            let page = match read_limited(file) {
+                Ok(bytes) => Page::from_bytes(&bytes, self.page_format(file)),
+                Err(Limited::Io(e)) => {
+                    return Err(e).with_context(|| format!("cannot read {origin:?}"))
+                }
+                Err(Limited::TooLarge(size)) => Err(PageError::TooLarge {
+                    size,
+                    limit: MAX_BYTES,
+                }),
+            };
+            f(Item { origin, page })?;
+        }
+        Ok(())
+    }
+
+    fn page_format(&self, f: &Path) -> Option<PageFormat> {
+        let forced = match self.format {
+            InputFormat::Text => Some(PageFormat::Text),
+            InputFormat::Html => Some(PageFormat::Html),
+            InputFormat::Auto | InputFormat::Jsonl => None,
+        };
+        forced.or_else(|| {
+            f.extension().and_then(|e| e.to_str()).and_then(|e| {
+                match e.to_ascii_lowercase().as_str() {
+                    "html" | "htm" | "xhtml" => Some(PageFormat::Html),
+                    "txt" | "text" => Some(PageFormat::Text),
+                    _ => None,
+                }
+            })
+        })
     }
 }
 
-/// Every article in `inputs`: files, folders (recursively, in name order: .txt, .text, .html,
-/// .htm, .jsonl), or `-` for stdin.
-pub fn gather(inputs: &[PathBuf], format: InputFormat) -> Result<Vec<Item>> {
+/// Calls `f` with each non-blank line (numbered from 1), or with `TooLarge` for a line over the
+/// article limit, which is skipped without being held in memory.
+fn for_each_line<R: BufRead>(
+    mut r: R,
+    mut f: impl FnMut(usize, Result<&[u8], PageError>) -> Result<()>,
+) -> std::io::Result<Result<()>> {
+    let mut buf = Vec::new();
+    let mut n = 0;
+    loop {
+        buf.clear();
+        n += 1;
+        let mut size = 0usize;
+        let mut too_large = false;
+        loop {
+            let chunk = r.fill_buf()?;
+            if chunk.is_empty() {
+                break;
+            }
+            let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+                Some(k) => (&chunk[..k], Some(k + 1)),
+                None => (chunk, None),
+            };
+            size += part.len();
+            if size > MAX_BYTES {
+                too_large = true;
+            } else {
+                buf.extend_from_slice(part);
+            }
+            let used = done.unwrap_or(chunk.len());
+            r.consume(used);
+            if done.is_some() {
+                break;
+            }
+        }
+        if size == 0 && buf.is_empty() && !too_large {
+            // blank line or end of input
+            if r.fill_buf()?.is_empty() {
+                return Ok(Ok(()));
+            }
+            continue;
+        }
+        let line = if too_large {
+            Err(PageError::TooLarge {
+                size,
+                limit: MAX_BYTES,
+            })
+        } else {
+            Ok(buf.as_slice())
+        };
+        if line
+            .as_ref()
+            .is_ok_and(|l| l.iter().all(u8::is_ascii_whitespace))
+        {
+            continue;
+        }
+        if let Err(e) = f(n, line) {
+            return Ok(Err(e));
+        }
+    }
+}
+
+/// The files named: files as given, folders walked (in name order: .txt, .text, .html, .htm,
+/// .jsonl), `-` for stdin.
+fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for p in inputs {
         if p.as_os_str() == "-" {
@@ -65,63 +196,7 @@ pub fn gather(inputs: &[PathBuf], format: InputFormat) -> Result<Vec<Item>> {
             bail!("no such file or folder {:?}", p.display().to_string());
         }
     }
-    let mut items = Vec::new();
-    for f in files {
-        let origin = f.display().to_string();
-        let bytes = match read_limited(&f) {
-            Ok(b) => b,
-            Err(Limited::Io(e)) => {
-                return Err(e).with_context(|| format!("cannot read {origin:?}"))
-            }
-            Err(Limited::TooLarge(size)) => {
-                items.push(Item {
-                    origin,
-                    page: Err(PageError::TooLarge {
-                        size,
-                        limit: MAX_BYTES,
-                    }),
-                });
-                continue;
-            }
-        };
-        let jsonl = format == InputFormat::Jsonl
-            || format == InputFormat::Auto && f.extension().is_some_and(|e| e == "jsonl");
-        if jsonl {
-            let text = match std::str::from_utf8(&bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    items.push(Item {
-                        origin,
-                        page: Err(PageError::NotUtf8 {
-                            offset: e.valid_up_to(),
-                        }),
-                    });
-                    continue;
-                }
-            };
-            for (i, page) in diplograph_page::jsonl(text).into_iter().enumerate() {
-                items.push(Item {
-                    origin: format!("{origin}:{}", i + 1),
-                    page,
-                });
-            }
-            continue;
-        }
-        let forced = page_format(format).or_else(|| {
-            f.extension().and_then(|e| e.to_str()).and_then(|e| {
-                match e.to_ascii_lowercase().as_str() {
-                    "html" | "htm" | "xhtml" => Some(PageFormat::Html),
-                    "txt" | "text" => Some(PageFormat::Text),
-                    _ => None,
-                }
-            })
-        });
-        items.push(Item {
-            origin,
-            page: Page::from_bytes(&bytes, forced),
-        });
-    }
-    Ok(items)
+    Ok(files)
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -202,43 +277,35 @@ fn reading_json(item: &Item, page: &Page, r: &Reading) -> serde_json::Value {
 
 /// `read`: one JSON object for one article, JSON Lines for several; a summary for people.
 pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
-    let Job {
-        out,
-        items,
-        published,
-        lex,
-    } = job;
-    let (out, published) = (*out, *published);
-    let single = items.len() == 1;
-    let mut any = false;
-    let mut failures = 0;
-    for item in items {
+    let single = job.single();
+    let (mut any, mut seen, mut failures) = (false, 0usize, 0usize);
+    job.each(|item| {
+        seen += 1;
         let page = match &item.page {
             Ok(p) => p,
+            Err(e) if single => bail!("{}: {e}", item.origin),
             Err(e) => {
-                if single {
-                    bail!("{}: {e}", item.origin);
-                }
                 eprintln!("diplograph: {}: {e}", item.origin);
                 failures += 1;
-                continue;
+                return Ok(());
             }
         };
-        let r = read_page(page, published, lex);
+        let r = read_page(page, job.published, &job.lex);
         any |= !r.events.is_empty();
-        match out {
+        match job.out {
             Out::Json if single => {
-                serde_json::to_writer_pretty(&mut *w, &reading_json(item, page, &r))?;
+                serde_json::to_writer_pretty(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
             Out::Json | Out::Csv => {
-                serde_json::to_writer(&mut *w, &reading_json(item, page, &r))?;
+                serde_json::to_writer(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
-            Out::Table => summary(w, &item.origin, page, &r, lex)?,
+            Out::Table => summary(w, &item.origin, page, &r, &job.lex)?,
         }
-    }
-    if failures > 0 && failures == items.len() {
+        Ok(())
+    })?;
+    if failures > 0 && failures == seen {
         bail!("none of the {failures} inputs could be read");
     }
     Ok(Found::nothing_if(!any))
@@ -320,52 +387,26 @@ fn text_hash(text: &str) -> u64 {
 /// Articles per transaction: a crash loses at most the batch in flight, never a committed one.
 const BATCH: usize = 200;
 
-/// `ingest`: reads every article and stores its asserted events with provenance.
+/// `ingest`: reads every article and stores its asserted events with provenance. The ledger is
+/// opened at the first readable article, so input that is all unreadable writes nothing.
 pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
-    let Job {
-        out,
-        items,
-        published,
-        lex,
-    } = job;
-    let (out, published) = (*out, *published);
-    if let Some(only) = items
-        .iter()
-        .all(|i| i.page.is_err())
-        .then(|| items.first())
-        .flatten()
-    {
-        // nothing readable: say why, and leave the ledger alone
-        let e = only.page.as_ref().expect_err("all failed");
-        if items.len() == 1 {
-            bail!("{}: {e}", only.origin);
-        }
-        bail!(
-            "none of the {} inputs could be read (first: {}: {e})",
-            items.len(),
-            only.origin
-        );
-    }
-    if items.is_empty() {
-        bail!("no articles found in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)");
-    }
-    let bar = progress(items.len());
-    let mut ledger = Ledger::open(db)?;
+    let bar = progress(job.files.len());
+    let mut ledger: Option<Ledger> = None;
     let mut total = diplograph_store::Ingested::default();
-    let mut failed = Vec::new();
-    let mut not_asserted = 0usize;
+    let mut failed: Vec<(String, PageError)> = Vec::new();
+    let (mut seen, mut not_asserted) = (0usize, 0usize);
     let mut batch = Vec::new();
-    for item in items {
+    job.each(|item| {
+        seen += 1;
         bar.inc(1);
-        let page = match &item.page {
+        let page = match item.page {
             Ok(p) => p,
             Err(e) => {
-                bar.suspend(|| eprintln!("diplograph: {}: {e}", item.origin));
-                failed.push(item.origin.clone());
-                continue;
+                failed.push((item.origin, e));
+                return Ok(());
             }
         };
-        let r = read_page(page, published, lex);
+        let r = read_page(&page, job.published, &job.lex);
         let mut events = Vec::new();
         for e in &r.events {
             if e.modality != Modality::Asserted {
@@ -385,27 +426,50 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                 rule: e.rule.to_string(),
             });
         }
-        let path = (!item.origin.starts_with('-')).then(|| item.origin.clone());
+        let path = (item.origin != "-").then(|| item.origin.clone());
         batch.push((
             ArticleRecord {
                 url: page.url.clone(),
                 path,
                 title: page.title.clone(),
-                published: r.published.or(published.map(Date::from_day)),
+                published: r.published,
                 text_hash: text_hash(&page.text),
             },
             events,
         ));
         if batch.len() >= BATCH {
-            total += ledger.ingest(&batch)?;
+            let l = match &mut ledger {
+                Some(l) => l,
+                None => ledger.insert(Ledger::open(db)?),
+            };
+            total += l.ingest(&batch)?;
             batch.clear();
         }
-    }
-    if !batch.is_empty() {
-        total += ledger.ingest(&batch)?;
-    }
+        Ok(())
+    })?;
     bar.finish_and_clear();
-    match out {
+    if !batch.is_empty() {
+        let l = match &mut ledger {
+            Some(l) => l,
+            None => ledger.insert(Ledger::open(db)?),
+        };
+        total += l.ingest(&batch)?;
+    }
+    if ledger.is_none() {
+        // nothing readable: say why, and leave the ledger alone
+        match failed.first() {
+            Some((origin, e)) if seen == 1 => bail!("{origin}: {e}"),
+            Some((origin, e)) => {
+                bail!("none of the {seen} inputs could be read (first: {origin}: {e})")
+            }
+            None => bail!("no articles in the inputs"),
+        }
+    }
+    for (origin, e) in &failed {
+        eprintln!("diplograph: {origin}: {e}");
+    }
+    let unreadable: Vec<&str> = failed.iter().map(|(o, _)| o.as_str()).collect();
+    match job.out {
         Out::Json | Out::Csv => {
             serde_json::to_writer_pretty(
                 &mut *w,
@@ -413,7 +477,7 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                     "ledger": db.display().to_string(),
                     "ingested": total,
                     "not_asserted_skipped": not_asserted,
-                    "unreadable": failed,
+                    "unreadable": unreadable,
                 }),
             )?;
             writeln!(w)?;
@@ -425,15 +489,12 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                 total.articles,
                 db.display(),
                 total.already_read,
-                failed.len(),
+                unreadable.len(),
                 total.new_events,
                 total.corroborated,
                 not_asserted
             )?;
         }
-    }
-    if !failed.is_empty() && failed.len() == items.len() {
-        bail!("none of the {} inputs could be read", failed.len());
     }
     Ok(Found::nothing_if(
         total.new_events + total.corroborated == 0,

@@ -162,7 +162,8 @@ pub fn jsonl(content: &str) -> Vec<Result<Page, PageError>> {
         .collect()
 }
 
-fn record(line: usize, l: &str) -> Result<Page, PageError> {
+/// One line of a JSON Lines file, numbered from 1, as a page.
+pub fn record(line: usize, l: &str) -> Result<Page, PageError> {
     let err = |message: String| PageError::Record { line, message };
     let r: Record = serde_json::from_str(l).map_err(|e| err(e.to_string()))?;
     let published = match &r.published {
