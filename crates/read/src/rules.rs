@@ -1439,9 +1439,7 @@ impl Sentence<'_> {
                 // the speaker stands just before the verb
                 let last_before = self
                     .mentions
-                    .iter()
-                    .filter(|x| x.last < j && x.last + 7 >= j)
-                    .last();
+                    .iter().rfind(|x| x.last < j && x.last + 7 >= j);
                 return last_before.is_some_and(|x| other(&x));
             }
             false
