@@ -9,7 +9,10 @@ use libfuzzer_sys::fuzz_target;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(&diplograph_baseline::load().expect("baseline").states))
+    LEX.get_or_init(|| {
+        let b = diplograph_baseline::load().expect("baseline");
+        Lexicon::new(&b.states, &b.people)
+    })
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,9 @@
 //! Three kinds of file, each one fact a row with its source:
 //! - `states-*.tsv`: states with their codes, names, capital, UN admission and existence dates;
 //! - `facts/*.facts.tsv`: pair facts (`a b event date source_url publisher published quote`);
-//! - `facts/*.sets.tsv`: set facts about a state's whole partner set.
+//! - `facts/*.sets.tsv`: set facts about a state's whole partner set;
+//! - `reader/people.tsv`: leaders and foreign ministers and the state each speaks for, for the
+//!   reader.
 //!
 //! ```
 //! let b = diplograph_baseline::load().unwrap();
@@ -12,7 +14,7 @@
 //! ```
 
 use diplograph_model::{
-    Code, Date, Event, Fact, Origin, SetFact, SetMode, Source, State, StateKind, Universe,
+    Code, Date, Event, Fact, Origin, Person, SetFact, SetMode, Source, State, StateKind, Universe,
 };
 
 /// The embedded data files, by their path under `data/`.
@@ -58,6 +60,10 @@ pub const FILES: &[(&str, &str)] = &[
         "facts/us.facts.tsv",
         include_str!("../../../data/facts/us.facts.tsv"),
     ),
+    (
+        "reader/people.tsv",
+        include_str!("../../../data/reader/people.tsv"),
+    ),
 ];
 
 /// A version of the baseline that changes whenever any file does (FNV-1a over the contents).
@@ -86,6 +92,7 @@ pub struct Baseline {
     pub states: Vec<State>,
     pub facts: Vec<Fact>,
     pub sets: Vec<SetFact>,
+    pub people: Vec<Person>,
 }
 
 /// Parses every embedded file.
@@ -94,6 +101,8 @@ pub fn load() -> Result<Baseline, Error> {
     for (name, text) in FILES {
         if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
+        } else if name.starts_with("reader/people") {
+            b.people.extend(parse_people(name, text)?);
         } else if name.ends_with(".sets.tsv") {
             b.sets.extend(parse_sets(name, text)?);
         } else {
@@ -240,6 +249,48 @@ fn source(
     })
 }
 
+/// The columns of `reader/people.tsv`.
+pub const PEOPLE_HEADER: &[&str] = &[
+    "name",
+    "state",
+    "office",
+    "aliases",
+    "url",
+    "publisher",
+    "published",
+    "quote",
+];
+
+/// Parses the people file: every person with a state code and a source.
+pub fn parse_people(file: &str, text: &str) -> Result<Vec<Person>, Error> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, PEOPLE_HEADER)? {
+        let [name, state, office, aliases, url, publisher, published, quote] = f[..] else {
+            return Err(err(
+                file,
+                line,
+                format!("expected {} fields, got {}", PEOPLE_HEADER.len(), f.len()),
+            ));
+        };
+        if name.trim().is_empty() {
+            return Err(err(file, line, "empty name"));
+        }
+        out.push(Person {
+            name: name.trim().to_string(),
+            code: field(file, line, "state", state.parse::<Code>())?,
+            office: office.to_string(),
+            aliases: aliases
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect(),
+            source: source(file, line, url, publisher, published, quote)?,
+        });
+    }
+    Ok(out)
+}
+
 /// Parses a pair-facts TSV file.
 pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
     let mut out = Vec::new();
@@ -376,7 +427,7 @@ mod tests {
         );
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data");
         let mut on_disk = Vec::new();
-        for sub in ["", "facts/"] {
+        for sub in ["", "facts/", "reader/"] {
             for e in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
                 let name = e.unwrap().file_name().into_string().unwrap();
                 if name.ends_with(".tsv") {
@@ -388,6 +439,30 @@ mod tests {
         let mut embedded: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
         embedded.sort();
         assert_eq!(on_disk, embedded, "every data file must be listed in FILES");
+    }
+
+    #[test]
+    fn people_speak_for_known_states_and_are_listed_once() {
+        let b = load().unwrap();
+        assert!(b.people.len() >= 100, "{} people", b.people.len());
+        let codes: std::collections::HashSet<Code> = b.states.iter().map(|s| s.code).collect();
+        let mut names = std::collections::HashSet::new();
+        for p in &b.people {
+            assert!(
+                codes.contains(&p.code),
+                "{} speaks for unknown {}",
+                p.name,
+                p.code
+            );
+            assert!(names.insert(p.name.clone()), "{} listed twice", p.name);
+            assert!(
+                !p.source.url.is_empty() && !p.source.quote.is_empty(),
+                "{} has no source",
+                p.name
+            );
+        }
+        let xi = b.people.iter().find(|p| p.name == "Xi Jinping").unwrap();
+        assert_eq!(xi.code.as_str(), "CHN");
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn read_limited(p: &Path) -> Result<Vec<u8>, Limited> {
 
 pub fn lexicon() -> Result<Lexicon> {
     let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
-    Ok(Lexicon::new(&b.states))
+    Ok(Lexicon::new(&b.states, &b.people))
 }
 
 /// Reads a page with the publication date from the flag, else the page's metadata, else the

@@ -22,4 +22,4 @@ pub use date::{Date, DateError, Day, Precision};
 pub use fact::{
     Code, CodeError, Event, EventError, Fact, Origin, SetFact, SetMode, Source, Status, Universe,
 };
-pub use state::{State, StateKind};
+pub use state::{Person, State, StateKind};

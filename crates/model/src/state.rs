@@ -1,6 +1,6 @@
 //! A state as diplograph knows it: codes, names, capital, UN membership and existence dates.
 
-use crate::{Code, Date, Day};
+use crate::{Code, Date, Day, Source};
 
 /// Why a state is in the graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -65,4 +65,15 @@ impl State {
             && self.un_member_since.is_some_and(|d| d.last_day() <= day)
             && self.kind != StateKind::Former
     }
+}
+
+/// A person the reader knows by name: a head of state or government or a foreign minister, and
+/// the state they speak for ("Xi Jinping" is China).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Person {
+    pub name: String,
+    pub code: Code,
+    pub office: String,
+    pub aliases: Vec<String>,
+    pub source: Source,
 }

@@ -51,7 +51,8 @@ fn main() {
         }
         articles.push((body, published, expected));
     }
-    let lex = Lexicon::new(&diplograph_baseline::load().unwrap().states);
+    let b = diplograph_baseline::load().unwrap();
+    let lex = Lexicon::new(&b.states, &b.people);
     let copies = 2000;
     let bytes_per_copy: usize = articles.iter().map(|a| a.0.len()).sum();
     let expected_per_copy: usize = articles.iter().map(|a| a.2).sum();

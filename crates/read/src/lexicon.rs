@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use diplograph_model::{Code, State, StateKind};
+use diplograph_model::{Code, Person, State, StateKind};
 
 use crate::rules::TRIGGER_STEMS;
 
@@ -16,6 +16,9 @@ pub enum FormKind {
     /// A capital or seat of government: a metonym for the state ("Seoul said"), or a place
     /// ("in Damascus").
     Capital,
+    /// A leader or foreign minister, by full name, alias or distinctive surname ("Xi Jinping",
+    /// "Xi").
+    Person,
 }
 
 #[derive(Clone, Debug)]
@@ -90,7 +93,8 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    pub fn new(states: &[State]) -> Lexicon {
+    /// The lexicon of `states`, and of `people` (each speaking for a state).
+    pub fn new(states: &[State], people: &[Person]) -> Lexicon {
         let mut by_text: HashMap<String, (Vec<Code>, FormKind, bool)> = HashMap::new();
         let mut add = |text: &str, code: Code, kind: FormKind, former: bool| {
             let text = text.trim();
@@ -135,6 +139,34 @@ impl Lexicon {
             }
             if !s.capital.is_empty() && !WEAK_CAPITALS.contains(&s.capital.as_str()) {
                 add(&s.capital, s.code, FormKind::Capital, former);
+            }
+        }
+        // people: full names and aliases always; the family name alone when no other person
+        // or state shares it (family name first for Chinese, Korean and Vietnamese names)
+        let mut surnames: HashMap<String, Vec<Code>> = HashMap::new();
+        for p in people {
+            let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM"].contains(&p.code.as_str());
+            let parts: Vec<&str> = p.name.split_whitespace().collect();
+            let family = if family_first {
+                parts.first()
+            } else {
+                parts.last()
+            };
+            if let Some(f) = family.filter(|f| f.chars().count() >= 2 && parts.len() > 1) {
+                surnames.entry(f.to_string()).or_default().push(p.code);
+            }
+        }
+        for p in people {
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                if !by_text.contains_key(n.as_str()) {
+                    by_text.insert(n.clone(), (vec![p.code], FormKind::Person, false));
+                }
+            }
+        }
+        for (name, codes) in surnames {
+            let unique = codes.iter().all(|c| *c == codes[0]);
+            if unique && !by_text.contains_key(&name) {
+                by_text.insert(name, (vec![codes[0]], FormKind::Person, false));
             }
         }
         let mut forms: Vec<Form> = Vec::new();

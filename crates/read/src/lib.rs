@@ -12,8 +12,8 @@
 //!
 //! ```
 //! use diplograph_read::{read, Lexicon, Modality};
-//! let states = diplograph_baseline::load().unwrap().states;
-//! let lexicon = Lexicon::new(&states);
+//! let b = diplograph_baseline::load().unwrap();
+//! let lexicon = Lexicon::new(&b.states, &b.people);
 //! let published = "2025-04-11".parse().ok();
 //! let r = read("South Korea and Syria established diplomatic relations on Thursday.", published, &lexicon);
 //! assert_eq!(r.events.len(), 1);

@@ -546,11 +546,19 @@ fn mentions(
             let prev_is_name = first > 0
                 && capitalised(prev_word)
                 && !TITLE_WORDS.contains(&lw[first - 1].as_str())
-                && !hits.iter().any(|o| o.end <= h.start && o.end + 2 > h.start);
+                && !hits.iter().any(|o| {
+                    o.end <= h.start
+                        && o.end + 2 > h.start
+                        && lex.forms[o.form].kind != FormKind::Person
+                });
             let next_is_name = capitalised(next_word)
                 && !next_word
                     .is_some_and(|w| w == "s" || TITLE_WORDS.contains(&w.to_lowercase().as_str()))
-                && !hits.iter().any(|o| o.start > h.end && o.start <= h.end + 2);
+                && !hits.iter().any(|o| {
+                    o.start > h.end
+                        && o.start <= h.end + 2
+                        && lex.forms[o.form].kind != FormKind::Person
+                });
             if prev_is_name || next_is_name {
                 continue;
             }
@@ -595,13 +603,20 @@ fn mentions(
                     || (first > 1
                         && lw[first - 1] == "the"
                         && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
+        let person = form.kind == FormKind::Person;
+        // a family name after another first name is someone else: "Chad Johnson" is not Boris
+        if person && first == last && first > 0 && capitalised(prev_word) {
+            if !TITLE_WORDS.contains(&lw[first - 1].as_str()) {
+                continue;
+            }
+        }
         out.push(Mention {
             first,
             last,
             code,
             kind: form.kind,
-            place,
-            person: false,
+            place: place && !person,
+            person,
         });
     }
     out
@@ -617,7 +632,7 @@ fn register_people(
     cx: &mut Context,
 ) {
     for m in mentions {
-        if m.kind == FormKind::Capital || m.place {
+        if m.kind == FormKind::Capital || m.kind == FormKind::Person || m.place {
             continue;
         }
         let mut j = m.last + 1;
@@ -1439,7 +1454,8 @@ impl Sentence<'_> {
                 // the speaker stands just before the verb
                 let last_before = self
                     .mentions
-                    .iter().rfind(|x| x.last < j && x.last + 7 >= j);
+                    .iter()
+                    .rfind(|x| x.last < j && x.last + 7 >= j);
                 return last_before.is_some_and(|x| other(&x));
             }
             false

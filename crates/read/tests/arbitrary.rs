@@ -7,7 +7,10 @@ use proptest::prelude::*;
 
 fn lexicon() -> &'static Lexicon {
     static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-    LEX.get_or_init(|| Lexicon::new(&diplograph_baseline::load().unwrap().states))
+    LEX.get_or_init(|| {
+        let b = diplograph_baseline::load().unwrap();
+        Lexicon::new(&b.states, &b.people)
+    })
 }
 
 /// Words the rules care about, so that random text reaches them.

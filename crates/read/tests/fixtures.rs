@@ -7,7 +7,8 @@ use diplograph_read::{read, Lexicon};
 use serde_json::{json, Value};
 
 fn lexicon() -> Lexicon {
-    Lexicon::new(&diplograph_baseline::load().unwrap().states)
+    let b = diplograph_baseline::load().unwrap();
+    Lexicon::new(&b.states, &b.people)
 }
 
 /// The parts of a reading the fixtures pin down.
