@@ -706,6 +706,16 @@ pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Re
                     matched = true;
                     c.tp += 1;
                 } else {
+                    if std::env::var_os("DIPLOGRAPH_DEBUG_GUIDE").is_some() {
+                        eprintln!(
+                            "spurious {} {:?} {:?} in {} {year}: {:?}",
+                            e.kind.as_str(),
+                            e.actors,
+                            e.date.map(|d| d.to_string()),
+                            kind.as_str(),
+                            e.evidence[0].text
+                        );
+                    }
                     c.fp += 1;
                 }
             }

@@ -13,7 +13,7 @@ use diplograph_read::{read, Lexicon};
 /// Paragraphs with state names and dates but nothing the rules should take as an event: most of
 /// what a reader sees in real news.
 const FILLER: &[&str] = &[
-    "Markets in Seoul closed higher on Thursday as chipmakers rallied, while the won steadied against the dollar after a week of losses.",
+    "Markets in Frankfurt closed higher on Thursday as chipmakers rallied, while the won steadied against the dollar after a week of losses.",
     "Heavy rain is expected across northern Italy over the weekend, with forecasters warning of flooding in the Po valley and parts of Switzerland.",
     "The Brazilian squad arrived in Madrid on Monday evening ahead of the friendly, and the coach said two players would miss training with minor injuries.",
     "Inflation in Germany eased to 2.1 percent in March, the statistics office said, the lowest reading since the summer of 2021.",

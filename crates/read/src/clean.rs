@@ -7,7 +7,6 @@
 //! publication date.
 
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 
 use diplograph_model::Day;
 
@@ -122,42 +121,38 @@ pub fn clean(text: &str) -> Cleaned {
         }
         let start = line_start + lead;
         let end = start + line.len();
-        // headers, chrome and adverts are short lines; long ones are reporting
-        let short = line.len() <= 400;
-        let lower = if short {
-            line.to_lowercase()
-        } else {
-            String::new()
-        };
         let note = |kind, message: String| Note {
             kind,
             message,
             start,
             end,
         };
-        if let Some(day) = header_date(line, &lower).filter(|_| short) {
-            if out.published.is_none() {
-                out.published = Some(day);
+        // headers, chrome and adverts are short lines; long ones are reporting
+        if line.len() <= 400 {
+            if let Some(day) = header_date(line) {
+                if out.published.is_none() {
+                    out.published = Some(day);
+                }
+                out.notes.push(note(
+                    NoteKind::Header,
+                    format!("header line skipped (dated {day}): {:?}", clip(line)),
+                ));
+                continue;
             }
-            out.notes.push(note(
-                NoteKind::Header,
-                format!("header line skipped (dated {day}): {:?}", clip(line)),
-            ));
-            continue;
-        }
-        if short && is_chrome(&lower) {
-            out.notes.push(note(
-                NoteKind::Chrome,
-                format!("page chrome skipped: {:?}", clip(line)),
-            ));
-            continue;
-        }
-        if short && is_promo(&lower) {
-            out.notes.push(note(
-                NoteKind::Chrome,
-                format!("promotion skipped: {:?}", clip(line)),
-            ));
-            continue;
+            if is_chrome(line) {
+                out.notes.push(note(
+                    NoteKind::Chrome,
+                    format!("page chrome skipped: {:?}", clip(line)),
+                ));
+                continue;
+            }
+            if is_promo(line) {
+                out.notes.push(note(
+                    NoteKind::Chrome,
+                    format!("promotion skipped: {:?}", clip(line)),
+                ));
+                continue;
+            }
         }
         if line.split_whitespace().nth(3).is_some() && !seen.insert(key(line)) {
             out.notes.push(note(
@@ -171,40 +166,60 @@ pub fn clean(text: &str) -> Cleaned {
     out
 }
 
-/// A hash of a paragraph's letters and digits, lowercased: the same paragraph with other
-/// spacing or quotes is the same paragraph.
+/// A hash (FNV-1a) of a paragraph's letters and digits, ASCII lowercased: the same paragraph
+/// with other spacing or quotes is the same paragraph.
 fn key(line: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for c in line.chars().filter(|c| c.is_alphanumeric()) {
-        for l in c.to_lowercase() {
-            l.hash(&mut h);
-        }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in line
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+    {
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h.finish()
+    h
 }
 
-fn header_date(line: &str, lower: &str) -> Option<Day> {
-    if line.len() > 160 || !HEADER_STARTS.iter().any(|p| lower.starts_with(p)) {
+fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| {
+        line.len() >= p.len() && line.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
+}
+
+fn header_date(line: &str) -> Option<Day> {
+    if line.len() > 160 || !starts_with_any(line, HEADER_STARTS) {
         return None;
     }
     dates::first_full_date(line)
 }
 
-fn is_chrome(lower: &str) -> bool {
+fn is_chrome(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let lower = line.to_lowercase();
     let t = lower.trim_end_matches(['.', '!']);
     CHROME_LINES.contains(&t)
-        || (t.len() < 40 && t.ends_with(':') && !t.contains(". "))
+        || (t.ends_with(':') && !t.contains(". "))
         || t.chars().all(|c| !c.is_alphanumeric())
 }
 
-fn is_promo(lower: &str) -> bool {
-    if lower.len() > 400 {
-        return false;
-    }
-    if PROMO_STARTS.iter().any(|p| lower.starts_with(p)) {
+fn is_promo(line: &str) -> bool {
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    if starts_with_any(line, PROMO_STARTS) {
         return true;
     }
-    PROMO_WORDS.iter().filter(|w| lower.contains(*w)).count() >= 2
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PROMO_WORDS)
+            .expect("promotion words build an automaton")
+    });
+    let mut found = [false; 32];
+    for m in words.find_overlapping_iter(line) {
+        found[m.pattern().as_usize() % 32] = true;
+    }
+    found.iter().filter(|f| **f).count() >= 2
 }
 
 pub(crate) fn clip(s: &str) -> String {

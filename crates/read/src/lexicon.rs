@@ -146,13 +146,19 @@ impl Lexicon {
         let mut surnames: HashMap<String, Vec<Code>> = HashMap::new();
         for p in people {
             let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM"].contains(&p.code.as_str());
-            let parts: Vec<&str> = p.name.split_whitespace().collect();
+            let parts: Vec<&str> = p
+                .name
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"))
+                .collect();
             let family = if family_first {
                 parts.first()
             } else {
                 parts.last()
             };
-            if let Some(f) = family.filter(|f| f.chars().count() >= 2 && parts.len() > 1) {
+            // short family names ("Dar", "Li") only where they come first
+            let min = if family_first { 2 } else { 4 };
+            if let Some(f) = family.filter(|f| f.chars().count() >= min && parts.len() > 1) {
                 surnames.entry(f.to_string()).or_default().push(p.code);
             }
         }

@@ -605,6 +605,16 @@ fn mentions(
                         && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
         let person = form.kind == FormKind::Person;
         // a family name after another first name is someone else: "Chad Johnson" is not Boris
+        // ...and one followed by a name or "es" is a place or a thing: "Dar es Salaam", "Trump
+        // Tower"
+        if person
+            && first == last
+            && (capitalised(next_word)
+                || next_word.is_some_and(|w| matches!(w, "es" | "el" | "al" | "de")))
+            && !next_word.is_some_and(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            continue;
+        }
         if person && first == last && first > 0 && capitalised(prev_word) {
             if !TITLE_WORDS.contains(&lw[first - 1].as_str()) {
                 continue;
@@ -895,7 +905,7 @@ impl Sentence<'_> {
                     continue;
                 }
             }
-            if self.starts(i, &["suspen", "freez", "froze"])
+            if self.starts(i, &["suspen", "freez", "froze", "interrupt"])
                 && self.relation_noun(i, 5, true).is_some()
             {
                 push(
