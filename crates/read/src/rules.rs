@@ -615,10 +615,13 @@ fn mentions(
         {
             continue;
         }
-        if person && first == last && first > 0 && capitalised(prev_word) {
-            if !TITLE_WORDS.contains(&lw[first - 1].as_str()) {
-                continue;
-            }
+        if person
+            && first == last
+            && first > 0
+            && capitalised(prev_word)
+            && !TITLE_WORDS.contains(&lw[first - 1].as_str())
+        {
+            continue;
         }
         out.push(Mention {
             first,
