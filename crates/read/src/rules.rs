@@ -1798,8 +1798,12 @@ impl Sentence<'_> {
             return Modality::Denied;
         }
         let negation = near(7).any(|j| {
-            self.is(j, &["not", "never", "neither", "nor"])
-                && !self.is(j + 1, &["only", "just", "merely"])
+            self.is(
+                j,
+                &[
+                    "not", "never", "neither", "nor", "refused", "declined", "failed",
+                ],
+            ) && !self.is(j + 1, &["only", "just", "merely"])
         }) || near(4).any(|j| {
             self.is(
                 j,
@@ -1811,6 +1815,62 @@ impl Sentence<'_> {
         }) || any(near(4), &["yet"]) && !any(near(4), &["and"]);
         if negation {
             return Modality::Negated;
+        }
+        // a gerund or noun as the subject takes the main verb's mood: "Cutting ties would be
+        // Tehran's only option if..."
+        let nominal = self.w(at).ends_with("ing") || !self.w(at).ends_with("ed");
+        let main_clause = (at + 1..self.toks.len().min(at + 14))
+            .take_while(|&j| !self.is(j, &[";"]))
+            .any(|j| self.is(j, &["would", "could", "might", "may", "if", "unless"]));
+        if nominal
+            && (start..at).all(|j| {
+                !self.toks[j].word
+                    || self.is(j, &["or", "and", "the", "a", "an"])
+                    || self.starts(
+                        j,
+                        &[
+                            "downgrad",
+                            "sever",
+                            "cut",
+                            "break",
+                            "restor",
+                            "establish",
+                            "formalis",
+                            "formaliz",
+                            "normalis",
+                            "normaliz",
+                        ],
+                    )
+            })
+            && main_clause
+        {
+            return Modality::Hypothetical;
+        }
+        // "will travel to Brazil ..., holding bilateral discussions": a future verb governs the
+        // trigger unless a verb in the past stands between them
+        let will = (at.saturating_sub(30).max(start)..at)
+            .rev()
+            .find(|&j| self.is(j, &["will", "shall", "’ll", "'ll"]));
+        if let Some(k) = will {
+            let past_between = (k + 1..at).any(|j| {
+                let w = self.w(j);
+                w.len() > 3
+                    && w.ends_with("ed")
+                    && !matches!(
+                        w,
+                        "need"
+                            | "speed"
+                            | "indeed"
+                            | "based"
+                            | "aimed"
+                            | "expected"
+                            | "planned"
+                            | "scheduled"
+                    )
+            });
+            if !past_between {
+                return Modality::Planned;
+            }
         }
         if any(window.clone(), &["if", "unless", "whether"])
             || any(
