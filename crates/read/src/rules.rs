@@ -1418,7 +1418,27 @@ impl Sentence<'_> {
             let location = self
                 .mentions
                 .iter()
-                .find(|x| x.place && x.first > m.at.saturating_sub(12))
+                .find(|x| {
+                    // where it happened, not where a speaker sits: "the ministry in Seoul said"
+                    let seat = x.first >= 2
+                        && self.starts(
+                            x.first - 2,
+                            &[
+                                "ministr",
+                                "office",
+                                "embass",
+                                "government",
+                                "official",
+                                "spokes",
+                                "consulate",
+                                "mission",
+                                "authorit",
+                                "correspondent",
+                                "reporter",
+                            ],
+                        );
+                    x.place && !seat && x.first > m.at.saturating_sub(12)
+                })
                 .map(|x| self.text[self.toks[x.first].start..self.toks[x.last].end].to_string());
             for (a, b) in pairs {
                 if a == b || !seen.insert((m.kind, [a, b])) {
