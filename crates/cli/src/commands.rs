@@ -11,7 +11,7 @@ use diplograph_store::Ledger;
 
 use crate::output::{self, Out};
 use crate::reading;
-use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, When};
+use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, ReviewAction, When};
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = db {
@@ -43,13 +43,39 @@ fn universe(a: Among) -> Universe {
 }
 
 /// The graph from the baseline and the ledger, as known on `known_at`.
-fn load(db: &Path, known_at: Option<Day>) -> Result<Graph> {
+pub(crate) fn load(db: &Path, known_at: Option<Day>) -> Result<Graph> {
+    load_without(db, known_at, None)
+}
+
+/// The ledger setting that limits the baseline to what its sources had published by a day
+/// (`init --known-at`): a ledger that replays how knowledge grew.
+pub(crate) const BASELINE_KNOWN_AT: &str = "baseline_known_at";
+
+/// Like [`load`], leaving out what the ledger learned from one article (by URL): the graph as it
+/// stood before that article.
+pub(crate) fn load_without(
+    db: &Path,
+    known_at: Option<Day>,
+    article_url: Option<&str>,
+) -> Result<Graph> {
     let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
     let mut facts = b.facts;
     let mut sets = b.sets;
     if let Some(l) = Ledger::open_existing(db)? {
+        if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
+            let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
+            let known = |s: &Source| s.published.is_none_or(|p| p.last_day() <= cutoff);
+            facts.retain(|f| known(&f.source));
+            sets.retain(|f| known(&f.source));
+        }
         facts.extend(l.facts()?);
         sets.extend(l.sets()?);
+        let learned = l.accepted_facts()?;
+        facts.extend(
+            learned
+                .into_iter()
+                .filter(|f| article_url.is_none_or(|u| f.source.url != u)),
+        );
     }
     Ok(Graph::build(b.states, &facts, &sets, &Options { known_at }))
 }
@@ -155,15 +181,44 @@ pub fn run(cli: Cli) -> Result<Found> {
         Command::Eval {
             dir,
             guide,
+            claims,
             mistakes,
             format,
         } => {
             let lex = reading::lexicon()?;
             if guide {
                 reading::eval_guide(&mut w, Out::from(format), &dir, &lex)?
+            } else if claims {
+                let g = load(&db, None)?;
+                reading::eval_claims(&mut w, Out::from(format), &dir, mistakes, &g, &lex)?
             } else {
                 reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &lex)?
             }
+        }
+        Command::Check {
+            articles,
+            as_of,
+            known_at,
+        } => {
+            let as_of = as_of.map(|s| day(&s, "--as-of")).transpose()?;
+            let known_at = parse_known_at(known_at.as_deref())?;
+            reading::check_cmd(&mut w, &db, &reading::Job::new(&articles)?, as_of, known_at)?
+        }
+        Command::Review { action, format } => review(&db, action, Out::from(format), &mut w)?,
+        Command::Init { known_at } => {
+            let mut l = Ledger::open(&db)?;
+            if let Some(k) = known_at {
+                let d = day(&k, "--known-at")?;
+                l.set_setting(BASELINE_KNOWN_AT, &d.to_string())?;
+                writeln!(
+                    w,
+                    "ledger {} counts baseline facts published by {d}",
+                    db.display()
+                )?;
+            } else {
+                writeln!(w, "ledger {} ready", db.display())?;
+            }
+            Found::Something
         }
         Command::Export {
             format,
@@ -346,4 +401,56 @@ fn import(
         db.display()
     )?;
     Ok(Found::nothing_if(facts.is_empty()))
+}
+
+/// `review`: the proposals and conflicts; `review accept|reject ID`.
+fn review(db: &Path, action: Option<ReviewAction>, out: Out, w: &mut impl Write) -> Result<Found> {
+    let Some(mut l) = Ledger::open_existing(db)? else {
+        bail!(
+            "no ledger at {:?}: ingest articles first",
+            db.display().to_string()
+        );
+    };
+    let shown = match action {
+        None => l.to_review()?,
+        Some(ReviewAction::Accept { id, reason }) => vec![l.decide(id, true, &reason)?],
+        Some(ReviewAction::Reject { id, reason }) => {
+            if reason.trim().is_empty() {
+                bail!("a rejection needs a --reason");
+            }
+            vec![l.decide(id, false, &reason)?]
+        }
+    };
+    match out {
+        Out::Json | Out::Csv => {
+            serde_json::to_writer_pretty(&mut *w, &shown)?;
+            writeln!(w)?;
+        }
+        Out::Table => {
+            for e in &shown {
+                writeln!(
+                    w,
+                    "#{:<5} {:<10} {:<20} {}-{}  {:<10}  {} source(s){}",
+                    e.id,
+                    e.status.as_str(),
+                    e.kind,
+                    e.actors[0],
+                    e.actors[1],
+                    e.date.as_deref().unwrap_or("undated"),
+                    e.sources.len(),
+                    e.reason
+                        .as_ref()
+                        .map_or(String::new(), |r| format!("  ({r})"))
+                )?;
+                for s in &e.sources {
+                    let whence = s.url.as_deref().or(s.path.as_deref()).unwrap_or("-");
+                    writeln!(w, "        {whence}: {}", s.quote)?;
+                }
+            }
+            if shown.is_empty() {
+                writeln!(w, "nothing to review")?;
+            }
+        }
+    }
+    Ok(Found::nothing_if(shown.is_empty()))
 }

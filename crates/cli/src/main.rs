@@ -126,14 +126,42 @@ pub enum Command {
     Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
     Ingest(Articles),
+    /// Check an article's claims against the graph as of its date, and its events against what
+    /// the graph knew before it.
+    Check {
+        #[command(flatten)]
+        articles: Articles,
+        /// Check against the graph on this day (default: the article's publication date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Use only facts whose source had published by this day.
+        #[arg(long, value_name = "DATE")]
+        known_at: Option<String>,
+    },
+    /// List proposals and conflicts from ingested articles, or accept or reject one.
+    Review {
+        #[command(subcommand)]
+        action: Option<ReviewAction>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Create the ledger; with --known-at its baseline holds only facts whose source had
+    /// published by then, to replay how knowledge grew.
+    Init {
+        #[arg(long, value_name = "DATE")]
+        known_at: Option<String>,
+    },
     /// Score the reader on labelled passages (precision, recall, F1 per event type).
     Eval {
         /// A folder of .jsonl files of labelled passages (see eval/reader/README.md), or with
         /// --guide the State Department guide's articles folder (historyatstate rdcr).
         dir: PathBuf,
         /// Score on the guide's prose, labelled by its section headings.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "claims")]
         guide: bool,
+        /// Score the checker's verdicts on labelled claims (see eval/claims/README.md).
+        #[arg(long)]
+        claims: bool,
         /// List every missed and spurious event.
         #[arg(long)]
         mistakes: bool,
@@ -177,6 +205,22 @@ pub struct AddArgs {
     /// A dataset and row, instead of a URL.
     #[arg(long)]
     pub citation: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReviewAction {
+    /// Accept an event: relations events with a date become facts from their date on.
+    Accept {
+        id: i64,
+        #[arg(long, default_value = "accepted by hand")]
+        reason: String,
+    },
+    /// Reject an event; it is kept, with the reason.
+    Reject {
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// Articles to read, and how.

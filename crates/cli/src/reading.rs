@@ -5,10 +5,11 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use diplograph_check::EventStatus;
 use diplograph_model::Day;
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
-use diplograph_read::{eval, read, Lexicon, Modality, Reading};
-use diplograph_store::{ArticleRecord, EventRecord, Ledger};
+use diplograph_read::{eval, read, Lexicon, Modality, ReadEvent, Reading};
+use diplograph_store::{ArticleRecord, EventRecord, EventState, Ledger};
 use serde_json::json;
 
 use crate::output::Out;
@@ -395,6 +396,9 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
     let mut total = diplograph_store::Ingested::default();
     let mut failed: Vec<(String, PageError)> = Vec::new();
     let (mut seen, mut not_asserted) = (0usize, 0usize);
+    // what the graph knew before this run: events it has are `known`, others it contradicts
+    // are `conflict`, the rest are proposals
+    let graph = crate::commands::load(db, None)?;
     let mut batch = Vec::new();
     job.each(|item| {
         seen += 1;
@@ -408,11 +412,15 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
         };
         let r = read_page(&page, job.published, &job.lex);
         let mut events = Vec::new();
-        for e in &r.events {
-            if e.modality != Modality::Asserted {
-                not_asserted += 1;
-                continue;
-            }
+        let asserted: Vec<ReadEvent> = r
+            .events
+            .iter()
+            .filter(|e| e.modality == Modality::Asserted)
+            .cloned()
+            .collect();
+        not_asserted += r.events.len() - asserted.len();
+        for c in diplograph_check::event_statuses(&asserted, &graph) {
+            let e = &c.event;
             let first = &e.evidence[0];
             events.push(EventRecord {
                 kind: e.kind.as_str().to_string(),
@@ -424,6 +432,11 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                 start: first.start,
                 end: first.end,
                 rule: e.rule.to_string(),
+                against_graph: match c.status {
+                    EventStatus::New => EventState::Proposed,
+                    EventStatus::Corroborated => EventState::Known,
+                    EventStatus::Conflict => EventState::Conflict,
+                },
             });
         }
         let path = (item.origin != "-").then(|| item.origin.clone());
@@ -433,6 +446,7 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                 path,
                 title: page.title.clone(),
                 published: r.published,
+                publisher: page.publisher.clone(),
                 text_hash: text_hash(&page.text),
             },
             events,
@@ -485,13 +499,14 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
         Out::Table => {
             writeln!(
                 w,
-                "read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated; {} event(s) not asserted (planned, reported, denied...) left out",
+                "read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated, {} accepted by a second publisher; {} event(s) not asserted (planned, reported, denied...) left out. `diplograph review` lists proposals and conflicts.",
                 total.articles,
                 db.display(),
                 total.already_read,
                 unreadable.len(),
                 total.new_events,
                 total.corroborated,
+                total.accepted,
                 not_asserted
             )?;
         }
@@ -753,6 +768,173 @@ pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Re
         Out::Table | Out::Csv => {
             writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
             counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
+        }
+    }
+    Ok(Found::Something)
+}
+
+/// `check`: each article's claims against the graph as of its date (or `--as-of`), and its
+/// events against the graph as it stood before the article (leaving out what the ledger learned
+/// from the article itself).
+pub fn check_cmd(
+    w: &mut impl Write,
+    db: &Path,
+    job: &Job,
+    as_of: Option<Day>,
+    known_at: Option<Day>,
+) -> Result<Found> {
+    let single = job.single();
+    let mut any = false;
+    job.each(|item| {
+        let page = match &item.page {
+            Ok(p) => p,
+            Err(e) => bail!("{}: {e}", item.origin),
+        };
+        let r = read_page(page, job.published, &job.lex);
+        let day = as_of
+            .or(r.published.map(|d| d.last_day()))
+            .unwrap_or_else(|| jiff::Zoned::now().date());
+        let graph = crate::commands::load_without(db, known_at, page.url.as_deref())?;
+        let report = diplograph_check::check(&page.text, &r, &graph, day, &job.lex);
+        any |= !report.claims.is_empty() || !report.events.is_empty();
+        let v = json!({
+            "source": item.origin,
+            "url": page.url,
+            "published": r.published.map(|d| d.to_string()),
+            "published_from": r.published_from,
+            "as_of": report.as_of.to_string(),
+            "known_at": known_at.map(|d| d.to_string()),
+            "claims": report.claims,
+            "events": report.events,
+        });
+        match job.out {
+            Out::Json if single => {
+                serde_json::to_writer_pretty(&mut *w, &v)?;
+                writeln!(w)?;
+            }
+            Out::Json | Out::Csv => {
+                serde_json::to_writer(&mut *w, &v)?;
+                writeln!(w)?;
+            }
+            Out::Table => {
+                let known = known_at.map_or(String::new(), |k| format!(", knowledge as of {k}"));
+                writeln!(w, "{}: checked as of {}{known}", item.origin, report.as_of)?;
+                if report.claims.is_empty() {
+                    writeln!(w, "  no checkable claims found")?;
+                }
+                for c in &report.claims {
+                    writeln!(w, "  {:<15} \"{}\"", c.verdict.as_str(), clip(&c.text, 100))?;
+                    writeln!(w, "                  {}", c.explanation)?;
+                    for e in &c.evidence {
+                        let src = e.sources.first().map_or(String::new(), |s| {
+                            let who = if s.source.url.is_empty() {
+                                &s.source.citation
+                            } else {
+                                &s.source.url
+                            };
+                            format!(" — {who}")
+                        });
+                        writeln!(w, "                  · {}{src}", e.fact)?;
+                    }
+                }
+                for e in &report.events {
+                    writeln!(
+                        w,
+                        "  event {:<13} {} {}-{} {}: {}",
+                        e.status.as_str(),
+                        e.event.kind.as_str(),
+                        e.event.actors[0],
+                        e.event.actors[1],
+                        e.event
+                            .date
+                            .map_or("undated".to_string(), |d| d.to_string()),
+                        e.explanation
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    Ok(Found::nothing_if(!any))
+}
+
+/// `eval --claims`: verdict accuracy on labelled claims, against the full graph.
+pub fn eval_claims(
+    w: &mut impl Write,
+    out: Out,
+    dir: &Path,
+    mistakes: bool,
+    graph: &diplograph_graph::Graph,
+    lex: &Lexicon,
+) -> Result<Found> {
+    let mut files = Vec::new();
+    walk(dir, &mut files)
+        .with_context(|| format!("cannot list {:?}", dir.display().to_string()))?;
+    files.retain(|f| f.extension().is_some_and(|e| e == "jsonl"));
+    if files.is_empty() {
+        bail!(
+            "no .jsonl files of labelled claims in {:?}",
+            dir.display().to_string()
+        );
+    }
+    let mut cases = Vec::new();
+    for f in &files {
+        let name = f.display().to_string();
+        let content =
+            std::fs::read_to_string(f).with_context(|| format!("cannot read {name:?}"))?;
+        cases.extend(diplograph_check::eval::parse_cases(&name, &content)?);
+    }
+    let r = diplograph_check::eval::score(&cases, graph, lex)?;
+    let acc = |t: &diplograph_check::eval::Tally| ratio(t.right, t.claims);
+    match out {
+        Out::Json => {
+            let tally = |t: &diplograph_check::eval::Tally| json!({"claims": t.claims, "found": t.found, "right": t.right, "accuracy": (acc(t) * 1000.0).round() / 1000.0});
+            let v = json!({
+                "passages": r.passages,
+                "overall": tally(&r.overall),
+                "by_kind": r.by_kind.iter().map(|(k, t)| (k.clone(), tally(t))).collect::<serde_json::Map<_, _>>(),
+                "by_verdict": r.by_verdict.iter().map(|(k, t)| (k.clone(), tally(t))).collect::<serde_json::Map<_, _>>(),
+                "misses": if mistakes { json!(r.misses) } else { json!(null) },
+            });
+            serde_json::to_writer_pretty(&mut *w, &v)?;
+            writeln!(w)?;
+        }
+        Out::Table | Out::Csv => {
+            writeln!(w, "{} claims in {} passages", r.overall.claims, r.passages)?;
+            writeln!(
+                w,
+                "{:<24} {:>6} {:>6} {:>6} {:>9}",
+                "", "claims", "found", "right", "accuracy"
+            )?;
+            let rows = r
+                .by_kind
+                .iter()
+                .map(|(k, t)| (format!("kind {k}"), t))
+                .chain(
+                    r.by_verdict
+                        .iter()
+                        .map(|(k, t)| (format!("true verdict {k}"), t)),
+                )
+                .chain([("overall".to_string(), &r.overall)]);
+            for (label, t) in rows {
+                writeln!(
+                    w,
+                    "{label:<24} {:>6} {:>6} {:>6} {:>9.2}",
+                    t.claims,
+                    t.found,
+                    t.right,
+                    acc(t)
+                )?;
+            }
+            if mistakes {
+                for m in &r.misses {
+                    writeln!(
+                        w,
+                        "{:<10} expected {:<16} got {:<16} \"{}\"",
+                        m.id, m.expected, m.got, m.quote
+                    )?;
+                }
+            }
         }
     }
     Ok(Found::Something)

@@ -213,8 +213,17 @@ pub struct Source {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Origin {
-    Baseline { file: String, line: usize },
-    Ledger { id: i64 },
+    Baseline {
+        file: String,
+        line: usize,
+    },
+    Ledger {
+        id: i64,
+    },
+    /// An event the reader found in an article, accepted into the ledger (`events.id`).
+    Read {
+        event: i64,
+    },
 }
 
 impl fmt::Display for Origin {
@@ -222,6 +231,7 @@ impl fmt::Display for Origin {
         match self {
             Origin::Baseline { file, line } => write!(f, "{file}:{line}"),
             Origin::Ledger { id } => write!(f, "ledger #{id}"),
+            Origin::Read { event } => write!(f, "read event #{event}"),
         }
     }
 }

@@ -17,6 +17,7 @@ pub(crate) struct Doc {
     pub text: String,
     pub published: Option<Day>,
     pub title: Option<String>,
+    pub site: Option<String>,
 }
 
 /// Deeper than any page a person reads; parsing pathological nesting costs seconds.
@@ -89,16 +90,20 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
     let mut r = Readability::with_document(doc, None, Some(cfg)).map_err(|_| PageError::NoText)?;
     // title and date from the metadata, kept even when the article cannot be isolated
     let meta = r.get_article_metadata(r.parse_json_ld());
-    let (title, published, text) = match r.parse() {
-        Ok(a) if !a.text_content.trim().is_empty() => {
-            (a.title, a.published_time, a.text_content.to_string())
-        }
+    let (title, published, text, site) = match r.parse() {
+        Ok(a) if !a.text_content.trim().is_empty() => (
+            a.title,
+            a.published_time,
+            a.text_content.to_string(),
+            a.site_name,
+        ),
         // a short page Readability will not call an article: the whole page's text, without
         // navigation and scripts
         _ => (
             meta.title,
             meta.published_time,
             page_text(&Document::from(html)),
+            meta.site_name,
         ),
     };
     if text.trim().is_empty() {
@@ -113,6 +118,7 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
         text,
         published,
         title,
+        site: site.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
     })
 }
 

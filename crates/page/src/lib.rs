@@ -33,6 +33,8 @@ pub struct Page {
     pub published: Option<Day>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// Who published it: the record's `publisher`, the page's site name, or the URL's host.
+    pub publisher: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -74,6 +76,7 @@ impl Page {
                     published: None,
                     title: None,
                     url: None,
+                    publisher: None,
                 })
             }
             Format::Html => {
@@ -84,6 +87,7 @@ impl Page {
                     published: doc.published,
                     title: doc.title,
                     url: None,
+                    publisher: doc.site,
                 })
             }
         }
@@ -149,6 +153,8 @@ struct Record {
     text: Option<String>,
     #[serde(default)]
     html: Option<String>,
+    #[serde(default)]
+    publisher: Option<String>,
 }
 
 /// Reads a JSON Lines file: one page a line, or the error that line has. A bad line does not
@@ -187,11 +193,28 @@ pub fn record(line: usize, l: &str) -> Result<Page, PageError> {
         (None, None) => return Err(err("no \"text\" or \"html\" field".into())),
     }
     .map_err(|e| err(e.to_string()))?;
+    page.publisher = r
+        .publisher
+        .filter(|p| !p.trim().is_empty())
+        .or(page.publisher.take())
+        .or_else(|| r.url.as_deref().and_then(host));
     page.url = r.url;
     if published.is_some() {
         page.published = published;
     }
     Ok(page)
+}
+
+/// The host of a URL without `www.`: "https://www.yna.co.kr/view/1" is "yna.co.kr".
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host
+        .split(':')
+        .next()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 /// A publication date from metadata: `2025-04-11`, `2025-04-11T05:32:00+09:00`, ...; the
@@ -233,6 +256,19 @@ mod tests {
         let p = Page::from_bytes("\u{feff}Seoul said so.".as_bytes(), None).unwrap();
         assert_eq!(p.format, Format::Text);
         assert_eq!(p.text, "Seoul said so.");
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(
+            host("https://www.yna.co.kr/view/AEN2025?x=1").as_deref(),
+            Some("yna.co.kr")
+        );
+        assert_eq!(
+            host("http://user@example.org:8080/a").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host("not a url"), None);
     }
 
     #[test]

@@ -216,6 +216,22 @@ impl Lexicon {
         self.names.get(&code).map(String::as_str).unwrap_or("?")
     }
 
+    /// The states named in `text[start..end]` by a name, alias, demonym or capital that means
+    /// one state only (people and ambiguous forms left out), with their byte ranges.
+    pub fn states_in(&self, text: &str, start: usize, end: usize) -> Vec<(usize, usize, Code)> {
+        scan(self, text, start, end)
+            .into_iter()
+            .filter_map(|h| {
+                let f = &self.forms[h.form];
+                match (f.kind, f.codes.as_slice()) {
+                    (FormKind::Person, _) => None,
+                    (_, [c]) => Some((h.start, h.end, *c)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
+
     /// How many forms the lexicon matches.
     pub fn len(&self) -> usize {
         self.forms.len()

@@ -27,7 +27,7 @@ mod dates;
 pub mod eval;
 mod lexicon;
 mod rules;
-mod text;
+pub mod text;
 
 use diplograph_model::{Code, Date, Day};
 

@@ -6,7 +6,7 @@
 //! date its sources give, and each source keeps its own. Dates that disagree make two events,
 //! for the checker to report as a conflict.
 
-use diplograph_model::{Code, Date};
+use diplograph_model::{Code, Date, Event, Fact, Origin, Source};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{field, Error, Ledger};
@@ -18,6 +18,8 @@ pub struct ArticleRecord {
     pub path: Option<String>,
     pub title: Option<String>,
     pub published: Option<Date>,
+    /// Who published it (a site's name or host); two different publishers accept an event.
+    pub publisher: Option<String>,
     /// The article's text, for the key when there is no URL.
     pub text_hash: u64,
 }
@@ -44,6 +46,41 @@ pub struct EventRecord {
     pub start: usize,
     pub end: usize,
     pub rule: String,
+    /// How the event compares with the graph before this article.
+    pub against_graph: EventState,
+}
+
+/// Where an event stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventState {
+    Proposed,
+    Known,
+    Conflict,
+    Accepted,
+    Rejected,
+}
+
+impl EventState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventState::Proposed => "proposed",
+            EventState::Known => "known",
+            EventState::Conflict => "conflict",
+            EventState::Accepted => "accepted",
+            EventState::Rejected => "rejected",
+        }
+    }
+
+    fn parse(s: &str) -> EventState {
+        match s {
+            "known" => EventState::Known,
+            "conflict" => EventState::Conflict,
+            "accepted" => EventState::Accepted,
+            "rejected" => EventState::Rejected,
+            _ => EventState::Proposed,
+        }
+    }
 }
 
 /// What an ingest did.
@@ -55,6 +92,8 @@ pub struct Ingested {
     pub new_events: usize,
     /// Events already known from another article, now with one more source.
     pub corroborated: usize,
+    /// Proposals accepted because a second publisher reported them.
+    pub accepted: usize,
 }
 
 impl std::ops::AddAssign for Ingested {
@@ -63,12 +102,14 @@ impl std::ops::AddAssign for Ingested {
         self.already_read += o.already_read;
         self.new_events += o.new_events;
         self.corroborated += o.corroborated;
+        self.accepted += o.accepted;
     }
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct StoredSource {
     pub url: Option<String>,
+    pub publisher: Option<String>,
     pub path: Option<String>,
     pub published: Option<String>,
     pub date: Option<String>,
@@ -87,6 +128,8 @@ pub struct StoredEvent {
     pub actors: [Code; 2],
     pub date: Option<String>,
     pub modality: String,
+    pub status: EventState,
+    pub reason: Option<String>,
     pub sources: Vec<StoredSource>,
 }
 
@@ -104,11 +147,13 @@ impl Ledger {
                 Some(id) => {
                     out.articles += 1;
                     for e in events {
-                        if insert_event(&tx, id, e)? {
+                        let (new, accepted) = insert_event(&tx, id, e)?;
+                        if new {
                             out.new_events += 1;
                         } else {
                             out.corroborated += 1;
                         }
+                        out.accepted += usize::from(accepted);
                     }
                 }
             }
@@ -119,9 +164,91 @@ impl Ledger {
 
     /// Every stored event with its sources, oldest first.
     pub fn read_events(&self) -> Result<Vec<StoredEvent>, Error> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, type, a, b, date, modality FROM events ORDER BY id")?;
+        self.events_where("1")
+    }
+
+    /// The events waiting for review: proposals and conflicts.
+    pub fn to_review(&self) -> Result<Vec<StoredEvent>, Error> {
+        self.events_where("status IN ('proposed', 'conflict')")
+    }
+
+    /// Accepts or rejects an event by hand; `reason` is kept. Only proposals and conflicts can
+    /// be decided, and a decision is never undone by deleting anything.
+    pub fn decide(&mut self, id: i64, accept: bool, reason: &str) -> Result<StoredEvent, Error> {
+        let tx = self.conn.transaction()?;
+        let status: Option<String> = tx
+            .query_row("SELECT status FROM events WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match status.as_deref().map(EventState::parse) {
+            None => return Err(Error::NoSuchEvent(id)),
+            Some(s @ (EventState::Accepted | EventState::Rejected | EventState::Known)) => {
+                return Err(Error::Decided {
+                    id,
+                    status: s.as_str(),
+                })
+            }
+            Some(_) => {}
+        }
+        let to = if accept {
+            EventState::Accepted
+        } else {
+            EventState::Rejected
+        };
+        tx.execute(
+            "UPDATE events SET status = ?1, reason = ?2, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?3",
+            params![to.as_str(), reason, id],
+        )?;
+        tx.commit()?;
+        Ok(self
+            .events_where(&format!("id = {id}"))?
+            .pop()
+            .expect("just updated"))
+    }
+
+    /// Accepted relations events with a date, as facts sourced to their first article.
+    pub fn accepted_facts(&self) -> Result<Vec<Fact>, Error> {
+        let mut out = Vec::new();
+        for e in self.events_where("status = 'accepted' AND date IS NOT NULL")? {
+            let Ok(event) = e.kind.parse::<Event>() else {
+                continue; // meetings, agreements...: not relations facts
+            };
+            let Some(src) = e.sources.first() else {
+                continue;
+            };
+            let date: Date = field(e.id, e.date.as_deref().unwrap_or_default())?;
+            let published = src
+                .published
+                .as_deref()
+                .map(|d| field(e.id, d))
+                .transpose()?;
+            out.push(Fact {
+                a: e.actors[0],
+                b: e.actors[1],
+                event,
+                date,
+                source: Source {
+                    url: src.url.clone().unwrap_or_default(),
+                    publisher: src.publisher.clone().unwrap_or_default(),
+                    published,
+                    quote: src.quote.clone(),
+                    citation: if src.url.is_some() {
+                        String::new()
+                    } else {
+                        format!("article {}", src.path.clone().unwrap_or_default())
+                    },
+                },
+                origin: Origin::Read { event: e.id },
+            });
+        }
+        Ok(out)
+    }
+
+    fn events_where(&self, condition: &str) -> Result<Vec<StoredEvent>, Error> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, type, a, b, date, modality, status, reason FROM events WHERE {condition} ORDER BY id"
+        ))?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -130,15 +257,17 @@ impl Ledger {
                 r.get::<_, String>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
             ))
         })?;
         let mut src = self.conn.prepare(
-            "SELECT a.url, a.path, a.published, s.date, s.modality, s.quote, s.start, s.end, s.rule
+            "SELECT a.url, a.path, a.published, s.date, s.modality, s.quote, s.start, s.end, s.rule, a.publisher
              FROM event_sources s JOIN articles a ON a.id = s.article WHERE s.event = ?1 ORDER BY a.id",
         )?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, kind, a, b, date, modality) = row?;
+            let (id, kind, a, b, date, modality, status, reason) = row?;
             let sources = src
                 .query_map([id], |r| {
                     Ok(StoredSource {
@@ -151,6 +280,7 @@ impl Ledger {
                         start: r.get::<_, i64>(6)? as usize,
                         end: r.get::<_, i64>(7)? as usize,
                         rule: r.get(8)?,
+                        publisher: r.get(9)?,
                     })
                 })?
                 .collect::<Result<Vec<_>, _>>()?;
@@ -160,6 +290,8 @@ impl Ledger {
                 actors: [field(id, &a)?, field(id, &b)?],
                 date,
                 modality,
+                status: EventState::parse(&status),
+                reason,
                 sources,
             });
         }
@@ -189,21 +321,23 @@ fn insert_article(
         return Ok(None);
     }
     tx.execute(
-        "INSERT INTO articles (key, url, path, title, published, events) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO articles (key, url, path, title, published, events, publisher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             key,
             a.url,
             a.path,
             a.title,
             a.published.map(|d| d.to_string()),
-            events as i64
+            events as i64,
+            a.publisher
         ],
     )?;
     Ok(Some(tx.last_insert_rowid()))
 }
 
-/// Adds the event or a source to the event it repeats; true when the event is new.
-fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<bool, Error> {
+/// Adds the event or a source to the event it repeats: (the event is new, a proposal was
+/// accepted because a second publisher reported it).
+fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<(bool, bool), Error> {
     let [mut a, mut b] = e.actors;
     if e.symmetric && b < a {
         std::mem::swap(&mut a, &mut b);
@@ -250,13 +384,14 @@ fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<bool,
         }
         None => {
             tx.execute(
-                "INSERT INTO events (type, a, b, date, modality) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO events (type, a, b, date, modality, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     e.kind,
                     a.as_str(),
                     b.as_str(),
                     e.date.map(|d| d.to_string()),
-                    e.modality
+                    e.modality,
+                    e.against_graph.as_str()
                 ],
             )?;
             (tx.last_insert_rowid(), true)
@@ -276,7 +411,21 @@ fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<bool,
             e.rule
         ],
     )?;
-    Ok(new)
+    // a proposal two different publishers report is accepted
+    let publishers: Vec<String> = tx
+        .prepare_cached(
+            "SELECT DISTINCT a.publisher FROM event_sources s JOIN articles a ON a.id = s.article
+             WHERE s.event = ?1 AND a.publisher IS NOT NULL AND a.publisher != '' ORDER BY a.publisher",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let accepted = publishers.len() >= 2
+        && tx.execute(
+            "UPDATE events SET status = 'accepted', reason = ?1, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?2 AND status = 'proposed'",
+            params![format!("reported by {} publishers: {}", publishers.len(), publishers.join(", ")), id],
+        )? == 1;
+    Ok((new, accepted))
 }
 
 #[cfg(test)]
@@ -294,6 +443,7 @@ mod tests {
             start: 0,
             end: 1,
             rule: "r".into(),
+            against_graph: EventState::Proposed,
         }
     }
 
@@ -338,7 +488,8 @@ mod tests {
                 articles: 2,
                 already_read: 1,
                 new_events: 1,
-                corroborated: 1
+                corroborated: 1,
+                accepted: 0
             }
         );
         let events = l.read_events().unwrap();
@@ -347,5 +498,63 @@ mod tests {
         assert_eq!(events[0].sources.len(), 2);
         assert_eq!(events[0].sources[0].date.as_deref(), Some("2025-04"));
         assert_eq!(events[1].date.as_deref(), Some("2024-01-01"));
+    }
+
+    #[test]
+    fn two_publishers_accept_a_proposal_and_review_decides_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        let by = |url: &str, publisher: Option<&str>| ArticleRecord {
+            url: Some(url.into()),
+            publisher: publisher.map(String::from),
+            published: Some("2025-04-11".parse().unwrap()),
+            ..Default::default()
+        };
+        let syria = || ev("establish", "KOR", "SYR", Some("2025-04-10"));
+        let first = l
+            .ingest(&[(by("u1", Some("yna.co.kr")), vec![syria()])])
+            .unwrap();
+        assert_eq!(first.accepted, 0);
+        assert!(l.accepted_facts().unwrap().is_empty());
+        // the same publisher again is not independent; another one is
+        let same = l
+            .ingest(&[(by("u2", Some("yna.co.kr")), vec![syria()])])
+            .unwrap();
+        assert_eq!(same.accepted, 0);
+        let other = l
+            .ingest(&[(by("u3", Some("kbs.co.kr")), vec![syria()])])
+            .unwrap();
+        assert_eq!(other.accepted, 1);
+        let facts = l.accepted_facts().unwrap();
+        assert_eq!(facts.len(), 1);
+        assert_eq!(facts[0].date.to_string(), "2025-04-10");
+        assert_eq!(facts[0].source.url, "u1");
+        assert!(matches!(facts[0].origin, Origin::Read { .. }));
+        assert_eq!(
+            l.read_events().unwrap()[0].reason.as_deref(),
+            Some("reported by 2 publishers: kbs.co.kr, yna.co.kr")
+        );
+
+        // by hand: a rejection keeps the event and the reason; a decision is final
+        l.ingest(&[(
+            by("u4", None),
+            vec![ev("establish", "BTN", "CHN", Some("2025"))],
+        )])
+        .unwrap();
+        let pending = l.to_review().unwrap();
+        assert_eq!(pending.len(), 1);
+        let id = pending[0].id;
+        let rejected = l.decide(id, false, "no such establishment").unwrap();
+        assert_eq!(rejected.status, EventState::Rejected);
+        assert_eq!(rejected.reason.as_deref(), Some("no such establishment"));
+        assert_eq!(
+            l.decide(id, true, "").unwrap_err().to_string(),
+            format!("event #{id} is already rejected")
+        );
+        assert_eq!(
+            l.decide(999, true, "").unwrap_err().to_string(),
+            "no such event #999 in the ledger".replace("no such event #999", "no event #999")
+        );
+        assert_eq!(l.read_events().unwrap().len(), 2);
     }
 }

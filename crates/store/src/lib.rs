@@ -13,7 +13,7 @@ mod events;
 
 use diplograph_model::{Date, Fact, Origin, SetFact, SetMode, Source};
 
-pub use events::{ArticleRecord, EventRecord, Ingested, StoredEvent, StoredSource};
+pub use events::{ArticleRecord, EventRecord, EventState, Ingested, StoredEvent, StoredSource};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Migrations, in order; the schema version is the number applied.
@@ -67,6 +67,13 @@ const MIGRATIONS: &[&str] = &[
         start INTEGER NOT NULL, end INTEGER NOT NULL, rule TEXT NOT NULL,
         UNIQUE (event, article)
     );",
+    // 3: learning: read events are proposals until accepted (by two publishers or by hand) or
+    // rejected with a reason; articles know their publisher; ledger settings.
+    "ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'proposed';
+    ALTER TABLE events ADD COLUMN reason TEXT;
+    ALTER TABLE events ADD COLUMN decided_at TEXT;
+    ALTER TABLE articles ADD COLUMN publisher TEXT;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -91,6 +98,10 @@ pub enum Error {
     },
     #[error("ledger row {id}: {message}")]
     BadRow { id: i64, message: String },
+    #[error("no event #{0} in the ledger")]
+    NoSuchEvent(i64),
+    #[error("event #{id} is already {status}")]
+    Decided { id: i64, status: &'static str },
     #[error("ledger: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -217,6 +228,24 @@ impl Ledger {
         }
         tx.commit()?;
         Ok(n)
+    }
+
+    /// A ledger setting (`baseline_known_at`), if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, Error> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), Error> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![key, value],
+        )?;
+        Ok(())
     }
 
     /// Adds an import's facts and records the import, in one transaction.

@@ -1,0 +1,786 @@
+//! Finding checkable claims and deciding them against the graph.
+//!
+//! Claims are found sentence by sentence in the paragraphs the reader kept (so a body pasted
+//! twice is checked once), by patterns for counts, exceptions, "the only", and "no relations";
+//! dates and durations come from the reader's own history events. Each verdict explains its
+//! counting convention: "191 out of 193" counts the state itself among the 193.
+
+use std::sync::OnceLock;
+
+use diplograph_graph::{Graph, PairStatus};
+use diplograph_model::{Code, Date, Day, Event, Status, Universe};
+use diplograph_read::{clean, text, Lexicon, Reading};
+use regex::Regex;
+
+use crate::{name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
+
+const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
+
+fn number(s: &str) -> Option<usize> {
+    let s = s.trim().to_lowercase();
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    const WORDS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    if let Some(i) = WORDS.iter().position(|w| *w == s) {
+        return Some(i);
+    }
+    Some(match s.as_str() {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "a dozen" => 12,
+        "a hundred" => 100,
+        _ => return None,
+    })
+}
+
+/// How a count compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cmp {
+    Exactly,
+    MoreThan,
+    FewerThan,
+    About,
+}
+
+fn cmp(word: Option<&str>) -> Cmp {
+    match word.map(|w| w.trim().to_lowercase()).as_deref() {
+        Some("more than" | "over" | "at least") => Cmp::MoreThan,
+        Some("fewer than" | "less than" | "under") => Cmp::FewerThan,
+        Some("nearly" | "almost" | "about" | "around" | "some" | "roughly" | "approximately") => {
+            Cmp::About
+        }
+        _ => Cmp::Exactly,
+    }
+}
+
+struct Patterns {
+    /// "191 out of 193 United Nations member states"
+    of_un: Regex,
+    /// "relations with more than 160 countries"
+    with_n: Regex,
+    /// "one of only 12 countries that recognise Taiwan", "12 countries recognise Taiwan",
+    /// "recognised by 104 UN member states", "Taiwan's 12 diplomatic allies"
+    recognisers: Regex,
+    recognised_by: Regex,
+    allies: Regex,
+    /// "the only UN member without diplomatic ties to Seoul"
+    only: Regex,
+    /// "have no diplomatic relations", "never established ties"
+    none: Regex,
+    /// exception words
+    except: Regex,
+    /// "after seven years"
+    after_years: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let re = |s: &str| Regex::new(&s.replace("{N}", NUMBER)).expect("claim pattern");
+        Patterns {
+            of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
+            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
+            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|governments)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?|have recogni[sz]ed|maintains? (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
+            recognised_by: re(r"(?i)\brecogni[sz]ed by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|of the 193 un member states|un members)"),
+            allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
+            only: re(r"(?i)\bthe only (?:other )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:without|that (?:does not|doesn't|has not|hasn't) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
+            none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
+            except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
+            after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b"),
+        }
+    })
+}
+
+/// The sentences of the paragraphs the reader keeps.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let c = clean(text);
+    c.segments
+        .iter()
+        .flat_map(|s| text::sentences(text, s.start, s.end))
+        .collect()
+}
+
+fn evidence_of(graph: &Graph, st: &PairStatus) -> Vec<Evidence> {
+    st.basis
+        .iter()
+        .map(|e| Evidence {
+            fact: format!(
+                "{} and {}: {} {}",
+                name(graph, e.a),
+                name(graph, e.b),
+                e.event,
+                e.date
+            ),
+            sources: e.sources.clone(),
+        })
+        .collect()
+}
+
+/// Finds and decides every pattern claim in the text.
+pub(crate) fn find(
+    text: &str,
+    _reading: &Reading,
+    graph: &Graph,
+    as_of: Day,
+    lex: &Lexicon,
+) -> Vec<Claim> {
+    let p = patterns();
+    let mut out = Vec::new();
+    for (ss, se) in sentences(text) {
+        let s = &text[ss..se];
+        let states = lex.states_in(text, ss, se);
+        let mut counted = false;
+        // counts among UN members, with their exceptions
+        for caps in p.of_un.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let (Some(n), Some(of)) = (number(&caps[1]), number(&caps[2])) else {
+                continue;
+            };
+            let Some(subject) = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start())
+                .map(|x| x.2)
+            else {
+                continue;
+            };
+            counted = true;
+            out.push(count_claim(
+                graph,
+                as_of,
+                subject,
+                Universe::Un,
+                n,
+                Some(of),
+                Cmp::Exactly,
+                ss + m.start(),
+                ss + m.end(),
+                m.as_str(),
+            ));
+            if p.except.is_match(&s[m.end()..]) {
+                for (a, b, code) in states
+                    .iter()
+                    .filter(|x| x.0 >= ss + m.end() && x.2 != subject)
+                {
+                    out.push(exception_claim(
+                        graph,
+                        as_of,
+                        subject,
+                        *code,
+                        *a,
+                        *b,
+                        &text[*a..*b],
+                    ));
+                }
+            }
+        }
+        for caps in p.with_n.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = number(&caps[2]) else { continue };
+            let Some(subject) = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start())
+                .map(|x| x.2)
+            else {
+                continue;
+            };
+            counted = true;
+            let among = if m.as_str().to_lowercase().contains("un member")
+                || m.as_str().to_lowercase().contains("united nations")
+            {
+                Universe::Un
+            } else {
+                Universe::All
+            };
+            out.push(count_claim(
+                graph,
+                as_of,
+                subject,
+                among,
+                n,
+                None,
+                cmp(caps.get(1).map(|c| c.as_str())),
+                ss + m.start(),
+                ss + m.end(),
+                m.as_str(),
+            ));
+        }
+        // recognisers of a state
+        let recognition =
+            |out: &mut Vec<Claim>, m: regex::Match, n: usize, c: Cmp, target: Option<Code>| {
+                if let Some(t) = target {
+                    out.push(recognisers_claim(
+                        graph,
+                        as_of,
+                        t,
+                        n,
+                        c,
+                        ss + m.start(),
+                        ss + m.end(),
+                        m.as_str(),
+                    ));
+                }
+            };
+        for caps in p.recognisers.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = number(&caps[2]) else { continue };
+            let target = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
+            counted = true;
+            recognition(&mut out, m, n, cmp(caps.get(1).map(|c| c.as_str())), target);
+        }
+        for caps in p.recognised_by.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = number(&caps[2]) else { continue };
+            let target = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start())
+                .map(|x| x.2);
+            counted = true;
+            recognition(&mut out, m, n, cmp(caps.get(1).map(|c| c.as_str())), target);
+        }
+        for caps in p.allies.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = number(&caps[1]) else { continue };
+            let target = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start() + 3)
+                .map(|x| x.2);
+            counted = true;
+            recognition(&mut out, m, n, Cmp::Exactly, target);
+        }
+        // "X is the only UN member without ties to Y"
+        for m in p.only.find_iter(s) {
+            let object = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
+            let only = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start())
+                .map(|x| x.2);
+            if let (Some(y), Some(x)) = (object, only) {
+                out.push(only_claim(
+                    graph,
+                    as_of,
+                    y,
+                    x,
+                    ss + m.start(),
+                    ss + m.end(),
+                    m.as_str(),
+                ));
+            }
+        }
+        // "X and Y have no diplomatic relations"
+        if !counted {
+            for m in p.none.find_iter(s) {
+                let before: Vec<Code> = states
+                    .iter()
+                    .filter(|x| x.1 <= ss + m.start())
+                    .map(|x| x.2)
+                    .collect();
+                let after: Vec<Code> = states
+                    .iter()
+                    .filter(|x| x.0 >= ss + m.end())
+                    .map(|x| x.2)
+                    .collect();
+                let pair = match (before.as_slice(), after.first()) {
+                    ([.., a], Some(b)) if a != b => Some((*a, *b)),
+                    ([.., a, b], None) if a != b => Some((*a, *b)),
+                    _ => None,
+                };
+                if let Some((a, b)) = pair {
+                    out.push(no_relations_claim(
+                        graph,
+                        as_of,
+                        a,
+                        b,
+                        ss + m.start(),
+                        ss + m.end(),
+                        m.as_str(),
+                    ));
+                }
+            }
+        }
+    }
+    dedupe(out)
+}
+
+/// One claim per (kind, words, verdict), at its first place.
+fn dedupe(mut claims: Vec<Claim>) -> Vec<Claim> {
+    let mut seen = std::collections::HashSet::new();
+    claims.retain(|c| seen.insert((c.kind, c.text.to_lowercase(), c.verdict)));
+    claims
+}
+
+#[allow(clippy::too_many_arguments)]
+fn count_claim(
+    graph: &Graph,
+    as_of: Day,
+    subject: Code,
+    among: Universe,
+    n: usize,
+    of: Option<usize>,
+    c: Cmp,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let claim = |verdict, explanation: String, evidence| Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::Count,
+        verdict,
+        explanation,
+        evidence,
+    };
+    let rel = match graph.relations(subject, as_of, among) {
+        Ok(r) => r,
+        Err(e) => return claim(Verdict::NotEnoughInfo, e.to_string(), vec![]),
+    };
+    let who = name(graph, subject);
+    let universe = if among == Universe::Un {
+        "other UN members"
+    } else {
+        "other states"
+    };
+    let names = |codes: &[Code]| {
+        codes
+            .iter()
+            .map(|c| name(graph, *c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (count, unknown) = (rel.count, rel.unknown.len());
+    let mut convention = String::new();
+    if let Some(m) = of {
+        let members = rel.of + 1;
+        if m == members {
+            convention = format!(" \"{m}\" counts {who} itself among the {m} UN members, so the most it can have is {}.", rel.of);
+        } else if m != rel.of {
+            convention = format!(" The UN had {members} members on {as_of}, not {m}.");
+        }
+    }
+    let missing = if rel.without.is_empty() {
+        String::new()
+    } else {
+        format!(" Without relations: {}.", names(&rel.without))
+    };
+    let unknown_note = if unknown == 0 {
+        String::new()
+    } else {
+        format!(" Unknown to the graph: {}.", names(&rel.unknown))
+    };
+    let fact = format!(
+        "On {as_of}, {who} has relations with {count} of the {} {universe}.{missing}{unknown_note}",
+        rel.of
+    );
+    let evidence: Vec<Evidence> = rel
+        .details
+        .iter()
+        .filter(|d| rel.without.contains(&d.state))
+        .flat_map(|d| evidence_of(graph, &d.status))
+        .collect();
+    let verdict = match c {
+        Cmp::Exactly if count == n && unknown == 0 => Verdict::Supported,
+        Cmp::Exactly if n < count || n > count + unknown => Verdict::Refuted,
+        Cmp::MoreThan if count > n => Verdict::Supported,
+        Cmp::MoreThan if count + unknown <= n => Verdict::Refuted,
+        Cmp::FewerThan if count + unknown < n => Verdict::Supported,
+        Cmp::FewerThan if count >= n => Verdict::Refuted,
+        Cmp::About if count.abs_diff(n) <= (n / 20).max(2) && unknown == 0 => Verdict::Supported,
+        Cmp::About if count.abs_diff(n) > (n / 20).max(2) + unknown => Verdict::Refuted,
+        _ => Verdict::NotEnoughInfo,
+    };
+    let explanation = match verdict {
+        Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
+        _ => format!("{fact}{convention}"),
+    };
+    claim(verdict, explanation, evidence)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn recognisers_claim(
+    graph: &Graph,
+    as_of: Day,
+    target: Code,
+    n: usize,
+    c: Cmp,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let mut claim = count_claim(
+        graph,
+        as_of,
+        target,
+        Universe::All,
+        n,
+        None,
+        c,
+        start,
+        end,
+        words,
+    );
+    if let Ok(rel) = graph.relations(target, as_of, Universe::All) {
+        if let Some(by) = rel.recognized_by {
+            // limited recognition: count recognisers, not partners
+            let count = by.len();
+            let who = name(graph, target);
+            claim.verdict = match c {
+                Cmp::Exactly if count == n => Verdict::Supported,
+                Cmp::MoreThan if count > n => Verdict::Supported,
+                Cmp::FewerThan if count < n => Verdict::Supported,
+                Cmp::About if count.abs_diff(n) <= (n / 20).max(2) => Verdict::Supported,
+                _ => Verdict::Refuted,
+            };
+            claim.explanation = format!("On {as_of}, the graph knows {count} states that recognise {who}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.");
+            if claim.verdict == Verdict::Refuted && n > count {
+                claim.verdict = Verdict::NotEnoughInfo;
+            }
+        }
+    }
+    claim
+}
+
+fn no_relations(st: &PairStatus) -> Option<bool> {
+    match st.status {
+        Status::Relations => Some(false),
+        Status::None | Status::Severed | Status::Suspended => Some(true),
+        Status::Unknown => None,
+    }
+}
+
+/// The establishment or restoration that began the relations a pair has on `as_of`.
+fn relations_since(
+    graph: &Graph,
+    a: Code,
+    b: Code,
+    as_of: Day,
+) -> Option<&diplograph_graph::Entry> {
+    graph.pair(a, b)?.entries.iter().rev().find(|e| {
+        matches!(e.event, Event::Establish | Event::Restore) && e.date.last_day() <= as_of
+    })
+}
+
+fn entry_evidence(graph: &Graph, e: &diplograph_graph::Entry) -> Evidence {
+    Evidence {
+        fact: format!(
+            "{} and {}: {} {}",
+            name(graph, e.a),
+            name(graph, e.b),
+            e.event,
+            e.date
+        ),
+        sources: e.sources.clone(),
+    }
+}
+
+fn exception_claim(
+    graph: &Graph,
+    as_of: Day,
+    subject: Code,
+    other: Code,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let st = graph.status(subject, other, as_of);
+    let (who, whom) = (name(graph, subject), name(graph, other));
+    let mut evidence = evidence_of(graph, &st);
+    let (verdict, explanation) = match no_relations(&st) {
+        Some(true) => (
+            Verdict::Supported,
+            format!(
+                "On {as_of}, {who} and {whom} have no diplomatic relations ({}).",
+                st.status.as_str()
+            ),
+        ),
+        Some(false) => {
+            let since = relations_since(graph, subject, other, as_of);
+            if let Some(e) = since {
+                evidence.insert(0, entry_evidence(graph, e));
+            }
+            (
+                Verdict::Refuted,
+                format!(
+                    "{whom} is not an exception: {who} and {whom} have had diplomatic relations{} and still had them on {as_of}.",
+                    since.map_or(String::new(), |e| format!(" since {} ({})", e.date, e.event))
+                ),
+            )
+        }
+        None => (
+            Verdict::NotEnoughInfo,
+            format!("The graph has no fact about {who} and {whom} by {as_of}."),
+        ),
+    };
+    Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::Exception,
+        verdict,
+        explanation,
+        evidence,
+    }
+}
+
+fn only_claim(
+    graph: &Graph,
+    as_of: Day,
+    hub: Code,
+    only: Code,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let rel = graph.relations(hub, as_of, Universe::Un);
+    let (h, o) = (name(graph, hub), name(graph, only));
+    let st = graph.status(hub, only, as_of);
+    let (verdict, explanation) = match (&rel, no_relations(&st)) {
+        (_, Some(false)) => (
+            Verdict::Refuted,
+            format!("{o} and {h} have relations on {as_of}."),
+        ),
+        (Ok(r), Some(true)) => {
+            let others: Vec<String> = r
+                .without
+                .iter()
+                .filter(|c| **c != only)
+                .map(|c| name(graph, *c))
+                .collect();
+            if others.is_empty() && r.unknown.is_empty() {
+                (
+                    Verdict::Supported,
+                    format!("On {as_of}, {o} is the only UN member without relations with {h}."),
+                )
+            } else if !others.is_empty() {
+                (
+                    Verdict::Refuted,
+                    format!(
+                        "{o} is not the only one: on {as_of}, {h} also has no relations with {}.",
+                        others.join(", ")
+                    ),
+                )
+            } else {
+                (Verdict::NotEnoughInfo, format!("{o} has no relations with {h}, but the graph does not know {} other pair(s).", r.unknown.len()))
+            }
+        }
+        _ => (
+            Verdict::NotEnoughInfo,
+            format!("The graph cannot tell whether {o} and {h} have relations on {as_of}."),
+        ),
+    };
+    Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::Exception,
+        verdict,
+        explanation,
+        evidence: evidence_of(graph, &st),
+    }
+}
+
+fn no_relations_claim(
+    graph: &Graph,
+    as_of: Day,
+    a: Code,
+    b: Code,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let st = graph.status(a, b, as_of);
+    let (x, y) = (name(graph, a), name(graph, b));
+    let (verdict, explanation) = match no_relations(&st) {
+        Some(true) => (
+            Verdict::Supported,
+            format!(
+                "On {as_of}, {x} and {y} have no diplomatic relations ({}).",
+                st.status.as_str()
+            ),
+        ),
+        Some(false) => (
+            Verdict::Refuted,
+            format!(
+                "On {as_of}, {x} and {y} have diplomatic relations{}.",
+                relations_since(graph, a, b, as_of)
+                    .map_or(String::new(), |e| format!(" ({} {})", e.event, e.date))
+            ),
+        ),
+        None => (
+            Verdict::NotEnoughInfo,
+            format!(
+                "The graph has no fact about {x} and {y} by {as_of}{}.",
+                st.reason
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(": {r}"))
+            ),
+        ),
+    };
+    Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::PairStatus,
+        verdict,
+        explanation,
+        evidence: evidence_of(graph, &st),
+    }
+}
+
+/// Dates and durations the reader found: a historical event ("relations since 1987", "last
+/// year… established relations") is a claim about a date; "restored ties after seven years" is
+/// one about a duration.
+pub(crate) fn from_events(
+    text: &str,
+    reading: &Reading,
+    events: &[CheckedEvent],
+    graph: &Graph,
+    _as_of: Day,
+) -> Vec<Claim> {
+    let p = patterns();
+    let mut out = Vec::new();
+    let published_year = reading.published.map(|d| d.year_number());
+    for e in events {
+        let Some(kind) = e.event.kind.ledger_event() else {
+            continue;
+        };
+        let Some(date) = e.event.date else { continue };
+        let ev = &e.event.evidence[0];
+        let historical = published_year.is_none_or(|y| date.year_number() < y)
+            || e.event.rule.starts_with("history");
+        if historical {
+            let (verdict, explanation) = match e.status {
+                EventStatus::Corroborated => (Verdict::Supported, e.explanation.clone()),
+                EventStatus::Conflict => (Verdict::Refuted, e.explanation.clone()),
+                EventStatus::New => (Verdict::NotEnoughInfo, e.explanation.clone()),
+            };
+            out.push(Claim {
+                text: ev.text.clone(),
+                start: ev.start,
+                end: ev.end,
+                kind: ClaimKind::PairDate,
+                verdict,
+                explanation,
+                evidence: e.known.clone(),
+            });
+        }
+        // "restored ties after seven years"
+        if kind == Event::Restore {
+            if let Some(caps) = p.after_years.captures(&ev.text) {
+                let Some(years) = number(&caps[1]) else {
+                    continue;
+                };
+                let m = caps.get(0).expect("match");
+                out.push(duration_claim(
+                    graph,
+                    e,
+                    date,
+                    years,
+                    ev.start + m.start(),
+                    ev.start + m.end(),
+                    &text[ev.start + m.start()..ev.start + m.end()],
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn duration_claim(
+    graph: &Graph,
+    e: &CheckedEvent,
+    restored: Date,
+    years: usize,
+    start: usize,
+    end: usize,
+    words: &str,
+) -> Claim {
+    let [a, b] = e.event.actors;
+    let breaks: Vec<_> = graph
+        .pair(a, b)
+        .map(|p| {
+            p.entries
+                .iter()
+                .filter(|x| {
+                    matches!(x.event, Event::Sever | Event::Suspend)
+                        && x.date.last_day() < restored.first_day()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let claim = |verdict, explanation: String, evidence| Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::Duration,
+        verdict,
+        explanation,
+        evidence,
+    };
+    let Some(last) = breaks.last() else {
+        return claim(
+            Verdict::NotEnoughInfo,
+            format!(
+                "The graph knows no break between {} and {} before {restored}.",
+                name(graph, a),
+                name(graph, b)
+            ),
+            vec![],
+        );
+    };
+    let gap = (restored.year_number() - last.date.year_number()).unsigned_abs() as usize;
+    let evidence = vec![Evidence {
+        fact: format!(
+            "{} and {}: {} {}",
+            name(graph, last.a),
+            name(graph, last.b),
+            last.event,
+            last.date
+        ),
+        sources: last.sources.clone(),
+    }];
+    if gap.abs_diff(years) <= 1 {
+        claim(
+            Verdict::Supported,
+            format!(
+                "Relations were broken on {} and restored on {restored}: about {gap} years.",
+                last.date
+            ),
+            evidence,
+        )
+    } else {
+        claim(Verdict::Refuted, format!("Relations were broken on {} and restored on {restored}: about {gap} years, not {years}.", last.date), evidence)
+    }
+}

@@ -1,0 +1,126 @@
+//! Scoring the checker on labelled claims (`eval/claims/*.jsonl`, format in its README).
+//!
+//! A labelled claim is found when the checker reports a claim whose words overlap the labelled
+//! quote; it is right when the verdicts agree. Accuracy is right over all labelled claims, so
+//! a claim the checker does not find counts against it.
+
+use std::collections::BTreeMap;
+
+use diplograph_graph::Graph;
+use diplograph_model::Date;
+use diplograph_read::{read, Lexicon};
+
+use crate::{check, Verdict};
+
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Case {
+    pub id: String,
+    pub published: Option<String>,
+    pub text: String,
+    pub claims: Vec<Labelled>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+pub struct Labelled {
+    pub quote: String,
+    pub kind: String,
+    pub verdict: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("case {id:?}: {message}")]
+pub struct CaseError {
+    pub id: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Tally {
+    pub claims: usize,
+    pub found: usize,
+    pub right: usize,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Miss {
+    pub id: String,
+    pub quote: String,
+    pub expected: String,
+    /// The checker's verdict, or `not found`.
+    pub got: String,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Report {
+    pub passages: usize,
+    pub overall: Tally,
+    pub by_kind: BTreeMap<String, Tally>,
+    pub by_verdict: BTreeMap<String, Tally>,
+    pub misses: Vec<Miss>,
+}
+
+pub fn parse_cases(name: &str, content: &str) -> Result<Vec<Case>, CaseError> {
+    content
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| {
+            serde_json::from_str(l).map_err(|e| CaseError {
+                id: format!("{name}:{}", i + 1),
+                message: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Checks every case against `graph` as of its publication date (the last day of a partial one).
+pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report, CaseError> {
+    let mut rep = Report::default();
+    for case in cases {
+        rep.passages += 1;
+        let published: Option<Date> = match &case.published {
+            Some(p) => Some(p.parse().map_err(|_| CaseError {
+                id: case.id.clone(),
+                message: format!("bad published date {p:?}"),
+            })?),
+            None => None,
+        };
+        let day = published.map(|d| d.last_day());
+        let reading = read(&case.text, day, lexicon);
+        let as_of = day.unwrap_or_else(|| Date::year(2026).last_day());
+        let report = check(&case.text, &reading, graph, as_of, lexicon);
+        for l in &case.claims {
+            let expected: Verdict = l.verdict.parse().map_err(|m| CaseError {
+                id: case.id.clone(),
+                message: m,
+            })?;
+            let Some(at) = case.text.find(&l.quote) else {
+                return Err(CaseError {
+                    id: case.id.clone(),
+                    message: format!("quote {:?} is not in the text", l.quote),
+                });
+            };
+            let (qs, qe) = (at, at + l.quote.len());
+            let found = report.claims.iter().find(|c| c.start < qe && qs < c.end);
+            let right = found.is_some_and(|c| c.verdict == expected);
+            for t in [
+                &mut rep.overall,
+                rep.by_kind.entry(l.kind.clone()).or_default(),
+                rep.by_verdict.entry(l.verdict.clone()).or_default(),
+            ] {
+                t.claims += 1;
+                t.found += usize::from(found.is_some());
+                t.right += usize::from(right);
+            }
+            if !right {
+                rep.misses.push(Miss {
+                    id: case.id.clone(),
+                    quote: l.quote.clone(),
+                    expected: l.verdict.clone(),
+                    got: found.map_or("not found".to_string(), |c| c.verdict.as_str().to_string()),
+                });
+            }
+        }
+    }
+    Ok(rep)
+}

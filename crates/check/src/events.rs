@@ -1,0 +1,127 @@
+//! Events against the graph: `new`, `corroborated` (same event, agreeing date), or `conflict`
+//! (the graph has the event at another date, or a status the event contradicts).
+
+use diplograph_graph::{Entry, Graph};
+use diplograph_model::Event;
+use diplograph_read::{Modality, ReadEvent};
+
+use crate::{name, CheckedEvent, EventStatus, Evidence};
+
+fn describe(graph: &Graph, e: &Entry) -> Evidence {
+    Evidence {
+        fact: format!(
+            "{} and {}: {} {}",
+            name(graph, e.a),
+            name(graph, e.b),
+            e.event,
+            e.date
+        ),
+        sources: e.sources.clone(),
+    }
+}
+
+/// The status of every asserted or reported event. Only relations events (establish, restore,
+/// sever, suspend, recognize, withdraw_recognition) are in the graph; the others are `new` to it.
+pub(crate) fn statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> {
+    events
+        .iter()
+        .filter(|e| e.modality.happened())
+        .map(|e| status(e, graph))
+        .collect()
+}
+
+fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
+    let [a, b] = e.actors;
+    let done = |status, explanation: String, known| CheckedEvent {
+        event: e.clone(),
+        status,
+        explanation,
+        known,
+    };
+    let Some(kind) = e.kind.ledger_event() else {
+        return done(
+            EventStatus::New,
+            format!("the graph keeps no {} events", e.kind.as_str()),
+            vec![],
+        );
+    };
+    let Some(pair) = graph.pair(a, b) else {
+        return done(
+            EventStatus::New,
+            format!(
+                "the graph has no fact about {} and {}",
+                name(graph, a),
+                name(graph, b)
+            ),
+            vec![],
+        );
+    };
+    let same_kind = |x: &&Entry| x.event == kind && (!kind.is_directed() || (x.a == a && x.b == b));
+    let agreeing: Vec<&Entry> = pair
+        .entries
+        .iter()
+        .filter(same_kind)
+        .filter(|x| e.date.is_none_or(|d| d.agrees_with(&x.date)))
+        .collect();
+    if let Some(x) = agreeing.first() {
+        let how = match e.date {
+            Some(d) if d.precision() < x.date.precision() => {
+                format!("the graph has it on {}, within the article's {d}", x.date)
+            }
+            Some(_) => format!("the graph has it on {}", x.date),
+            None => format!("the article gives no date; the graph has it on {}", x.date),
+        };
+        return done(
+            EventStatus::Corroborated,
+            how,
+            agreeing.iter().map(|x| describe(graph, x)).collect(),
+        );
+    }
+    let other: Vec<&Entry> = pair.entries.iter().filter(same_kind).collect();
+    if !other.is_empty() {
+        let dates: Vec<String> = other.iter().map(|x| x.date.to_string()).collect();
+        return done(
+            EventStatus::Conflict,
+            format!(
+                "the article dates it {}; the graph has it on {}",
+                e.date.map_or("-".to_string(), |d| d.to_string()),
+                dates.join(", ")
+            ),
+            other.iter().map(|x| describe(graph, x)).collect(),
+        );
+    }
+    // a first establishment when the graph knows relations earlier is a conflict too
+    if let (Event::Establish, Some(d)) = (kind, e.date) {
+        let earlier: Vec<&Entry> = pair
+            .entries
+            .iter()
+            .filter(|x| {
+                matches!(
+                    x.event,
+                    Event::Establish | Event::Relations | Event::Restore
+                ) && x.date.last_day() < d.first_day()
+            })
+            .collect();
+        if !earlier.is_empty() {
+            return done(
+                EventStatus::Conflict,
+                format!(
+                    "the article dates the establishment {d}, but the graph has relations by {}",
+                    earlier[0].date
+                ),
+                earlier.iter().map(|x| describe(graph, x)).collect(),
+            );
+        }
+    }
+    let _ = Modality::Asserted;
+    done(
+        EventStatus::New,
+        format!(
+            "the graph knows no {} between {} and {}",
+            e.kind.as_str(),
+            name(graph, a),
+            name(graph, b)
+        ),
+        vec![],
+    )
+}

@@ -1,0 +1,168 @@
+//! The checker: what an article claims, checked against the graph as of the article's date, and
+//! what it reports, compared with what the graph knew before it.
+//!
+//! [`check`] takes the article's text, what the reader found in it, and a [`Graph`] built with the
+//! knowledge to check against. It finds checkable claims — partner counts ("191 out of 193 UN
+//! member states", "one of only 12 countries that recognise Taiwan"), exceptions ("with North
+//! Korea and Bhutan remaining exceptions", "the only UN member without ties to…"), pair status
+//! ("have no diplomatic relations"), dates ("have had relations since 1987") and durations
+//! ("restored ties after seven years") — and gives each a [`Verdict`] with an explanation and the
+//! facts, with their sources, behind it. Every asserted event gets an [`EventStatus`]: `new`,
+//! `corroborated` or `conflict`.
+//!
+//! Like the reader, the checker is pure: the caller chooses the day and the knowledge.
+
+mod claims;
+pub mod eval;
+mod events;
+
+use diplograph_graph::{Cited, Graph};
+use diplograph_model::{Date, Day};
+use diplograph_read::{Lexicon, ReadEvent, Reading};
+
+/// Whether the graph bears a claim out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Refuted,
+    /// The graph lacks the facts to decide; the explanation says which.
+    NotEnoughInfo,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Refuted => "refuted",
+            Verdict::NotEnoughInfo => "not_enough_info",
+        }
+    }
+}
+
+impl std::str::FromStr for Verdict {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Verdict, String> {
+        Ok(match s.trim() {
+            "supported" => Verdict::Supported,
+            "refuted" => Verdict::Refuted,
+            "not_enough_info" => Verdict::NotEnoughInfo,
+            other => return Err(format!("unknown verdict {other:?}")),
+        })
+    }
+}
+
+/// What a claim is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// A number of partners or recognisers.
+    Count,
+    /// A state named as an exception to a count, or as "the only" one without ties.
+    Exception,
+    /// Whether two states have relations.
+    PairStatus,
+    /// When two states established, broke or restored relations.
+    PairDate,
+    /// How long a break lasted ("restored ties after seven years").
+    Duration,
+}
+
+/// A fact behind a verdict, with its sources.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Evidence {
+    /// The fact in words: "South Korea and Bhutan: establish 1987".
+    pub fact: String,
+    pub sources: Vec<Cited>,
+}
+
+/// A checkable claim of the article.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Claim {
+    /// The words that make the claim, and their byte offsets in the text.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub verdict: Verdict,
+    pub explanation: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How an event the reader found compares with what the graph knew.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// The graph did not know it.
+    New,
+    /// The graph knew it, at a date that agrees at the stated precision.
+    Corroborated,
+    /// The graph knows a different date or status: both are kept.
+    Conflict,
+}
+
+impl EventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::New => "new",
+            EventStatus::Corroborated => "corroborated",
+            EventStatus::Conflict => "conflict",
+        }
+    }
+}
+
+/// An event with its status against the graph.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CheckedEvent {
+    #[serde(flatten)]
+    pub event: ReadEvent,
+    pub status: EventStatus,
+    pub explanation: String,
+    /// What the graph knew: the facts that corroborate or conflict.
+    pub known: Vec<Evidence>,
+}
+
+/// What the checker made of one article.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Report {
+    pub published: Option<Date>,
+    /// The day the claims were checked as of.
+    pub as_of: Date,
+    pub claims: Vec<Claim>,
+    pub events: Vec<CheckedEvent>,
+}
+
+/// Checks one article read by the reader against `graph` on `as_of`. Events are compared with
+/// the same graph: build it from the knowledge before the article (see the CLI's `check`).
+pub fn check(
+    text: &str,
+    reading: &Reading,
+    graph: &Graph,
+    as_of: Day,
+    lexicon: &Lexicon,
+) -> Report {
+    let events = events::statuses(&reading.events, graph);
+    let mut claims = claims::find(text, reading, graph, as_of, lexicon);
+    claims.extend(claims::from_events(text, reading, &events, graph, as_of));
+    claims.sort_by_key(|c| c.start);
+    Report {
+        published: reading.published,
+        as_of: Date::from_day(as_of),
+        claims,
+        events,
+    }
+}
+
+/// How each asserted or reported event compares with `graph` (build it from the knowledge
+/// before the article).
+pub fn event_statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> {
+    events::statuses(events, graph)
+}
+
+/// A state's short name for explanations.
+pub(crate) fn name(graph: &Graph, code: diplograph_model::Code) -> String {
+    graph
+        .states()
+        .get(code)
+        .map_or(code.to_string(), |s| s.name.clone())
+}
