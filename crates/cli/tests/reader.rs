@@ -113,7 +113,7 @@ fn korea_syria_repost_yields_each_event_once() {
     let first = env.json(&["ingest", &path]);
     assert_eq!(
         first["ingested"],
-        json!({"articles": 1, "already_read": 0, "new_events": 4, "corroborated": 0})
+        json!({"articles": 1, "already_read": 0, "new_events": 4, "corroborated": 0, "accepted": 0})
     );
     assert_eq!(first["not_asserted_skipped"], 1);
     let again = env.run(&["ingest", &path]);
