@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use diplograph_graph::{Graph, PairStatus};
-use diplograph_model::{Code, Date, Day, Event, Status, Universe};
+use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon, Reading};
 use regex::Regex;
 
@@ -93,10 +93,21 @@ struct Patterns {
     allies: Regex,
     /// "the only UN member without diplomatic ties to Seoul"
     only: Regex,
+    /// "the only UN member with which South Korea had no ties"
+    only_which: Regex,
     /// "have no diplomatic relations", "never established ties"
     none: Regex,
     /// exception words
     except: Regex,
+    /// "only three countries", "just four states", "the only three UN member states"
+    only_n: Regex,
+    /// clause boundaries: "; ", ", whereas", ", while", ", but"
+    clause: Regex,
+    /// "the 193rd country to set up relations with", "Seoul's 194th diplomatic partner"
+    ordinal: Regex,
+    /// "cuts Taiwan's diplomatic allies to 12", "Taiwan has 13 official allies", "17 countries
+    /// in Taiwan's camp"
+    allies_n: Regex,
     /// "after seven years"
     after_years: Regex,
 }
@@ -111,10 +122,15 @@ fn patterns() -> &'static Patterns {
             recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|governments)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?|have recogni[sz]ed|maintains? (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
             recognised_by: re(r"(?i)\brecogni[sz]ed by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|of the 193 un member states|un members)"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
-            only: re(r"(?i)\bthe only (?:other )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:without|that (?:does not|doesn't|has not|hasn't) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
+            only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
+            only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+with which\s+"),
             none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
             except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
-            after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b"),
+            only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
+            clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|and|which|who)\b|\.\s"),
+            ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
+            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b|\bfirst time (?:in|after)\s+(?:more than |nearly |almost |about |some )?{N}\s+years\b|\bfirst time since\s+(\d{4})\b|\b{N}-year\s+(?:rupture|break|freeze|hiatus|estrangement|split|rift)"),
         }
     })
 }
@@ -279,6 +295,53 @@ pub(crate) fn find(
             counted = true;
             recognition(&mut out, m, n, Cmp::Exactly, target);
         }
+        // "the 193rd country to set up relations with South Korea", "Seoul's 194th partner"
+        for caps in p.ordinal.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = number(&caps[1]) else { continue };
+            let after = states
+                .iter()
+                .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 60)
+                .map(|x| x.2);
+            let possessive = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start() && ss + m.start() - x.1 <= 3)
+                .map(|x| x.2);
+            if let Some(hub) = possessive.or(after) {
+                counted = true;
+                out.push(count_claim(
+                    graph,
+                    as_of,
+                    hub,
+                    Universe::All,
+                    n,
+                    None,
+                    Cmp::Exactly,
+                    ss + m.start(),
+                    ss + m.end(),
+                    m.as_str(),
+                ));
+            }
+        }
+        for caps in p.allies_n.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = caps
+                .iter()
+                .skip(1)
+                .flatten()
+                .find_map(|g| number(g.as_str()))
+            else {
+                continue;
+            };
+            let target = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start() + 12 && x.0 < ss + m.end())
+                .map(|x| x.2);
+            counted = true;
+            recognition(&mut out, m, n, Cmp::Exactly, target);
+        }
         // "X is the only UN member without ties to Y"
         for m in p.only.find_iter(s) {
             let object = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
@@ -299,34 +362,104 @@ pub(crate) fn find(
                 ));
             }
         }
-        // "X and Y have no diplomatic relations"
+        for m in p.only_which.find_iter(s) {
+            let rest = &s[m.end()..];
+            if !p.none.is_match(&rest[..rest.len().min(80)]) {
+                continue;
+            }
+            let hub = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
+            let only = states
+                .iter()
+                .rev()
+                .find(|x| x.1 <= ss + m.start())
+                .map(|x| x.2);
+            if let (Some(h), Some(o)) = (hub, only) {
+                let end = (ss + m.end() + 80).min(se);
+                let end = (ss + m.end()..=end)
+                    .rev()
+                    .find(|&k| text.is_char_boundary(k))
+                    .unwrap_or(se);
+                out.push(only_claim(
+                    graph,
+                    as_of,
+                    h,
+                    o,
+                    ss + m.start(),
+                    end,
+                    &text[ss + m.start()..end],
+                ));
+                counted = true;
+            }
+        }
+        // "X and Y have no diplomatic relations"; "four countries lack relations with the
+        // United States: Syria, North Korea, Iran and Bhutan"; "no relations with A, B and C"
         if !counted {
-            for m in p.none.find_iter(s) {
-                let before: Vec<Code> = states
+            if let Some(m) = p.none.find(s) {
+                let (ms, me) = (ss + m.start(), ss + m.end());
+                // only the clause of the claim: not "..., whereas North Korea had kept up ties"
+                let cs = p
+                    .clause
+                    .find_iter(&s[..m.start()])
+                    .last()
+                    .map_or(ss, |c| ss + c.end());
+                let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
+                let states: Vec<(usize, usize, Code)> = states
                     .iter()
-                    .filter(|x| x.1 <= ss + m.start())
-                    .map(|x| x.2)
+                    .filter(|x| x.0 >= cs && x.1 <= ce)
+                    .copied()
                     .collect();
-                let after: Vec<Code> = states
+                let after: Vec<&(usize, usize, Code)> =
+                    states.iter().filter(|x| x.0 >= me).collect();
+                let before: Vec<&(usize, usize, Code)> =
+                    states.iter().filter(|x| x.1 <= ms).collect();
+                let set = p.only_n.captures(s);
+                // the hub: the state right after "with"/"to", else the subject before
+                let hub_after = after.first().filter(|x| {
+                    let gap = text[me..x.0].trim().to_lowercase();
+                    matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
+                });
+                let hub = hub_after
+                    .or(before.last().filter(|_| set.is_none() || after.len() >= 2))
+                    .map(|x| x.2);
+                let others: Vec<(usize, usize, Code)> = states
                     .iter()
-                    .filter(|x| x.0 >= ss + m.end())
-                    .map(|x| x.2)
+                    .filter(|x| Some(x.2) != hub)
+                    .copied()
                     .collect();
-                let pair = match (before.as_slice(), after.first()) {
-                    ([.., a], Some(b)) if a != b => Some((*a, *b)),
-                    ([.., a, b], None) if a != b => Some((*a, *b)),
-                    _ => None,
-                };
-                if let Some((a, b)) = pair {
-                    out.push(no_relations_claim(
-                        graph,
-                        as_of,
-                        a,
-                        b,
-                        ss + m.start(),
-                        ss + m.end(),
-                        m.as_str(),
-                    ));
+                match (hub, others.as_slice()) {
+                    (Some(h), [_, _, ..]) => {
+                        let (start, end) =
+                            (ms.min(others[0].0), me.max(others[others.len() - 1].1));
+                        let claimed = set
+                            .as_ref()
+                            .and_then(|c| c.get(1).or(c.get(2)))
+                            .and_then(|n| number(n.as_str()));
+                        out.push(set_claim(
+                            graph,
+                            as_of,
+                            h,
+                            &others,
+                            claimed,
+                            set.is_some(),
+                            start,
+                            end,
+                            &text[start..end],
+                            s,
+                        ));
+                    }
+                    (Some(h), [o]) => {
+                        let (start, end) = (ms.min(o.0), me.max(o.1));
+                        out.push(no_relations_claim(
+                            graph,
+                            as_of,
+                            h,
+                            o.2,
+                            start,
+                            end,
+                            &text[start..end],
+                        ));
+                    }
+                    _ => {}
                 }
             }
         }
@@ -363,15 +496,36 @@ fn count_claim(
         explanation,
         evidence,
     };
-    let rel = match graph.relations(subject, as_of, among) {
+    let mut rel = match graph.relations(subject, as_of, among) {
         Ok(r) => r,
         Err(e) => return claim(Verdict::NotEnoughInfo, e.to_string(), vec![]),
     };
+    if among == Universe::All {
+        // "countries", as foreign ministries count them: UN members, observers and states in
+        // free association; not states with limited recognition (unless the state is one)
+        let counted = |c: &Code| {
+            graph
+                .states()
+                .get(*c)
+                .is_some_and(|s| !matches!(s.kind, StateKind::Limited | StateKind::Former))
+        };
+        let subject_limited = graph
+            .states()
+            .get(subject)
+            .is_some_and(|s| s.kind == StateKind::Limited);
+        if !subject_limited {
+            rel.partners.retain(counted);
+            rel.without.retain(counted);
+            rel.unknown.retain(counted);
+            rel.count = rel.partners.len();
+            rel.of = rel.partners.len() + rel.without.len() + rel.unknown.len();
+        }
+    }
     let who = name(graph, subject);
     let universe = if among == Universe::Un {
         "other UN members"
     } else {
-        "other states"
+        "other UN members, observers and states in free association"
     };
     let names = |codes: &[Code]| {
         codes
@@ -611,6 +765,123 @@ fn only_claim(
     }
 }
 
+/// A list of states said to lack relations with `hub`: each must lack them; with "only" or a
+/// number, the list must be exactly the states without relations.
+#[allow(clippy::too_many_arguments)]
+fn set_claim(
+    graph: &Graph,
+    as_of: Day,
+    hub: Code,
+    listed: &[(usize, usize, Code)],
+    claimed: Option<usize>,
+    exact: bool,
+    start: usize,
+    end: usize,
+    words: &str,
+    sentence: &str,
+) -> Claim {
+    let h = name(graph, hub);
+    let codes: Vec<Code> = listed.iter().map(|x| x.2).collect();
+    let mut with_relations = Vec::new();
+    let mut unknown = Vec::new();
+    let mut evidence = Vec::new();
+    for c in &codes {
+        let st = graph.status(hub, *c, as_of);
+        match no_relations(&st) {
+            Some(true) => {}
+            Some(false) => {
+                with_relations.push(name(graph, *c));
+                if let Some(e) = relations_since(graph, hub, *c, as_of) {
+                    evidence.push(entry_evidence(graph, e));
+                }
+            }
+            None => unknown.push(name(graph, *c)),
+        }
+    }
+    let mut problems = Vec::new();
+    if !with_relations.is_empty() {
+        problems.push(format!(
+            "{h} has relations with {}",
+            with_relations.join(", ")
+        ));
+    }
+    let among = if sentence.to_lowercase().contains("un member")
+        || sentence.to_lowercase().contains("united nations")
+    {
+        Universe::Un
+    } else {
+        Universe::All
+    };
+    let mut missing_unknown = 0;
+    if exact {
+        if let Ok(rel) = graph.relations(hub, as_of, among) {
+            let left_out: Vec<String> = rel
+                .without
+                .iter()
+                .filter(|c| !codes.contains(c))
+                .map(|c| name(graph, *c))
+                .collect();
+            if !left_out.is_empty() {
+                problems.push(format!(
+                    "the list leaves out {}, which also had no relations with {h} on {as_of}",
+                    left_out.join(", ")
+                ));
+            }
+            missing_unknown = rel.unknown.iter().filter(|c| !codes.contains(c)).count();
+        }
+        if let Some(n) = claimed {
+            if n != codes.len() {
+                problems.push(format!("it names {} states, not {n}", codes.len()));
+            }
+        }
+    }
+    let (verdict, explanation) = if !problems.is_empty() {
+        (
+            Verdict::Refuted,
+            format!("Not so on {as_of}: {}.", problems.join("; ")),
+        )
+    } else if !unknown.is_empty() || missing_unknown > 0 {
+        (
+            Verdict::NotEnoughInfo,
+            format!(
+                "The graph does not know whether {h} had relations with {}{} on {as_of}.",
+                unknown.join(", "),
+                if missing_unknown > 0 {
+                    format!(" (and {missing_unknown} other state(s))")
+                } else {
+                    String::new()
+                }
+            ),
+        )
+    } else {
+        (
+            Verdict::Supported,
+            format!(
+                "On {as_of}, {h} had no relations with any of {}{}.",
+                codes
+                    .iter()
+                    .map(|c| name(graph, *c))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if exact {
+                    ", and with no other state"
+                } else {
+                    ""
+                }
+            ),
+        )
+    };
+    Claim {
+        text: words.to_string(),
+        start,
+        end,
+        kind: ClaimKind::Exception,
+        verdict,
+        explanation,
+        evidence,
+    }
+}
+
 fn no_relations_claim(
     graph: &Graph,
     as_of: Day,
@@ -659,9 +930,9 @@ fn no_relations_claim(
     }
 }
 
-/// Dates and durations the reader found: a historical event ("relations since 1987", "last
-/// year… established relations") is a claim about a date; "restored ties after seven years" is
-/// one about a duration.
+/// Dates and durations the reader found: a dated relations event ("relations since 1987", "last
+/// year… established relations", "restored relations on Monday") is a claim about a date;
+/// "restored ties after seven years" is one about a duration.
 pub(crate) fn from_events(
     text: &str,
     reading: &Reading,
@@ -678,9 +949,10 @@ pub(crate) fn from_events(
         };
         let Some(date) = e.event.date else { continue };
         let ev = &e.event.evidence[0];
-        let historical = published_year.is_none_or(|y| date.year_number() < y)
-            || e.event.rule.starts_with("history");
-        if historical {
+        // every dated relations event is a claim about a date, history ("since 1987") and news
+        // ("restored relations on Monday") alike
+        let _ = published_year;
+        {
             let (verdict, explanation) = match e.status {
                 EventStatus::Corroborated => (Verdict::Supported, e.explanation.clone()),
                 EventStatus::Conflict => (Verdict::Refuted, e.explanation.clone()),
@@ -699,7 +971,17 @@ pub(crate) fn from_events(
         // "restored ties after seven years"
         if kind == Event::Restore {
             if let Some(caps) = p.after_years.captures(&ev.text) {
-                let Some(years) = number(&caps[1]) else {
+                let years = caps.iter().skip(1).flatten().find_map(|g| {
+                    number(g.as_str()).filter(|n| *n < 200).or_else(|| {
+                        // "for the first time since 1961": the years since then
+                        g.as_str()
+                            .parse::<i16>()
+                            .ok()
+                            .filter(|y| *y > 1800)
+                            .map(|y| (date.year_number() - y).unsigned_abs() as usize)
+                    })
+                });
+                let Some(years) = years else {
                     continue;
                 };
                 let m = caps.get(0).expect("match");
