@@ -411,11 +411,18 @@ fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<(bool
             e.rule
         ],
     )?;
-    // a proposal two different publishers report is accepted
+    // a proposal two different publishers report is accepted (only proposals are looked at, so
+    // an event with thousands of sources costs nothing more)
+    let status: String = tx.query_row("SELECT status FROM events WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    if status != EventState::Proposed.as_str() {
+        return Ok((new, false));
+    }
     let publishers: Vec<String> = tx
         .prepare_cached(
             "SELECT DISTINCT a.publisher FROM event_sources s JOIN articles a ON a.id = s.article
-             WHERE s.event = ?1 AND a.publisher IS NOT NULL AND a.publisher != '' ORDER BY a.publisher",
+             WHERE s.event = ?1 AND a.publisher IS NOT NULL AND a.publisher != '' ORDER BY a.publisher LIMIT 2",
         )?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
