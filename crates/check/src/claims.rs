@@ -12,7 +12,7 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon, Reading};
 use regex::Regex;
 
-use crate::{name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
+use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 
 const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
 
@@ -135,6 +135,47 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// Where a claim stands in the text: byte offsets and the words.
+#[derive(Clone, Copy)]
+struct At<'t> {
+    start: usize,
+    end: usize,
+    words: &'t str,
+}
+
+impl<'t> At<'t> {
+    /// A regex match inside the sentence that starts at byte `ss` of `text`.
+    fn of(text: &'t str, ss: usize, m: regex::Match) -> At<'t> {
+        At::span(text, ss + m.start(), ss + m.end())
+    }
+
+    fn span(text: &'t str, start: usize, end: usize) -> At<'t> {
+        At {
+            start,
+            end,
+            words: &text[start..end],
+        }
+    }
+
+    fn claim(
+        self,
+        kind: ClaimKind,
+        verdict: Verdict,
+        explanation: String,
+        evidence: Vec<Evidence>,
+    ) -> Claim {
+        Claim {
+            text: self.words.to_string(),
+            start: self.start,
+            end: self.end,
+            kind,
+            verdict,
+            explanation,
+            evidence,
+        }
+    }
+}
+
 /// The sentences of the paragraphs the reader keeps.
 fn sentences(text: &str) -> Vec<(usize, usize)> {
     let c = clean(text);
@@ -145,19 +186,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn evidence_of(graph: &Graph, st: &PairStatus) -> Vec<Evidence> {
-    st.basis
-        .iter()
-        .map(|e| Evidence {
-            fact: format!(
-                "{} and {}: {} {}",
-                name(graph, e.a),
-                name(graph, e.b),
-                e.event,
-                e.date
-            ),
-            sources: e.sources.clone(),
-        })
-        .collect()
+    st.basis.iter().map(|e| entry_evidence(graph, e)).collect()
 }
 
 /// Finds and decides every pattern claim in the text.
@@ -197,9 +226,7 @@ pub(crate) fn find(
                 n,
                 Some(of),
                 Cmp::Exactly,
-                ss + m.start(),
-                ss + m.end(),
-                m.as_str(),
+                At::of(text, ss, m),
             ));
             if p.except.is_match(&s[m.end()..]) {
                 for (a, b, code) in states
@@ -211,9 +238,7 @@ pub(crate) fn find(
                         as_of,
                         subject,
                         *code,
-                        *a,
-                        *b,
-                        &text[*a..*b],
+                        At::span(text, *a, *b),
                     ));
                 }
             }
@@ -245,9 +270,7 @@ pub(crate) fn find(
                 n,
                 None,
                 cmp(caps.get(1).map(|c| c.as_str())),
-                ss + m.start(),
-                ss + m.end(),
-                m.as_str(),
+                At::of(text, ss, m),
             ));
         }
         // recognisers of a state
@@ -260,9 +283,7 @@ pub(crate) fn find(
                         t,
                         n,
                         c,
-                        ss + m.start(),
-                        ss + m.end(),
-                        m.as_str(),
+                        At::of(text, ss, m),
                     ));
                 }
             };
@@ -318,9 +339,7 @@ pub(crate) fn find(
                     n,
                     None,
                     Cmp::Exactly,
-                    ss + m.start(),
-                    ss + m.end(),
-                    m.as_str(),
+                    At::of(text, ss, m),
                 ));
             }
         }
@@ -351,15 +370,7 @@ pub(crate) fn find(
                 .find(|x| x.1 <= ss + m.start())
                 .map(|x| x.2);
             if let (Some(y), Some(x)) = (object, only) {
-                out.push(only_claim(
-                    graph,
-                    as_of,
-                    y,
-                    x,
-                    ss + m.start(),
-                    ss + m.end(),
-                    m.as_str(),
-                ));
+                out.push(only_claim(graph, as_of, y, x, At::of(text, ss, m)));
             }
         }
         for m in p.only_which.find_iter(s) {
@@ -384,9 +395,7 @@ pub(crate) fn find(
                     as_of,
                     h,
                     o,
-                    ss + m.start(),
-                    end,
-                    &text[ss + m.start()..end],
+                    At::span(text, ss + m.start(), end),
                 ));
                 counted = true;
             }
@@ -441,9 +450,7 @@ pub(crate) fn find(
                             &others,
                             claimed,
                             set.is_some(),
-                            start,
-                            end,
-                            &text[start..end],
+                            At::span(text, start, end),
                             s,
                         ));
                     }
@@ -454,9 +461,7 @@ pub(crate) fn find(
                             as_of,
                             h,
                             o.2,
-                            start,
-                            end,
-                            &text[start..end],
+                            At::span(text, start, end),
                         ));
                     }
                     _ => {}
@@ -483,18 +488,10 @@ fn count_claim(
     n: usize,
     of: Option<usize>,
     c: Cmp,
-    start: usize,
-    end: usize,
-    words: &str,
+    at: At<'_>,
 ) -> Claim {
-    let claim = |verdict, explanation: String, evidence| Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::Count,
-        verdict,
-        explanation,
-        evidence,
+    let claim = |verdict, explanation: String, evidence| {
+        at.claim(ClaimKind::Count, verdict, explanation, evidence)
     };
     let mut rel = match graph.relations(subject, as_of, among) {
         Ok(r) => r,
@@ -589,22 +586,9 @@ fn recognisers_claim(
     target: Code,
     n: usize,
     c: Cmp,
-    start: usize,
-    end: usize,
-    words: &str,
+    at: At<'_>,
 ) -> Claim {
-    let mut claim = count_claim(
-        graph,
-        as_of,
-        target,
-        Universe::All,
-        n,
-        None,
-        c,
-        start,
-        end,
-        words,
-    );
+    let mut claim = count_claim(graph, as_of, target, Universe::All, n, None, c, at);
     if let Ok(rel) = graph.relations(target, as_of, Universe::All) {
         if let Some(by) = rel.recognized_by {
             // limited recognition: count recognisers, not partners
@@ -646,28 +630,7 @@ fn relations_since(
     })
 }
 
-fn entry_evidence(graph: &Graph, e: &diplograph_graph::Entry) -> Evidence {
-    Evidence {
-        fact: format!(
-            "{} and {}: {} {}",
-            name(graph, e.a),
-            name(graph, e.b),
-            e.event,
-            e.date
-        ),
-        sources: e.sources.clone(),
-    }
-}
-
-fn exception_claim(
-    graph: &Graph,
-    as_of: Day,
-    subject: Code,
-    other: Code,
-    start: usize,
-    end: usize,
-    words: &str,
-) -> Claim {
+fn exception_claim(graph: &Graph, as_of: Day, subject: Code, other: Code, at: At<'_>) -> Claim {
     let st = graph.status(subject, other, as_of);
     let (who, whom) = (name(graph, subject), name(graph, other));
     let mut evidence = evidence_of(graph, &st);
@@ -697,26 +660,10 @@ fn exception_claim(
             format!("The graph has no fact about {who} and {whom} by {as_of}."),
         ),
     };
-    Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::Exception,
-        verdict,
-        explanation,
-        evidence,
-    }
+    at.claim(ClaimKind::Exception, verdict, explanation, evidence)
 }
 
-fn only_claim(
-    graph: &Graph,
-    as_of: Day,
-    hub: Code,
-    only: Code,
-    start: usize,
-    end: usize,
-    words: &str,
-) -> Claim {
+fn only_claim(graph: &Graph, as_of: Day, hub: Code, only: Code, at: At<'_>) -> Claim {
     let rel = graph.relations(hub, as_of, Universe::Un);
     let (h, o) = (name(graph, hub), name(graph, only));
     let st = graph.status(hub, only, as_of);
@@ -754,15 +701,12 @@ fn only_claim(
             format!("The graph cannot tell whether {o} and {h} have relations on {as_of}."),
         ),
     };
-    Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::Exception,
+    at.claim(
+        ClaimKind::Exception,
         verdict,
         explanation,
-        evidence: evidence_of(graph, &st),
-    }
+        evidence_of(graph, &st),
+    )
 }
 
 /// A list of states said to lack relations with `hub`: each must lack them; with "only" or a
@@ -775,9 +719,7 @@ fn set_claim(
     listed: &[(usize, usize, Code)],
     claimed: Option<usize>,
     exact: bool,
-    start: usize,
-    end: usize,
-    words: &str,
+    at: At<'_>,
     sentence: &str,
 ) -> Claim {
     let h = name(graph, hub);
@@ -871,26 +813,10 @@ fn set_claim(
             ),
         )
     };
-    Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::Exception,
-        verdict,
-        explanation,
-        evidence,
-    }
+    at.claim(ClaimKind::Exception, verdict, explanation, evidence)
 }
 
-fn no_relations_claim(
-    graph: &Graph,
-    as_of: Day,
-    a: Code,
-    b: Code,
-    start: usize,
-    end: usize,
-    words: &str,
-) -> Claim {
+fn no_relations_claim(graph: &Graph, as_of: Day, a: Code, b: Code, at: At<'_>) -> Claim {
     let st = graph.status(a, b, as_of);
     let (x, y) = (name(graph, a), name(graph, b));
     let (verdict, explanation) = match no_relations(&st) {
@@ -919,15 +845,12 @@ fn no_relations_claim(
             ),
         ),
     };
-    Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::PairStatus,
+    at.claim(
+        ClaimKind::PairStatus,
         verdict,
         explanation,
-        evidence: evidence_of(graph, &st),
-    }
+        evidence_of(graph, &st),
+    )
 }
 
 /// Dates and durations the reader found: a dated relations event ("relations since 1987", "last
@@ -990,9 +913,7 @@ pub(crate) fn from_events(
                     e,
                     date,
                     years,
-                    ev.start + m.start(),
-                    ev.start + m.end(),
-                    &text[ev.start + m.start()..ev.start + m.end()],
+                    At::span(text, ev.start + m.start(), ev.start + m.end()),
                 ));
             }
         }
@@ -1005,9 +926,7 @@ fn duration_claim(
     e: &CheckedEvent,
     restored: Date,
     years: usize,
-    start: usize,
-    end: usize,
-    words: &str,
+    at: At<'_>,
 ) -> Claim {
     let [a, b] = e.event.actors;
     let breaks: Vec<_> = graph
@@ -1022,14 +941,8 @@ fn duration_claim(
                 .collect()
         })
         .unwrap_or_default();
-    let claim = |verdict, explanation: String, evidence| Claim {
-        text: words.to_string(),
-        start,
-        end,
-        kind: ClaimKind::Duration,
-        verdict,
-        explanation,
-        evidence,
+    let claim = |verdict, explanation: String, evidence| {
+        at.claim(ClaimKind::Duration, verdict, explanation, evidence)
     };
     let Some(last) = breaks.last() else {
         return claim(
@@ -1043,16 +956,7 @@ fn duration_claim(
         );
     };
     let gap = (restored.year_number() - last.date.year_number()).unsigned_abs() as usize;
-    let evidence = vec![Evidence {
-        fact: format!(
-            "{} and {}: {} {}",
-            name(graph, last.a),
-            name(graph, last.b),
-            last.event,
-            last.date
-        ),
-        sources: last.sources.clone(),
-    }];
+    let evidence = vec![entry_evidence(graph, last)];
     if gap.abs_diff(years) <= 1 {
         claim(
             Verdict::Supported,

@@ -5,20 +5,7 @@ use diplograph_graph::{Entry, Graph};
 use diplograph_model::Event;
 use diplograph_read::{Modality, ReadEvent};
 
-use crate::{name, CheckedEvent, EventStatus, Evidence};
-
-fn describe(graph: &Graph, e: &Entry) -> Evidence {
-    Evidence {
-        fact: format!(
-            "{} and {}: {} {}",
-            name(graph, e.a),
-            name(graph, e.b),
-            e.event,
-            e.date
-        ),
-        sources: e.sources.clone(),
-    }
-}
+use crate::{entry_evidence, name, CheckedEvent, EventStatus};
 
 /// The status of every asserted or reported event. Only relations events (establish, restore,
 /// sever, suspend, recognize, withdraw_recognition) are in the graph; the others are `new` to it.
@@ -74,7 +61,7 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
         return done(
             EventStatus::Corroborated,
             how,
-            agreeing.iter().map(|x| describe(graph, x)).collect(),
+            agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
     }
     let other: Vec<&Entry> = pair.entries.iter().filter(same_kind).collect();
@@ -87,7 +74,7 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
                 e.date.map_or("-".to_string(), |d| d.to_string()),
                 dates.join(", ")
             ),
-            other.iter().map(|x| describe(graph, x)).collect(),
+            other.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
     }
     // a first establishment when the graph knows relations earlier is a conflict too
@@ -109,7 +96,7 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
                     "the article dates the establishment {d}, but the graph has relations by {}",
                     earlier[0].date
                 ),
-                earlier.iter().map(|x| describe(graph, x)).collect(),
+                earlier.iter().map(|x| entry_evidence(graph, x)).collect(),
             );
         }
     }

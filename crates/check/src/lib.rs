@@ -159,6 +159,20 @@ pub fn event_statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> 
     events::statuses(events, graph)
 }
 
+/// A graph entry as evidence: "South Korea and Bhutan: establish 1987", with its sources.
+pub(crate) fn entry_evidence(graph: &Graph, e: &diplograph_graph::Entry) -> Evidence {
+    Evidence {
+        fact: format!(
+            "{} and {}: {} {}",
+            name(graph, e.a),
+            name(graph, e.b),
+            e.event,
+            e.date
+        ),
+        sources: e.sources.clone(),
+    }
+}
+
 /// A state's short name for explanations.
 pub(crate) fn name(graph: &Graph, code: diplograph_model::Code) -> String {
     graph

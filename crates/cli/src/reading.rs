@@ -530,6 +530,29 @@ fn progress(n: usize) -> indicatif::ProgressBar {
     bar
 }
 
+/// Every `.jsonl` file under `dir`, as (name, content), for the evaluations.
+fn jsonl_files(dir: &Path, what: &str) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    walk(dir, &mut files)
+        .with_context(|| format!("cannot list {:?}", dir.display().to_string()))?;
+    files.retain(|f| f.extension().is_some_and(|e| e == "jsonl"));
+    if files.is_empty() {
+        bail!(
+            "no .jsonl files of {what} in {:?}",
+            dir.display().to_string()
+        );
+    }
+    files
+        .iter()
+        .map(|f| {
+            let name = f.display().to_string();
+            let content =
+                std::fs::read_to_string(f).with_context(|| format!("cannot read {name:?}"))?;
+            Ok((name, content))
+        })
+        .collect()
+}
+
 /// `eval`: precision, recall and F1 per type on a folder of labelled passages.
 pub fn eval_cmd(
     w: &mut impl Write,
@@ -538,22 +561,10 @@ pub fn eval_cmd(
     mistakes: bool,
     lex: &Lexicon,
 ) -> Result<Found> {
-    let mut files = Vec::new();
-    walk(dir, &mut files)
-        .with_context(|| format!("cannot list {:?}", dir.display().to_string()))?;
-    files.retain(|f| f.extension().is_some_and(|e| e == "jsonl"));
-    if files.is_empty() {
-        bail!(
-            "no .jsonl files of labelled passages in {:?}",
-            dir.display().to_string()
-        );
-    }
+    let files = jsonl_files(dir, "labelled passages")?;
     let mut cases = Vec::new();
-    for f in &files {
-        let name = f.display().to_string();
-        let content =
-            std::fs::read_to_string(f).with_context(|| format!("cannot read {name:?}"))?;
-        cases.extend(eval::parse_cases(&name, &content)?);
+    for (name, content) in &files {
+        cases.extend(eval::parse_cases(name, content)?);
     }
     let r = eval::score(&cases, lex)?;
     match out {
@@ -867,22 +878,10 @@ pub fn eval_claims(
     graph: &diplograph_graph::Graph,
     lex: &Lexicon,
 ) -> Result<Found> {
-    let mut files = Vec::new();
-    walk(dir, &mut files)
-        .with_context(|| format!("cannot list {:?}", dir.display().to_string()))?;
-    files.retain(|f| f.extension().is_some_and(|e| e == "jsonl"));
-    if files.is_empty() {
-        bail!(
-            "no .jsonl files of labelled claims in {:?}",
-            dir.display().to_string()
-        );
-    }
+    let files = jsonl_files(dir, "labelled claims")?;
     let mut cases = Vec::new();
-    for f in &files {
-        let name = f.display().to_string();
-        let content =
-            std::fs::read_to_string(f).with_context(|| format!("cannot read {name:?}"))?;
-        cases.extend(diplograph_check::eval::parse_cases(&name, &content)?);
+    for (name, content) in &files {
+        cases.extend(diplograph_check::eval::parse_cases(name, content)?);
     }
     let r = diplograph_check::eval::score(&cases, graph, lex)?;
     let acc = |t: &diplograph_check::eval::Tally| ratio(t.right, t.claims);

@@ -2,26 +2,14 @@
 //! claims and events, knowledge time, review, ingesting twice, and a crash in the middle of an
 //! ingest.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 mod common;
-use common::Env;
+use common::{shared, Env};
 
 use serde_json::{json, Value};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
-}
 
 /// (verdict, claim words) of each claim, in text order.
 fn verdicts(v: &Value) -> Vec<(String, String)> {

@@ -256,15 +256,7 @@ fn added_facts_change_answers_and_are_kept_once() {
 }
 
 fn shared(p: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data")
-        .join(p);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
+    common::shared(&format!("data/{p}"))
 }
 
 /// The shipped US facts are what the importer makes of the reference data today.

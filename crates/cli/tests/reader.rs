@@ -2,24 +2,12 @@
 //! and the evaluation figures. Third-party text is read from `../shared` and those tests skip
 //! where it is absent.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
-use common::Env;
+use common::{shared, Env};
 
 use serde_json::{json, Value};
-
-fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
-}
 
 fn repo(rel: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

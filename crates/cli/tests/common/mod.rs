@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -51,5 +51,19 @@ impl Env {
         assert_eq!(err.lines().count(), 1, "one line: {err}");
         assert!(!self.db().exists(), "{args:?} wrote a ledger");
         err.trim_end().to_string()
+    }
+}
+
+/// A file or folder of the reference data beside the checkout, or `None` (and a message) where
+/// `../shared` is absent, so that the test skips.
+pub fn shared(rel: &str) -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
     }
 }
