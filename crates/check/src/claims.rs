@@ -362,7 +362,9 @@ pub(crate) fn find(
             recognition(&mut out, m, n, Cmp::Exactly, target);
         }
         // "X is the only UN member without ties to Y"
+        let mut only_spans: Vec<(usize, usize)> = Vec::new();
         for m in p.only.find_iter(s) {
+            only_spans.push((m.start(), m.end()));
             let object = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
             let only = states
                 .iter()
@@ -402,7 +404,12 @@ pub(crate) fn find(
         }
         // "X and Y have no diplomatic relations"; "four countries lack relations with the
         // United States: Syria, North Korea, Iran and Bhutan"; "no relations with A, B and C"
-        if !counted {
+        let _ = counted;
+        if p.none.find(s).is_some_and(|m| {
+            !only_spans
+                .iter()
+                .any(|(a, b)| m.start() < *b && *a < m.end())
+        }) {
             if let Some(m) = p.none.find(s) {
                 let (ms, me) = (ss + m.start(), ss + m.end());
                 // only the clause of the claim: not "..., whereas North Korea had kept up ties"
@@ -591,8 +598,10 @@ fn recognisers_claim(
     let mut claim = count_claim(graph, as_of, target, Universe::All, n, None, c, at);
     if let Ok(rel) = graph.relations(target, as_of, Universe::All) {
         if let Some(by) = rel.recognized_by {
-            // limited recognition: count recognisers, not partners
-            let count = by.len();
+            // limited recognition: count recognisers, not partners (for Taiwan, recognising it
+            // and having relations with it are the same)
+            let count = by.len().max(rel.count);
+            let complete = rel.unknown.is_empty();
             let who = name(graph, target);
             claim.verdict = match c {
                 Cmp::Exactly if count == n => Verdict::Supported,
@@ -602,7 +611,7 @@ fn recognisers_claim(
                 _ => Verdict::Refuted,
             };
             claim.explanation = format!("On {as_of}, the graph knows {count} states that recognise {who}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.");
-            if claim.verdict == Verdict::Refuted && n > count {
+            if claim.verdict == Verdict::Refuted && n > count && !complete {
                 claim.verdict = Verdict::NotEnoughInfo;
             }
         }

@@ -1,0 +1,56 @@
+//! Tests as data: every article in `tests/data` against the claims its `.json` expects, checked
+//! against the embedded baseline as of the article's date.
+
+use std::path::Path;
+
+use diplograph_check::check;
+use diplograph_graph::{Graph, Options};
+use diplograph_read::{read, Lexicon};
+use serde_json::{json, Value};
+
+#[test]
+fn every_fixture_checks_as_expected() {
+    let b = diplograph_baseline::load().unwrap();
+    let lex = Lexicon::new(&b.states, &b.people);
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let text = std::fs::read_to_string(path).unwrap();
+        let spec: Value =
+            serde_json::from_str(&std::fs::read_to_string(path.with_extension("json")).unwrap())
+                .unwrap();
+        let day = spec["published"].as_str().unwrap().parse().unwrap();
+        let reading = read(&text, Some(day), &lex);
+        let report = check(&text, &reading, &graph, day, &lex);
+        let got: Vec<Value> = report
+            .claims
+            .iter()
+            .map(|c| json!({"text": c.text, "kind": c.kind, "verdict": c.verdict}))
+            .collect();
+        for c in &report.claims {
+            assert_eq!(&text[c.start..c.end], c.text);
+            assert!(!c.explanation.is_empty());
+        }
+        if json!(got) != spec["claims"] {
+            failures.push(format!(
+                "{}\n  expected {}\n  got      {}",
+                path.display(),
+                spec["claims"],
+                json!(got)
+            ));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
