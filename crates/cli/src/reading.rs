@@ -421,7 +421,12 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
         not_asserted += r.events.len() - asserted.len();
         for c in diplograph_check::event_statuses(&asserted, &graph) {
             let e = &c.event;
-            let first = &e.evidence[0];
+            // the quote: the first evidence that is a sentence, not a headline
+            let first = e
+                .evidence
+                .iter()
+                .find(|v| v.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
+                .unwrap_or(&e.evidence[0]);
             events.push(EventRecord {
                 kind: e.kind.as_str().to_string(),
                 actors: e.actors,
