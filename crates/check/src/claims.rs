@@ -97,6 +97,8 @@ struct Patterns {
     only_which: Regex,
     /// "have no diplomatic relations", "never established ties"
     none: Regex,
+    /// "maintains relations with", "had kept up ties with"
+    has: Regex,
     /// exception words
     except: Regex,
     /// "only three countries", "just four states", "the only three UN member states"
@@ -130,6 +132,7 @@ fn patterns() -> &'static Patterns {
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|and|which|who)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
             allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
             after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b|\bfirst time (?:in|after)\s+(?:more than |nearly |almost |about |some )?{N}\s+years\b|\bfirst time since\s+(\d{4})\b|\b{N}-year\s+(?:rupture|break|freeze|hiatus|estrangement|split|rift)"),
         }
     })
@@ -404,6 +407,37 @@ pub(crate) fn find(
         }
         // "X and Y have no diplomatic relations"; "four countries lack relations with the
         // United States: Syria, North Korea, Iran and Bhutan"; "no relations with A, B and C"
+        // "North Korea had kept up ties with Havana", "maintain relations with Kosovo and the
+        // Holy See" (not beside a count: "maintains relations with 191 of 193...")
+        if !counted {
+            for m in p.has.find_iter(s) {
+                let lead = &s[..m.start()].to_lowercase();
+                if lead.ends_with("no ")
+                    || lead.ends_with("not ")
+                    || lead.trim_end().ends_with("never")
+                {
+                    continue;
+                }
+                let (ms, me) = (ss + m.start(), ss + m.end());
+                let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
+                let subject = states.iter().rev().find(|x| x.1 <= ms).map(|x| x.2);
+                let objects: Vec<(usize, usize, Code)> = states
+                    .iter()
+                    .filter(|x| x.0 >= me && x.1 <= ce && Some(x.2) != subject)
+                    .copied()
+                    .collect();
+                if let (Some(h), false) = (subject, objects.is_empty()) {
+                    let end = objects[objects.len() - 1].1;
+                    out.push(has_relations_claim(
+                        graph,
+                        as_of,
+                        h,
+                        &objects,
+                        At::span(text, ms, end),
+                    ));
+                }
+            }
+        }
         let _ = counted;
         if p.none.find(s).is_some_and(|m| {
             !only_spans
@@ -823,6 +857,58 @@ fn set_claim(
         )
     };
     at.claim(ClaimKind::Exception, verdict, explanation, evidence)
+}
+
+/// "X maintains relations with A and B": each pair must have relations on the day.
+fn has_relations_claim(
+    graph: &Graph,
+    as_of: Day,
+    hub: Code,
+    listed: &[(usize, usize, Code)],
+    at: At<'_>,
+) -> Claim {
+    let h = name(graph, hub);
+    let (mut without, mut unknown, mut evidence) = (Vec::new(), Vec::new(), Vec::new());
+    for (_, _, c) in listed {
+        let st = graph.status(hub, *c, as_of);
+        match no_relations(&st) {
+            Some(false) => evidence
+                .extend(relations_since(graph, hub, *c, as_of).map(|e| entry_evidence(graph, e))),
+            Some(true) => {
+                without.push(name(graph, *c));
+                evidence.extend(evidence_of(graph, &st));
+            }
+            None => unknown.push(name(graph, *c)),
+        }
+    }
+    let names = listed
+        .iter()
+        .map(|x| name(graph, x.2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (verdict, explanation) = if !without.is_empty() {
+        (
+            Verdict::Refuted,
+            format!(
+                "On {as_of}, {h} had no relations with {}.",
+                without.join(", ")
+            ),
+        )
+    } else if !unknown.is_empty() {
+        (
+            Verdict::NotEnoughInfo,
+            format!(
+                "The graph does not know whether {h} had relations with {} on {as_of}.",
+                unknown.join(", ")
+            ),
+        )
+    } else {
+        (
+            Verdict::Supported,
+            format!("On {as_of}, {h} had relations with {names}."),
+        )
+    };
+    at.claim(ClaimKind::PairStatus, verdict, explanation, evidence)
 }
 
 fn no_relations_claim(graph: &Graph, as_of: Day, a: Code, b: Code, at: At<'_>) -> Claim {

@@ -115,7 +115,14 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
     while i < toks.len() {
         let word = w(i);
         let prev = if i > 0 { lower(i - 1) } else { String::new() };
-        let since = prev == "since";
+        // "since 1987", "relations date from 1987", "ties dating back to 1950"
+        let prev2 = if i > 1 { lower(i - 2) } else { String::new() };
+        let since = prev == "since"
+            || matches!(prev.as_str(), "from" | "to")
+                && matches!(
+                    prev2.as_str(),
+                    "date" | "dates" | "dated" | "dating" | "back"
+                );
         // Month-first: "April 10, 2025", "April 2025", "April 10", "in April"
         if let Some(m) = month(word).filter(|_| word.starts_with(char::is_uppercase)) {
             let is_may = word == "May";
