@@ -68,14 +68,10 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// A version of the baseline that changes whenever any file does (FNV-1a over the contents).
 pub fn version() -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for (name, text) in FILES {
-        for b in name.bytes().chain(text.bytes()) {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    format!("{h:016x}")
+    let bytes = FILES
+        .iter()
+        .flat_map(|(name, text)| name.bytes().chain(text.bytes()));
+    format!("{:016x}", diplograph_model::fnv1a(bytes))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
-use diplograph_graph::{Graph, PairStatus};
+use diplograph_graph::{Graph, PairStatus, Relations};
 use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
-use diplograph_read::{clean, text, Lexicon, Reading};
+use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
@@ -192,19 +192,47 @@ fn evidence_of(graph: &Graph, st: &PairStatus) -> Vec<Evidence> {
     st.basis.iter().map(|e| entry_evidence(graph, e)).collect()
 }
 
+/// The states a sentence names, in text order: (start, end, state), byte offsets in the text.
+struct Named(Vec<(usize, usize, Code)>);
+
+impl Named {
+    /// The last state named before byte `at`.
+    fn before(&self, at: usize) -> Option<Code> {
+        self.0.iter().rev().find(|x| x.1 <= at).map(|x| x.2)
+    }
+
+    /// The first state named from byte `at` on.
+    fn after(&self, at: usize) -> Option<Code> {
+        self.0.iter().find(|x| x.0 >= at).map(|x| x.2)
+    }
+
+    /// The states named inside `from..to`.
+    fn within(&self, from: usize, to: usize) -> Vec<(usize, usize, Code)> {
+        self.0
+            .iter()
+            .filter(|x| x.0 >= from && x.1 <= to)
+            .copied()
+            .collect()
+    }
+}
+
+/// The first number any of a match's groups holds ("twelve", "12").
+fn first_number(caps: &regex::Captures) -> Option<usize> {
+    caps.iter()
+        .skip(1)
+        .flatten()
+        .find_map(|g| number(g.as_str()))
+}
+
 /// Finds and decides every pattern claim in the text.
-pub(crate) fn find(
-    text: &str,
-    _reading: &Reading,
-    graph: &Graph,
-    as_of: Day,
-    lex: &Lexicon,
-) -> Vec<Claim> {
+pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
     for (ss, se) in sentences(text) {
         let s = &text[ss..se];
-        let states = lex.states_in(text, ss, se);
+        let named = Named(lex.states_in(text, ss, se));
+        let at = |m: regex::Match| At::of(text, ss, m);
+        // a count claim in the sentence: "maintains relations with 191 of 193" is no pair claim
         let mut counted = false;
         // counts among UN members, with their exceptions
         for caps in p.of_un.captures_iter(s) {
@@ -212,12 +240,7 @@ pub(crate) fn find(
             let (Some(n), Some(of)) = (number(&caps[1]), number(&caps[2])) else {
                 continue;
             };
-            let Some(subject) = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start())
-                .map(|x| x.2)
-            else {
+            let Some(subject) = named.before(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -229,19 +252,20 @@ pub(crate) fn find(
                 n,
                 Some(of),
                 Cmp::Exactly,
-                At::of(text, ss, m),
+                at(m),
             ));
             if p.except.is_match(&s[m.end()..]) {
-                for (a, b, code) in states
-                    .iter()
-                    .filter(|x| x.0 >= ss + m.end() && x.2 != subject)
+                for (a, b, code) in named
+                    .within(ss + m.end(), se)
+                    .into_iter()
+                    .filter(|x| x.2 != subject)
                 {
                     out.push(exception_claim(
                         graph,
                         as_of,
                         subject,
-                        *code,
-                        At::span(text, *a, *b),
+                        code,
+                        At::span(text, a, b),
                     ));
                 }
             }
@@ -249,88 +273,62 @@ pub(crate) fn find(
         for caps in p.with_n.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[2]) else { continue };
-            let Some(subject) = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start())
-                .map(|x| x.2)
-            else {
+            let Some(subject) = named.before(ss + m.start()) else {
                 continue;
             };
             counted = true;
-            let among = if m.as_str().to_lowercase().contains("un member")
-                || m.as_str().to_lowercase().contains("united nations")
-            {
+            let words = m.as_str().to_lowercase();
+            let among = if words.contains("un member") || words.contains("united nations") {
                 Universe::Un
             } else {
                 Universe::All
             };
-            out.push(count_claim(
-                graph,
-                as_of,
-                subject,
-                among,
-                n,
-                None,
-                cmp(caps.get(1).map(|c| c.as_str())),
-                At::of(text, ss, m),
-            ));
+            let c = cmp(caps.get(1).map(|c| c.as_str()));
+            out.push(count_claim(graph, as_of, subject, among, n, None, c, at(m)));
         }
-        // recognisers of a state
-        let recognition =
-            |out: &mut Vec<Claim>, m: regex::Match, n: usize, c: Cmp, target: Option<Code>| {
+        // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
+        // before it ("recognised by 104 states"), or as the owner of the allies
+        let recognisers = [
+            (&p.recognisers, false, 0),
+            (&p.recognised_by, true, 0),
+            (&p.allies, true, 3),
+            (&p.allies_n, true, 12),
+        ];
+        for (re, target_before, slack) in recognisers {
+            for caps in re.captures_iter(s) {
+                let m = caps.get(0).expect("match");
+                let Some(n) = first_number(&caps) else {
+                    continue;
+                };
+                counted = true;
+                let target = if target_before {
+                    named.before((ss + m.start() + slack).min(ss + m.end()))
+                } else {
+                    named.after(ss + m.end())
+                };
+                let c = cmp(caps
+                    .get(1)
+                    .filter(|g| number(g.as_str()).is_none())
+                    .map(|g| g.as_str()));
                 if let Some(t) = target {
-                    out.push(recognisers_claim(
-                        graph,
-                        as_of,
-                        t,
-                        n,
-                        c,
-                        At::of(text, ss, m),
-                    ));
+                    out.push(recognisers_claim(graph, as_of, t, n, c, at(m)));
                 }
-            };
-        for caps in p.recognisers.captures_iter(s) {
-            let m = caps.get(0).expect("match");
-            let Some(n) = number(&caps[2]) else { continue };
-            let target = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
-            counted = true;
-            recognition(&mut out, m, n, cmp(caps.get(1).map(|c| c.as_str())), target);
-        }
-        for caps in p.recognised_by.captures_iter(s) {
-            let m = caps.get(0).expect("match");
-            let Some(n) = number(&caps[2]) else { continue };
-            let target = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start())
-                .map(|x| x.2);
-            counted = true;
-            recognition(&mut out, m, n, cmp(caps.get(1).map(|c| c.as_str())), target);
-        }
-        for caps in p.allies.captures_iter(s) {
-            let m = caps.get(0).expect("match");
-            let Some(n) = number(&caps[1]) else { continue };
-            let target = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start() + 3)
-                .map(|x| x.2);
-            counted = true;
-            recognition(&mut out, m, n, Cmp::Exactly, target);
+            }
         }
         // "the 193rd country to set up relations with South Korea", "Seoul's 194th partner"
         for caps in p.ordinal.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[1]) else { continue };
-            let after = states
-                .iter()
-                .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 60)
-                .map(|x| x.2);
-            let possessive = states
+            let possessive = named
+                .0
                 .iter()
                 .rev()
                 .find(|x| x.1 <= ss + m.start() && ss + m.start() - x.1 <= 3)
+                .map(|x| x.2);
+            let after = named
+                .0
+                .iter()
+                .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 60)
                 .map(|x| x.2);
             if let Some(hub) = possessive.or(after) {
                 counted = true;
@@ -342,56 +340,26 @@ pub(crate) fn find(
                     n,
                     None,
                     Cmp::Exactly,
-                    At::of(text, ss, m),
+                    at(m),
                 ));
             }
-        }
-        for caps in p.allies_n.captures_iter(s) {
-            let m = caps.get(0).expect("match");
-            let Some(n) = caps
-                .iter()
-                .skip(1)
-                .flatten()
-                .find_map(|g| number(g.as_str()))
-            else {
-                continue;
-            };
-            let target = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start() + 12 && x.0 < ss + m.end())
-                .map(|x| x.2);
-            counted = true;
-            recognition(&mut out, m, n, Cmp::Exactly, target);
         }
         // "X is the only UN member without ties to Y"
         let mut only_spans: Vec<(usize, usize)> = Vec::new();
         for m in p.only.find_iter(s) {
             only_spans.push((m.start(), m.end()));
-            let object = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
-            let only = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start())
-                .map(|x| x.2);
-            if let (Some(y), Some(x)) = (object, only) {
-                out.push(only_claim(graph, as_of, y, x, At::of(text, ss, m)));
+            if let (Some(y), Some(x)) = (named.after(ss + m.end()), named.before(ss + m.start())) {
+                out.push(only_claim(graph, as_of, y, x, at(m)));
             }
         }
+        // "X, the only UN member with which Y had no ties"
         for m in p.only_which.find_iter(s) {
             let rest = &s[m.end()..];
             if !p.none.is_match(&rest[..rest.len().min(80)]) {
                 continue;
             }
-            let hub = states.iter().find(|x| x.0 >= ss + m.end()).map(|x| x.2);
-            let only = states
-                .iter()
-                .rev()
-                .find(|x| x.1 <= ss + m.start())
-                .map(|x| x.2);
-            if let (Some(h), Some(o)) = (hub, only) {
-                let end = (ss + m.end() + 80).min(se);
-                let end = (ss + m.end()..=end)
+            if let (Some(h), Some(o)) = (named.after(ss + m.end()), named.before(ss + m.start())) {
+                let end = (ss + m.end()..=(ss + m.end() + 80).min(se))
                     .rev()
                     .find(|&k| text.is_char_boundary(k))
                     .unwrap_or(se);
@@ -405,112 +373,111 @@ pub(crate) fn find(
                 counted = true;
             }
         }
-        // "X and Y have no diplomatic relations"; "four countries lack relations with the
-        // United States: Syria, North Korea, Iran and Bhutan"; "no relations with A, B and C"
         // "North Korea had kept up ties with Havana", "maintain relations with Kosovo and the
-        // Holy See" (not beside a count: "maintains relations with 191 of 193...")
+        // Holy See"
         if !counted {
             for m in p.has.find_iter(s) {
-                let lead = &s[..m.start()].to_lowercase();
-                if lead.ends_with("no ")
-                    || lead.ends_with("not ")
-                    || lead.trim_end().ends_with("never")
-                {
+                let negated = s[..m.start()]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "no" | "not" | "never"));
+                if negated {
                     continue;
                 }
                 let (ms, me) = (ss + m.start(), ss + m.end());
                 let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
-                let subject = states.iter().rev().find(|x| x.1 <= ms).map(|x| x.2);
-                let objects: Vec<(usize, usize, Code)> = states
-                    .iter()
-                    .filter(|x| x.0 >= me && x.1 <= ce && Some(x.2) != subject)
-                    .copied()
+                let subject = named.before(ms);
+                let objects: Vec<_> = named
+                    .within(me, ce)
+                    .into_iter()
+                    .filter(|x| Some(x.2) != subject)
                     .collect();
-                if let (Some(h), false) = (subject, objects.is_empty()) {
-                    let end = objects[objects.len() - 1].1;
+                if let (Some(h), Some(last)) = (subject, objects.last()) {
                     out.push(has_relations_claim(
                         graph,
                         as_of,
                         h,
                         &objects,
-                        At::span(text, ms, end),
+                        At::span(text, ms, last.1),
                     ));
                 }
             }
         }
-        let _ = counted;
-        if p.none.find(s).is_some_and(|m| {
+        // "X and Y have no diplomatic relations"; "four countries lack relations with the
+        // United States: Syria, North Korea, Iran and Bhutan"; "no relations with A, B and C"
+        let none = p.none.find(s).filter(|m| {
             !only_spans
                 .iter()
                 .any(|(a, b)| m.start() < *b && *a < m.end())
-        }) {
-            if let Some(m) = p.none.find(s) {
-                let (ms, me) = (ss + m.start(), ss + m.end());
-                // only the clause of the claim: not "..., whereas North Korea had kept up ties"
-                let cs = p
-                    .clause
-                    .find_iter(&s[..m.start()])
-                    .last()
-                    .map_or(ss, |c| ss + c.end());
-                let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
-                let states: Vec<(usize, usize, Code)> = states
-                    .iter()
-                    .filter(|x| x.0 >= cs && x.1 <= ce)
-                    .copied()
-                    .collect();
-                let after: Vec<&(usize, usize, Code)> =
-                    states.iter().filter(|x| x.0 >= me).collect();
-                let before: Vec<&(usize, usize, Code)> =
-                    states.iter().filter(|x| x.1 <= ms).collect();
-                let set = p.only_n.captures(s);
-                // the hub: the state right after "with"/"to", else the subject before
-                let hub_after = after.first().filter(|x| {
-                    let gap = text[me..x.0].trim().to_lowercase();
-                    matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
-                });
-                let hub = hub_after
-                    .or(before.last().filter(|_| set.is_none() || after.len() >= 2))
-                    .map(|x| x.2);
-                let others: Vec<(usize, usize, Code)> = states
-                    .iter()
-                    .filter(|x| Some(x.2) != hub)
-                    .copied()
-                    .collect();
-                match (hub, others.as_slice()) {
-                    (Some(h), [_, _, ..]) => {
-                        let (start, end) =
-                            (ms.min(others[0].0), me.max(others[others.len() - 1].1));
-                        let claimed = set
-                            .as_ref()
-                            .and_then(|c| c.get(1).or(c.get(2)))
-                            .and_then(|n| number(n.as_str()));
-                        out.push(set_claim(
-                            graph,
-                            as_of,
-                            h,
-                            &others,
-                            claimed,
-                            set.is_some(),
-                            At::span(text, start, end),
-                            s,
-                        ));
-                    }
-                    (Some(h), [o]) => {
-                        let (start, end) = (ms.min(o.0), me.max(o.1));
-                        out.push(no_relations_claim(
-                            graph,
-                            as_of,
-                            h,
-                            o.2,
-                            At::span(text, start, end),
-                        ));
-                    }
-                    _ => {}
-                }
-            }
+        });
+        if let Some(m) = none {
+            out.extend(no_relations_claims(
+                text, graph, as_of, &named, s, ss, se, m,
+            ));
         }
     }
     dedupe(out)
+}
+
+/// The claims of a "no relations" phrase in the sentence `s` at `ss..se`: one pair, a list of
+/// states each without relations, or, with "only N", exactly the states without relations.
+#[allow(clippy::too_many_arguments)]
+fn no_relations_claims(
+    text: &str,
+    graph: &Graph,
+    as_of: Day,
+    named: &Named,
+    s: &str,
+    ss: usize,
+    se: usize,
+    m: regex::Match,
+) -> Option<Claim> {
+    let p = patterns();
+    let (ms, me) = (ss + m.start(), ss + m.end());
+    // only the clause of the claim: not "..., whereas North Korea had kept up ties"
+    let cs = p
+        .clause
+        .find_iter(&s[..m.start()])
+        .last()
+        .map_or(ss, |c| ss + c.end());
+    let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
+    let clause = named.within(cs, ce);
+    let after: Vec<_> = clause.iter().filter(|x| x.0 >= me).collect();
+    let before: Vec<_> = clause.iter().filter(|x| x.1 <= ms).collect();
+    let set = p.only_n.captures(s);
+    // the hub: the state right after "with"/"to", else the subject before
+    let hub_after = after.first().filter(|x| {
+        let gap = text[me..x.0].trim().to_lowercase();
+        matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
+    });
+    let hub = hub_after
+        .or(before.last().filter(|_| set.is_none() || after.len() >= 2))
+        .map(|x| x.2)?;
+    let others: Vec<_> = clause.iter().filter(|x| x.2 != hub).copied().collect();
+    match others.as_slice() {
+        [first, .., last] => {
+            let claimed = set.as_ref().and_then(first_number);
+            let span = At::span(text, ms.min(first.0), me.max(last.1));
+            Some(set_claim(
+                graph,
+                as_of,
+                hub,
+                &others,
+                claimed,
+                set.is_some(),
+                span,
+                s,
+            ))
+        }
+        [o] => Some(no_relations_claim(
+            graph,
+            as_of,
+            hub,
+            o.2,
+            At::span(text, ms.min(o.0), me.max(o.1)),
+        )),
+        [] => None,
+    }
 }
 
 /// One claim per (kind, words, verdict), at its first place.
@@ -531,13 +498,27 @@ fn count_claim(
     c: Cmp,
     at: At<'_>,
 ) -> Claim {
-    let claim = |verdict, explanation: String, evidence| {
-        at.claim(ClaimKind::Count, verdict, explanation, evidence)
-    };
-    let mut rel = match graph.relations(subject, as_of, among) {
-        Ok(r) => r,
-        Err(e) => return claim(Verdict::NotEnoughInfo, e.to_string(), vec![]),
-    };
+    match graph.relations(subject, as_of, among) {
+        Ok(rel) => count_verdict(graph, as_of, rel, (n, of, c), at),
+        Err(e) => at.claim(
+            ClaimKind::Count,
+            Verdict::NotEnoughInfo,
+            e.to_string(),
+            vec![],
+        ),
+    }
+}
+
+/// A count claim — the number `n`, of `of` when given ("191 of 193"), compared by `c` —
+/// decided on the state's partners, counted by the claim's convention.
+fn count_verdict(
+    graph: &Graph,
+    as_of: Day,
+    mut rel: Relations,
+    (n, of, c): (usize, Option<usize>, Cmp),
+    at: At<'_>,
+) -> Claim {
+    let (subject, among) = (rel.state, rel.among);
     if among == Universe::All {
         // "countries", as foreign ministries count them: UN members, observers and states in
         // free association; not states with limited recognition (unless the state is one)
@@ -602,22 +583,29 @@ fn count_claim(
         .filter(|d| rel.without.contains(&d.state))
         .flat_map(|d| evidence_of(graph, &d.status))
         .collect();
-    let verdict = match c {
+    let verdict = compare(count, unknown, n, c);
+    let explanation = match verdict {
+        Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
+        _ => format!("{fact}{convention}"),
+    };
+    at.claim(ClaimKind::Count, verdict, explanation, evidence)
+}
+
+/// Whether a claimed number `n` holds of a count the graph knows (`count`), given how many
+/// pairs it does not know (`unknown`), which could each add one.
+fn compare(count: usize, unknown: usize, n: usize, c: Cmp) -> Verdict {
+    let tolerance = (n / 20).max(2);
+    match c {
         Cmp::Exactly if count == n && unknown == 0 => Verdict::Supported,
         Cmp::Exactly if n < count || n > count + unknown => Verdict::Refuted,
         Cmp::MoreThan if count > n => Verdict::Supported,
         Cmp::MoreThan if count + unknown <= n => Verdict::Refuted,
         Cmp::FewerThan if count + unknown < n => Verdict::Supported,
         Cmp::FewerThan if count >= n => Verdict::Refuted,
-        Cmp::About if count.abs_diff(n) <= (n / 20).max(2) && unknown == 0 => Verdict::Supported,
-        Cmp::About if count.abs_diff(n) > (n / 20).max(2) + unknown => Verdict::Refuted,
+        Cmp::About if count.abs_diff(n) <= tolerance && unknown == 0 => Verdict::Supported,
+        Cmp::About if count.abs_diff(n) > tolerance + unknown => Verdict::Refuted,
         _ => Verdict::NotEnoughInfo,
-    };
-    let explanation = match verdict {
-        Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
-        _ => format!("{fact}{convention}"),
-    };
-    claim(verdict, explanation, evidence)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -629,28 +617,39 @@ fn recognisers_claim(
     c: Cmp,
     at: At<'_>,
 ) -> Claim {
-    let mut claim = count_claim(graph, as_of, target, Universe::All, n, None, c, at);
-    if let Ok(rel) = graph.relations(target, as_of, Universe::All) {
-        if let Some(by) = rel.recognized_by {
-            // limited recognition: count recognisers, not partners (for Taiwan, recognising it
-            // and having relations with it are the same)
-            let count = by.len().max(rel.count);
-            let complete = rel.unknown.is_empty();
-            let who = name(graph, target);
-            claim.verdict = match c {
-                Cmp::Exactly if count == n => Verdict::Supported,
-                Cmp::MoreThan if count > n => Verdict::Supported,
-                Cmp::FewerThan if count < n => Verdict::Supported,
-                Cmp::About if count.abs_diff(n) <= (n / 20).max(2) => Verdict::Supported,
-                _ => Verdict::Refuted,
-            };
-            claim.explanation = format!("On {as_of}, the graph knows {count} states that recognise {who}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.");
-            if claim.verdict == Verdict::Refuted && n > count && !complete {
-                claim.verdict = Verdict::NotEnoughInfo;
-            }
+    let rel = match graph.relations(target, as_of, Universe::All) {
+        Ok(r) => r,
+        Err(e) => {
+            return at.claim(
+                ClaimKind::Count,
+                Verdict::NotEnoughInfo,
+                e.to_string(),
+                vec![],
+            )
         }
+    };
+    let Some(by) = &rel.recognized_by else {
+        return count_verdict(graph, as_of, rel, (n, None, c), at);
+    };
+    // limited recognition: count recognisers, not partners (for Taiwan, recognising it and
+    // having relations with it are the same); a larger number than the graph knows is only
+    // refuted where its coverage is complete
+    let count = by.len().max(rel.count);
+    let mut verdict = compare(count, 0, n, c);
+    if verdict == Verdict::Refuted && n > count && !rel.unknown.is_empty() {
+        verdict = Verdict::NotEnoughInfo;
     }
-    claim
+    let explanation = format!(
+        "On {as_of}, the graph knows {count} states that recognise {}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.",
+        name(graph, target)
+    );
+    let evidence = rel
+        .details
+        .iter()
+        .filter(|d| by.contains(&d.state) || rel.partners.contains(&d.state))
+        .flat_map(|d| evidence_of(graph, &d.status))
+        .collect();
+    at.claim(ClaimKind::Count, verdict, explanation, evidence)
 }
 
 fn no_relations(st: &PairStatus) -> Option<bool> {
@@ -951,16 +950,9 @@ fn no_relations_claim(graph: &Graph, as_of: Day, a: Code, b: Code, at: At<'_>) -
 /// Dates and durations the reader found: a dated relations event ("relations since 1987", "last
 /// year… established relations", "restored relations on Monday") is a claim about a date;
 /// "restored ties after seven years" is one about a duration.
-pub(crate) fn from_events(
-    text: &str,
-    reading: &Reading,
-    events: &[CheckedEvent],
-    graph: &Graph,
-    _as_of: Day,
-) -> Vec<Claim> {
+pub(crate) fn from_events(text: &str, events: &[CheckedEvent], graph: &Graph) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
-    let published_year = reading.published.map(|d| d.year_number());
     for e in events {
         let Some(kind) = e.event.kind.ledger_event() else {
             continue;
@@ -969,23 +961,20 @@ pub(crate) fn from_events(
         let ev = &e.event.evidence[0];
         // every dated relations event is a claim about a date, history ("since 1987") and news
         // ("restored relations on Monday") alike
-        let _ = published_year;
-        {
-            let (verdict, explanation) = match e.status {
-                EventStatus::Corroborated => (Verdict::Supported, e.explanation.clone()),
-                EventStatus::Conflict => (Verdict::Refuted, e.explanation.clone()),
-                EventStatus::New => (Verdict::NotEnoughInfo, e.explanation.clone()),
-            };
-            out.push(Claim {
-                text: ev.text.clone(),
-                start: ev.start,
-                end: ev.end,
-                kind: ClaimKind::PairDate,
-                verdict,
-                explanation,
-                evidence: e.known.clone(),
-            });
-        }
+        let verdict = match e.status {
+            EventStatus::Corroborated => Verdict::Supported,
+            EventStatus::Conflict => Verdict::Refuted,
+            EventStatus::New => Verdict::NotEnoughInfo,
+        };
+        out.push(Claim {
+            text: ev.text.clone(),
+            start: ev.start,
+            end: ev.end,
+            kind: ClaimKind::PairDate,
+            verdict,
+            explanation: e.explanation.clone(),
+            evidence: e.known.clone(),
+        });
         // "restored ties after seven years"
         if kind == Event::Restore {
             if let Some(caps) = p.after_years.captures(&ev.text) {

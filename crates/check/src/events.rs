@@ -3,7 +3,7 @@
 
 use diplograph_graph::{Entry, Graph};
 use diplograph_model::Event;
-use diplograph_read::{Modality, ReadEvent};
+use diplograph_read::ReadEvent;
 
 use crate::{entry_evidence, name, CheckedEvent, EventStatus};
 
@@ -100,7 +100,6 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
             );
         }
     }
-    let _ = Modality::Asserted;
     done(
         EventStatus::New,
         format!(

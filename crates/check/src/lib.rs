@@ -142,8 +142,8 @@ pub fn check(
     lexicon: &Lexicon,
 ) -> Report {
     let events = events::statuses(&reading.events, graph);
-    let mut claims = claims::find(text, reading, graph, as_of, lexicon);
-    claims.extend(claims::from_events(text, reading, &events, graph, as_of));
+    let mut claims = claims::find(text, graph, as_of, lexicon);
+    claims.extend(claims::from_events(text, &events, graph));
     claims.sort_by_key(|c| c.start);
     Report {
         published: reading.published,

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use diplograph_graph::{Graph, Options};
-use diplograph_model::{Code, Date, Day, Event, Fact, Origin, Source, Universe};
+use diplograph_model::{
+    Code, Date, Day, Event, Fact, Origin, Person, SetFact, Source, State, Universe,
+};
 use diplograph_store::Ledger;
 
 use crate::output::{self, Out};
@@ -44,40 +46,83 @@ fn universe(a: Among) -> Universe {
 
 /// The graph from the baseline and the ledger, as known on `known_at`.
 pub(crate) fn load(db: &Path, known_at: Option<Day>) -> Result<Graph> {
-    load_without(db, known_at, None)
+    Ok(Knowledge::load(db)?.graph(known_at, None))
 }
 
 /// The ledger setting that limits the baseline to what its sources had published by a day
 /// (`init --known-at`): a ledger that replays how knowledge grew.
 pub(crate) const BASELINE_KNOWN_AT: &str = "baseline_known_at";
 
-/// Like [`load`], leaving out what the ledger learned from one article (by URL): the graph as it
-/// stood before that article.
-pub(crate) fn load_without(
-    db: &Path,
-    known_at: Option<Day>,
-    article_url: Option<&str>,
-) -> Result<Graph> {
-    let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
-    let mut facts = b.facts;
-    let mut sets = b.sets;
-    if let Some(l) = Ledger::open_existing(db)? {
-        if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
-            let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
-            let known = |s: &Source| s.published.is_none_or(|p| p.last_day() <= cutoff);
-            facts.retain(|f| known(&f.source));
-            sets.retain(|f| known(&f.source));
+/// What graphs are built from, read once per process: the embedded baseline (limited to a
+/// ledger's `baseline_known_at`), the ledger's facts, and the events it accepted from articles.
+pub(crate) struct Knowledge {
+    states: Vec<State>,
+    people: Vec<Person>,
+    facts: Vec<Fact>,
+    sets: Vec<SetFact>,
+}
+
+impl Knowledge {
+    pub(crate) fn load(db: &Path) -> Result<Knowledge> {
+        let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
+        let (mut facts, mut sets) = (b.facts, b.sets);
+        if let Some(l) = Ledger::open_existing(db)? {
+            if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
+                let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
+                let known = |s: &Source| s.published.is_none_or(|p| p.last_day() <= cutoff);
+                facts.retain(|f| known(&f.source));
+                sets.retain(|f| known(&f.source));
+            }
+            facts.extend(l.facts()?);
+            facts.extend(l.accepted_facts()?);
+            sets.extend(l.sets()?);
         }
-        facts.extend(l.facts()?);
-        sets.extend(l.sets()?);
-        let learned = l.accepted_facts()?;
-        facts.extend(
-            learned
-                .into_iter()
-                .filter(|f| article_url.is_none_or(|u| f.source.url != u)),
-        );
+        Ok(Knowledge {
+            states: b.states,
+            people: b.people,
+            facts,
+            sets,
+        })
     }
-    Ok(Graph::build(b.states, &facts, &sets, &Options { known_at }))
+
+    /// The graph as known on `known_at`, leaving out what the ledger learned from the article
+    /// at `article_url`: the graph as it stood before that article.
+    pub(crate) fn graph(&self, known_at: Option<Day>, article_url: Option<&str>) -> Graph {
+        let learned_from = |f: &Fact| {
+            matches!(f.origin, Origin::Read { .. })
+                && article_url.is_some_and(|u| f.source.url == u)
+        };
+        let facts: Vec<Fact> = if self.facts.iter().any(learned_from) {
+            self.facts
+                .iter()
+                .filter(|f| !learned_from(f))
+                .cloned()
+                .collect()
+        } else {
+            self.facts.clone()
+        };
+        Graph::build(
+            self.states.clone(),
+            &facts,
+            &self.sets,
+            &Options { known_at },
+        )
+    }
+
+    /// Whether the ledger accepted events from the article at `url`.
+    pub(crate) fn learned_from(&self, url: &str) -> bool {
+        self.facts
+            .iter()
+            .any(|f| matches!(f.origin, Origin::Read { .. }) && f.source.url == url)
+    }
+
+    pub(crate) fn lexicon(&self) -> diplograph_read::Lexicon {
+        diplograph_read::Lexicon::new(&self.states, &self.people)
+    }
+
+    pub(crate) fn states(&self) -> &[State] {
+        &self.states
+    }
 }
 
 fn resolve(g: &Graph, q: &str) -> Result<Code> {
@@ -176,8 +221,13 @@ pub fn run(cli: Cli) -> Result<Found> {
             guide,
             tsv,
         } => import(&db, format, &file, guide.as_deref(), tsv, &mut w)?,
-        Command::Read(a) => reading::read_cmd(&mut w, &reading::Job::new(&a)?)?,
-        Command::Ingest(a) => reading::ingest_cmd(&mut w, &db, &reading::Job::new(&a)?)?,
+        Command::Read(a) => {
+            reading::read_cmd(&mut w, &reading::Job::new(&a, reading::lexicon()?)?)?
+        }
+        Command::Ingest(a) => {
+            let k = Knowledge::load(&db)?;
+            reading::ingest_cmd(&mut w, &db, &reading::Job::new(&a, k.lexicon())?, &k)?
+        }
         Command::Eval {
             dir,
             guide,
@@ -185,14 +235,14 @@ pub fn run(cli: Cli) -> Result<Found> {
             mistakes,
             format,
         } => {
-            let lex = reading::lexicon()?;
+            let k = Knowledge::load(&db)?;
             if guide {
-                reading::eval_guide(&mut w, Out::from(format), &dir, &lex)?
+                reading::eval_guide(&mut w, Out::from(format), &dir, &k)?
             } else if claims {
-                let g = load(&db, None)?;
-                reading::eval_claims(&mut w, Out::from(format), &dir, mistakes, &g, &lex)?
+                let g = k.graph(None, None);
+                reading::eval_claims(&mut w, Out::from(format), &dir, mistakes, &g, &k.lexicon())?
             } else {
-                reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &lex)?
+                reading::eval_cmd(&mut w, Out::from(format), &dir, mistakes, &k.lexicon())?
             }
         }
         Command::Check {
@@ -202,7 +252,9 @@ pub fn run(cli: Cli) -> Result<Found> {
         } => {
             let as_of = as_of.map(|s| day(&s, "--as-of")).transpose()?;
             let known_at = parse_known_at(known_at.as_deref())?;
-            reading::check_cmd(&mut w, &db, &reading::Job::new(&articles)?, as_of, known_at)?
+            let k = Knowledge::load(&db)?;
+            let job = reading::Job::new(&articles, k.lexicon())?;
+            reading::check_cmd(&mut w, &job, &k, as_of, known_at)?
         }
         Command::Review { action, format } => review(&db, action, Out::from(format), &mut w)?,
         Command::Init { known_at } => {

@@ -8,10 +8,12 @@ use anyhow::{bail, Context, Result};
 use diplograph_check::EventStatus;
 use diplograph_model::Day;
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
+use diplograph_read::text::clip;
 use diplograph_read::{eval, read, Lexicon, Modality, ReadEvent, Reading};
 use diplograph_store::{ArticleRecord, EventRecord, EventState, Ledger};
 use serde_json::json;
 
+use crate::commands::Knowledge;
 use crate::output::Out;
 use crate::{Articles, Found, InputFormat};
 
@@ -32,7 +34,7 @@ pub struct Job {
 }
 
 impl Job {
-    pub fn new(a: &Articles) -> Result<Job> {
+    pub fn new(a: &Articles, lex: Lexicon) -> Result<Job> {
         let published = crate::commands::parse_published(a.published.as_deref())?;
         let files = files(&a.inputs)?;
         if files.is_empty() {
@@ -45,7 +47,7 @@ impl Job {
             files,
             format: a.input_format,
             published,
-            lex: lexicon()?,
+            lex,
         })
     }
 
@@ -366,31 +368,17 @@ fn summary(
     Ok(())
 }
 
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        return s.to_string();
-    }
-    let mut t: String = s.chars().take(n - 1).collect();
-    t.push('…');
-    t
-}
-
-/// A stable 64-bit FNV-1a hash of an article's text: its key in the ledger when it has no URL.
-fn text_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
 /// Articles per transaction: a crash loses at most the batch in flight, never a committed one.
 const BATCH: usize = 200;
 
 /// `ingest`: reads every article and stores its asserted events with provenance. The ledger is
 /// opened at the first readable article, so input that is all unreadable writes nothing.
-pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
+pub fn ingest_cmd(
+    w: &mut impl Write,
+    db: &Path,
+    job: &Job,
+    knowledge: &Knowledge,
+) -> Result<Found> {
     let bar = progress(job.files.len());
     let mut ledger: Option<Ledger> = None;
     let mut total = diplograph_store::Ingested::default();
@@ -398,7 +386,7 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
     let (mut seen, mut not_asserted) = (0usize, 0usize);
     // what the graph knew before this run: events it has are `known`, others it contradicts
     // are `conflict`, the rest are proposals
-    let graph = crate::commands::load(db, None)?;
+    let graph = knowledge.graph(None, None);
     let mut batch = Vec::new();
     job.each(|item| {
         seen += 1;
@@ -452,7 +440,7 @@ pub fn ingest_cmd(w: &mut impl Write, db: &Path, job: &Job) -> Result<Found> {
                 title: page.title.clone(),
                 published: r.published,
                 publisher: page.publisher.clone(),
-                text_hash: text_hash(&page.text),
+                text_hash: diplograph_model::fnv1a(page.text.bytes()),
             },
             events,
         ));
@@ -694,11 +682,16 @@ fn heading_event(heading: &str) -> Option<diplograph_read::EventType> {
 /// names a relations event is one labelled passage (the United States and the article's state,
 /// the heading's year); every relations event the reader finds in those sections is a
 /// prediction, matched on type, the pair and the year.
-pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Result<Found> {
+pub fn eval_guide(
+    w: &mut impl Write,
+    out: Out,
+    dir: &Path,
+    knowledge: &Knowledge,
+) -> Result<Found> {
     use diplograph_read::EventType as T;
     let guide = diplograph_import::read_guide(dir)?;
-    let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
-    let states = diplograph_graph::States::new(b.states);
+    let lex = &knowledge.lexicon();
+    let states = diplograph_graph::States::new(knowledge.states().to_vec());
     let usa: diplograph_model::Code = "USA".parse().expect("a code");
     let relation_types = [
         T::Establish,
@@ -794,12 +787,15 @@ pub fn eval_guide(w: &mut impl Write, out: Out, dir: &Path, lex: &Lexicon) -> Re
 /// from the article itself).
 pub fn check_cmd(
     w: &mut impl Write,
-    db: &Path,
     job: &Job,
+    knowledge: &Knowledge,
     as_of: Option<Day>,
     known_at: Option<Day>,
 ) -> Result<Found> {
     let single = job.single();
+    // one graph for every article, but for one whose events the ledger accepted: that one is
+    // checked against the graph without them
+    let shared = knowledge.graph(known_at, None);
     let mut any = false;
     job.each(|item| {
         let page = match &item.page {
@@ -810,8 +806,15 @@ pub fn check_cmd(
         let day = as_of
             .or(r.published.map(|d| d.last_day()))
             .unwrap_or_else(|| jiff::Zoned::now().date());
-        let graph = crate::commands::load_without(db, known_at, page.url.as_deref())?;
-        let report = diplograph_check::check(&page.text, &r, &graph, day, &job.lex);
+        let own;
+        let graph = match page.url.as_deref() {
+            Some(url) if knowledge.learned_from(url) => {
+                own = knowledge.graph(known_at, Some(url));
+                &own
+            }
+            _ => &shared,
+        };
+        let report = diplograph_check::check(&page.text, &r, graph, day, &job.lex);
         any |= !report.claims.is_empty() || !report.events.is_empty();
         let v = json!({
             "source": item.origin,

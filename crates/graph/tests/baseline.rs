@@ -71,7 +71,7 @@ fn pairs_keep_their_dates() {
         .unwrap();
     assert_eq!(rel.from.unwrap().to_string(), "1987");
     assert_eq!(rel.from_precision, Some("year"));
-    assert!(!rel.sources.is_empty());
+    assert_eq!(rel.sources[0].source.url, "http://www.bbs.bt/news/?p=67778");
     let h = g.history(c("KOR"), c("CUB")).unwrap();
     let rel = h
         .history

@@ -16,10 +16,12 @@
 
 mod date;
 mod fact;
+mod hash;
 mod state;
 
 pub use date::{Date, DateError, Day, Precision};
 pub use fact::{
     Code, CodeError, Event, EventError, Fact, Origin, SetFact, SetMode, Source, Status, Universe,
 };
+pub use hash::fnv1a;
 pub use state::{Person, State, StateKind};

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use diplograph_model::Day;
 
+use crate::text::clip;
 use crate::{dates, Note, NoteKind};
 
 /// A paragraph kept for reading: a byte range of the text.
@@ -135,21 +136,21 @@ pub fn clean(text: &str) -> Cleaned {
                 }
                 out.notes.push(note(
                     NoteKind::Header,
-                    format!("header line skipped (dated {day}): {:?}", clip(line)),
+                    format!("header line skipped (dated {day}): {:?}", clip(line, 60)),
                 ));
                 continue;
             }
             if is_chrome(line) {
                 out.notes.push(note(
                     NoteKind::Chrome,
-                    format!("page chrome skipped: {:?}", clip(line)),
+                    format!("page chrome skipped: {:?}", clip(line, 60)),
                 ));
                 continue;
             }
             if is_promo(line) {
                 out.notes.push(note(
                     NoteKind::Chrome,
-                    format!("promotion skipped: {:?}", clip(line)),
+                    format!("promotion skipped: {:?}", clip(line, 60)),
                 ));
                 continue;
             }
@@ -157,7 +158,7 @@ pub fn clean(text: &str) -> Cleaned {
         if line.split_whitespace().nth(3).is_some() && !seen.insert(key(line)) {
             out.notes.push(note(
                 NoteKind::Duplicate,
-                format!("repeated paragraph skipped: {:?}", clip(line)),
+                format!("repeated paragraph skipped: {:?}", clip(line, 60)),
             ));
             continue;
         }
@@ -169,15 +170,11 @@ pub fn clean(text: &str) -> Cleaned {
 /// A hash (FNV-1a) of a paragraph's letters and digits, ASCII lowercased: the same paragraph
 /// with other spacing or quotes is the same paragraph.
 fn key(line: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in line
-        .bytes()
-        .filter(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
-    {
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+    diplograph_model::fnv1a(
+        line.bytes()
+            .filter(|b| b.is_ascii_alphanumeric() || *b >= 0x80)
+            .map(|b| b.to_ascii_lowercase()),
+    )
 }
 
 fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
@@ -220,16 +217,6 @@ fn is_promo(line: &str) -> bool {
         found[m.pattern().as_usize() % 32] = true;
     }
     found.iter().filter(|f| **f).count() >= 2
-}
-
-pub(crate) fn clip(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(57).collect();
-        t.push_str("...");
-        t
-    }
 }
 
 #[cfg(test)]

@@ -305,26 +305,10 @@ pub fn resolve(e: Expr, published: Option<Day>, future: bool) -> Option<Date> {
     Some(match e {
         Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_) => unreachable!("returned above"),
         Expr::MonthDay(m, d) => {
-            let this = Day::new(year, m, d).ok()?;
-            let y = if !future && this > p {
-                year - 1
-            } else if future && this < p {
-                year + 1
-            } else {
-                year
-            };
+            let y = nearest_year(year, (m, d).cmp(&(p.month(), p.day())), future);
             Date::from_day(Day::new(y, m, d).ok()?)
         }
-        Expr::Month(m) => {
-            let y = if !future && m > p.month() {
-                year - 1
-            } else if future && m < p.month() {
-                year + 1
-            } else {
-                year
-            };
-            Date::from_month(y, m)?
-        }
+        Expr::Month(m) => Date::from_month(nearest_year(year, m.cmp(&p.month()), future), m)?,
         Expr::Weekday(wd) => {
             let mut d = p;
             if future {
@@ -356,6 +340,18 @@ pub fn resolve(e: Expr, published: Option<Day>, future: bool) -> Option<Date> {
             }
         },
     })
+}
+
+/// The year of a month (and day) without one: `order` is how it compares with the publication
+/// date within the publication year. Past events take the latest such date on or before
+/// publication, plans the next one on or after it.
+fn nearest_year(year: i16, order: std::cmp::Ordering, future: bool) -> i16 {
+    use std::cmp::Ordering::{Greater, Less};
+    match (order, future) {
+        (Greater, false) => year - 1,
+        (Less, true) => year + 1,
+        _ => year,
+    }
 }
 
 /// The first full date in a line of text ("April 11, 2025, 5:32 AM", "11 April 2025",

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use diplograph_model::{Code, Person, State, StateKind};
 
-use crate::rules::TRIGGER_STEMS;
+use crate::rules::{OFFICES, TRIGGER_STEMS};
 
 /// How a form names its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,7 +201,7 @@ impl Lexicon {
         let triggers_ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
             .ascii_case_insensitive(true)
-            .build(TRIGGER_STEMS.iter().chain(OFFICE_STEMS))
+            .build(TRIGGER_STEMS.iter().chain(OFFICES))
             .expect("trigger stems build an automaton");
         Lexicon {
             forms_ac,
@@ -275,31 +275,6 @@ pub(crate) fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<H
     out
 }
 
-/// Words of office that introduce a person ("Foreign Minister Cho Tae-yul"): a sentence with
-/// one and a state is read for people even without a trigger.
-const OFFICE_STEMS: &[&str] = &[
-    "minister",
-    "president",
-    "premier",
-    "secretary",
-    "chancellor",
-    "king ",
-    "queen",
-    "emir",
-    "prince",
-    "sheikh",
-    "leader",
-    "counterpart",
-    "ambassador",
-    "envoy",
-    "spokes",
-    "diplomat",
-    "commander",
-    "general ",
-    "ruler",
-    "monarch",
-];
-
 /// A trigger or office word found in the text.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Cue {
@@ -307,13 +282,22 @@ pub(crate) struct Cue {
     pub trigger: bool,
 }
 
-/// Trigger and office words in `text[start..end]`.
+/// Trigger and office words in `text[start..end]`. Trigger stems match anywhere ("established"
+/// holds "establish"); offices only at the start of a word ("speaking" holds no king).
 pub(crate) fn cues(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Cue> {
+    let hay = &text[start..end];
     lex.triggers_ac
-        .find_iter(&text[start..end])
-        .map(|m| Cue {
-            start: start + m.start(),
-            trigger: m.pattern().as_usize() < TRIGGER_STEMS.len(),
+        .find_iter(hay)
+        .filter_map(|m| {
+            let trigger = m.pattern().as_usize() < TRIGGER_STEMS.len();
+            let word_start = !hay[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            (trigger || word_start).then_some(Cue {
+                start: start + m.start(),
+                trigger,
+            })
         })
         .collect()
 }

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use diplograph_model::{Code, Date, Day};
 
-use crate::clean::{clip, Segment};
+use crate::clean::Segment;
 use crate::dates::{self, Expr, Found};
 use crate::lexicon::{self, FormKind, Lexicon};
 use crate::text::{self, Tok};
@@ -257,37 +257,56 @@ const AID_VERBS: &[&str] = &[
     "unveil",
     "announc",
 ];
-const TITLE_WORDS: &[&str] = &[
-    "foreign",
+/// Offices that introduce a person ("Foreign Minister Cho Tae-yul", "his counterpart, Asaad
+/// al-Shaibani"). A sentence that holds one and a state is read for people even without a
+/// trigger word (`lexicon::cues`).
+pub(crate) const OFFICES: &[&str] = &[
     "minister",
     "president",
-    "prime",
-    "defence",
-    "defense",
+    "premier",
     "secretary",
-    "state",
     "chancellor",
     "king",
     "queen",
     "emir",
-    "crown",
     "prince",
     "sheikh",
     "leader",
     "counterpart",
+    "counterparts",
     "ambassador",
     "envoy",
     "diplomat",
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "strongman",
+    "dictator",
+    "ruler",
+    "monarch",
+    "commander",
+    "general",
+    "chief",
+    "junta",
+    "adviser",
+    "advisor",
+    "representative",
+    "official",
+    "lawmaker",
+    "chief-of-staff",
+];
+/// Words that stand beside an office in a title: "Deputy Foreign Minister", "his counterpart".
+const TITLE_FILLERS: &[&str] = &[
+    "foreign",
+    "prime",
+    "defence",
+    "defense",
+    "state",
+    "crown",
     "deputy",
     "vice",
-    "premier",
     "supreme",
-    "chief",
     "top",
-    "general",
     "army",
     "affairs",
     "of",
@@ -301,29 +320,20 @@ const TITLE_WORDS: &[&str] = &[
     "her",
     "their",
     "its",
-    "strongman",
-    "dictator",
-    "ruler",
-    "monarch",
     "head",
-    "commander",
-    "junta",
     "military",
     "national",
     "security",
-    "adviser",
-    "advisor",
-    "representative",
     "senior",
-    "official",
-    "lawmaker",
     "opposition",
-    "counterparts",
-    "chief-of-staff",
     ",",
     "’s",
     "'s",
 ];
+
+fn is_title(w: &str) -> bool {
+    OFFICES.contains(&w) || TITLE_FILLERS.contains(&w)
+}
 const NAME_PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "el", "de", "da", "van", "von", "der", "du", "abu",
 ];
@@ -545,15 +555,14 @@ fn mentions(
         if PERSON_PRONE.contains(&word) {
             let prev_is_name = first > 0
                 && capitalised(prev_word)
-                && !TITLE_WORDS.contains(&lw[first - 1].as_str())
+                && !is_title(&lw[first - 1])
                 && !hits.iter().any(|o| {
                     o.end <= h.start
                         && o.end + 2 > h.start
                         && lex.forms[o.form].kind != FormKind::Person
                 });
             let next_is_name = capitalised(next_word)
-                && !next_word
-                    .is_some_and(|w| w == "s" || TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+                && !next_word.is_some_and(|w| w == "s" || is_title(&w.to_lowercase()))
                 && !hits.iter().any(|o| {
                     o.start > h.end
                         && o.start <= h.end + 2
@@ -611,7 +620,7 @@ fn mentions(
             && first == last
             && (capitalised(next_word)
                 || next_word.is_some_and(|w| matches!(w, "es" | "el" | "al" | "de")))
-            && !next_word.is_some_and(|w| TITLE_WORDS.contains(&w.to_lowercase().as_str()))
+            && !next_word.is_some_and(|w| is_title(&w.to_lowercase()))
         {
             continue;
         }
@@ -619,7 +628,7 @@ fn mentions(
             && first == last
             && first > 0
             && capitalised(prev_word)
-            && !TITLE_WORDS.contains(&lw[first - 1].as_str())
+            && !is_title(&lw[first - 1])
         {
             continue;
         }
@@ -650,27 +659,15 @@ fn register_people(
         }
         let mut j = m.last + 1;
         let mut titles = 0;
-        while j < toks.len() && TITLE_WORDS.contains(&lw[j].as_str()) && titles < 6 {
+        while j < toks.len() && is_title(&lw[j]) && titles < 6 {
             if toks[j].word {
                 titles += 1;
             }
             j += 1;
         }
-        let has_office = lw[m.last + 1..j].iter().any(|w| {
-            !matches!(
-                w.as_str(),
-                "," | "’s"
-                    | "'s"
-                    | "the"
-                    | "of"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "new"
-                    | "former"
-            )
-        });
+        let has_office = lw[m.last + 1..j]
+            .iter()
+            .any(|w| OFFICES.contains(&w.as_str()));
         if !has_office {
             continue;
         }
@@ -1466,7 +1463,6 @@ impl Sentence<'_> {
                 });
             }
         }
-        let _ = cx;
     }
 
     /// Whether the sentence is attributed to a state that is neither actor: "according to
@@ -2241,6 +2237,5 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
         });
     }
     events.sort_by_key(|e| e.evidence[0].start);
-    let _ = clip;
     events
 }

@@ -1,4 +1,4 @@
-//! Sentences and tokens with their byte offsets in the article.
+//! Sentences and tokens with their byte offsets in the article; clipping text for display.
 
 /// A word or a punctuation mark; offsets are into the whole text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +144,16 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
         }
     }
     out
+}
+
+/// At most `n` characters of `s`, with "…" where it was cut: for notes and summaries.
+pub fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+    t.push('…');
+    t
 }
 
 #[cfg(test)]
