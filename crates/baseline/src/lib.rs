@@ -185,6 +185,7 @@ const STATE_HEADER: &[&str] = &[
     "un_member_since",
     "begin",
     "end",
+    "gaps",
     "aliases",
     "sources",
 ];
@@ -381,6 +382,8 @@ fn parse_states(file: &str, text: &str) -> Result<Vec<State>, Error> {
                 field(file, line, what, s.parse::<u16>()).map(Some)
             }
         };
+        let begin = opt_date(file, line, "begin", f[12])?;
+        let end = opt_date(file, line, "end", f[13])?;
         out.push(State {
             code: field(file, line, "iso3", f[0].parse())?,
             iso2: f[1].to_string(),
@@ -394,17 +397,91 @@ fn parse_states(file: &str, text: &str) -> Result<Vec<State>, Error> {
             capital: f[9].to_string(),
             demonym: f[10].to_string(),
             un_member_since: opt_date(file, line, "un_member_since", f[11])?,
-            begin: opt_date(file, line, "begin", f[12])?,
-            end: opt_date(file, line, "end", f[13])?,
-            aliases: f[14]
+            begin,
+            end,
+            gaps: gaps(file, line, f[14], begin, end)?,
+            aliases: f[15]
                 .split('|')
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect(),
-            sources: f[15].to_string(),
+            sources: f[16].to_string(),
         });
     }
     Ok(out)
+}
+
+/// A state's `gaps` field: `LAST..FIRST` spells apart, `|`-separated, in date order, inside
+/// `begin`..`end`, each with at least one day between.
+fn gaps(
+    file: &str,
+    line: usize,
+    s: &str,
+    begin: Option<Date>,
+    end: Option<Date>,
+) -> Result<Vec<(Date, Date)>, Error> {
+    let mut out: Vec<(Date, Date)> = Vec::new();
+    for g in s.split('|').filter(|g| !g.is_empty()) {
+        let bad = |why: &str| err(file, line, format!("gap {g:?} {why}"));
+        let (a, b) = g.split_once("..").ok_or_else(|| {
+            bad("is not LAST..FIRST (the last day of a spell and the first of the next)")
+        })?;
+        let (a, b): (Date, Date) = (
+            field(file, line, "gaps", a.parse())?,
+            field(file, line, "gaps", b.parse())?,
+        );
+        if a.last_day().tomorrow().is_ok_and(|t| t >= b.first_day()) {
+            return Err(bad("has no day between its two dates"));
+        }
+        if begin.is_some_and(|x| a.last_day() < x.first_day())
+            || end.is_some_and(|x| b.first_day() > x.last_day())
+        {
+            return Err(bad("lies outside the state's begin and end"));
+        }
+        if out
+            .last()
+            .is_some_and(|(_, p)| a.last_day() < p.first_day())
+        {
+            return Err(bad("is not after the gap before it"));
+        }
+        out.push((a, b));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+
+    #[test]
+    fn gaps_parse_in_order_and_bad_ones_name_the_gap() {
+        let d = |s: &str| Some(s.parse::<Date>().unwrap());
+        let g = gaps(
+            "s.tsv",
+            3,
+            "1861-03-18..1865-03-03|1916-05-16..1924-07-13",
+            d("1844-02-27"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].0.to_string(), "1916-05-16");
+        assert!(gaps("s.tsv", 3, "", None, None).unwrap().is_empty());
+        let e = |s: &str| {
+            gaps("s.tsv", 3, s, d("1816"), d("2000"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            e("1940-05-10-1945-05-05"),
+            "s.tsv: line 3: gap \"1940-05-10-1945-05-05\" is not LAST..FIRST (the last day of a spell and the first of the next)"
+        );
+        assert!(e("1945..1940").contains("has no day between"));
+        assert!(e("1890-11-22..1890-11-23").contains("has no day between"));
+        assert!(e("1800..1810").contains("outside the state's begin and end"));
+        assert!(e("1950..1960|1940..1945").contains("gap \"1940..1945\" is not after"));
+        assert!(e("1940..1945-02-30").contains("\"1945-02-30\" is not a valid date"));
+    }
 }
 
 #[cfg(test)]

@@ -44,6 +44,18 @@ pub enum Error {
         day: Day,
         end: Date,
     },
+    /// A day inside one of the state's gaps (an occupation or annexation): strictly between the
+    /// last day of one spell and the first of the next.
+    #[error(
+        "{name} ({code}) did not exist on {day}: it was not independent between {last} and {first}"
+    )]
+    InGap {
+        code: Code,
+        name: String,
+        day: Day,
+        last: Date,
+        first: Date,
+    },
     #[error("{0} and {0} are the same state: a pair needs two")]
     SamePair(Code),
 }
@@ -194,6 +206,15 @@ impl Graph {
                     end: e,
                 });
             }
+        }
+        if let Some((last, first)) = s.gap_on(day) {
+            return Err(Error::InGap {
+                code: s.code,
+                name: s.name.clone(),
+                day,
+                last,
+                first,
+            });
         }
         Ok(s)
     }
