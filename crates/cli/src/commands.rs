@@ -408,9 +408,12 @@ fn import(
                 eprintln!("note: without --guide, every fall to a closed mission is taken as a closure, never a break");
             }
             eprintln!(
-                "read {} rows: {} facts; {} closures kept as relations; {} states not in diplograph ({})",
+                "read {} rows and {} guide articles: {} facts ({} from the guide's prose, {} from dataset rows); {} closures kept as relations; {} states not in diplograph ({})",
                 report.rows,
+                articles.len(),
                 facts.len(),
+                report.from_guide,
+                report.from_dataset,
                 report.closures.len(),
                 report.unmapped.len(),
                 report.unmapped.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
@@ -435,6 +438,9 @@ fn import(
         }
     };
     if tsv {
+        if matches!(format, ImportFormat::UsMissions) {
+            write!(w, "{}", diplograph_import::US_TSV_HEADER)?;
+        }
         output::facts_tsv(w, &facts)?;
         return Ok(Found::nothing_if(facts.is_empty()));
     }
@@ -442,17 +448,46 @@ fn import(
         ImportFormat::UsMissions => "us-missions",
         ImportFormat::Facts => "facts",
     };
+    // A fact the embedded baseline already holds with the same source (the shipped US facts are
+    // this very import) would be the same source twice in every answer: it is already there.
+    let shipped: std::collections::HashSet<_> = diplograph_baseline::load()
+        .context("the embedded baseline is broken")?
+        .facts
+        .iter()
+        .map(same_fact)
+        .collect();
+    let (new, known): (Vec<Fact>, Vec<Fact>) = facts
+        .iter()
+        .cloned()
+        .partition(|f| !shipped.contains(&same_fact(f)));
     let mut l = Ledger::open(db)?;
-    let n = l.import(name, &file.display().to_string(), rows, &facts)?;
+    let n = l.import(name, &file.display().to_string(), rows, &new)?;
     writeln!(
         w,
         "imported {}: {} facts added, {} already there (ledger {})",
         file.display(),
         n.added,
-        n.duplicates,
+        n.duplicates + known.len(),
         db.display()
     )?;
     Ok(Found::nothing_if(facts.is_empty()))
+}
+
+/// What makes two facts the same source of the same fact: the pair, event, date and the
+/// source's address or citation, quote and publication day.
+fn same_fact(f: &Fact) -> String {
+    let s = &f.source;
+    format!(
+        "{} {} {} {} {:?} {:?} {:?} {:?}",
+        f.a,
+        f.b,
+        f.event,
+        f.date,
+        &*s.url,
+        &*s.citation,
+        &*s.quote,
+        s.published.map(|d| d.to_string())
+    )
 }
 
 /// `review`: the proposals and conflicts; `review accept|reject ID`.
