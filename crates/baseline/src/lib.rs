@@ -14,7 +14,8 @@
 //! ```
 
 use diplograph_model::{
-    Code, Date, Event, Fact, Origin, Person, SetFact, SetMode, Source, State, StateKind, Universe,
+    Code, Date, Event, Fact, Origin, Person, SetFact, SetMode, Source, State, StateKind, Text,
+    Universe,
 };
 
 /// The embedded data files, by their path under `data/`.
@@ -61,6 +62,14 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/facts/us.facts.tsv"),
     ),
     (
+        "facts/wikipedia.facts.tsv",
+        include_str!("../../../data/facts/wikipedia.facts.tsv"),
+    ),
+    (
+        "facts/wikipedia.sets.tsv",
+        include_str!("../../../data/facts/wikipedia.sets.tsv"),
+    ),
+    (
         "reader/people.tsv",
         include_str!("../../../data/reader/people.tsv"),
     ),
@@ -91,29 +100,145 @@ pub struct Baseline {
     pub people: Vec<Person>,
 }
 
+/// Files above this size are parsed in two halves on two threads: the baseline is parsed at
+/// every start, and the generated Wikipedia facts are most of it.
+const SPLIT_ABOVE: usize = 4 << 20;
+
+/// The two halves of a large facts file, each with the line number it starts at; `None` for a
+/// file that is small or has no header.
+fn halves(text: &'static str) -> Option<[(usize, &'static str); 2]> {
+    if text.len() < SPLIT_ABOVE {
+        return None;
+    }
+    let cut = text.len() / 2 + text[text.len() / 2..].find('\n')? + 1;
+    let first_line = text[..cut].bytes().filter(|&b| b == b'\n').count() + 1;
+    Some([(1, &text[..cut]), (first_line, &text[cut..])])
+}
+
 /// Parses every embedded file.
 pub fn load() -> Result<Baseline, Error> {
     let mut b = Baseline::default();
+    b.facts.reserve(
+        FILES
+            .iter()
+            .filter(|(n, _)| n.ends_with(".facts.tsv"))
+            .map(|(_, t)| t.len() / 200)
+            .sum(),
+    );
     for (name, text) in FILES {
+        if let (true, Some([(_, first), (second_line, second)])) =
+            (name.ends_with(".facts.tsv"), halves(text))
+        {
+            let origin = Text::Borrowed(name);
+            let header = if header_of(text) == FACT_HEADER_CITED {
+                FACT_HEADER_CITED
+            } else {
+                FACT_HEADER
+            };
+            let (one, two) = std::thread::scope(|sc| {
+                let t = sc.spawn(|| {
+                    let rows = second
+                        .lines()
+                        .enumerate()
+                        .map(|(i, l)| (i + second_line, l))
+                        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+                        .map(|(i, l)| (i, Fields::split(l.trim_end_matches('\r'))));
+                    fact_rows(
+                        name,
+                        rows,
+                        header,
+                        Text::Borrowed,
+                        &origin,
+                        second.len() / 200,
+                    )
+                });
+                let one = parse_facts_with(name, first, Text::Borrowed, origin.clone());
+                (one, t.join().expect("the parsing thread does not panic"))
+            });
+            b.facts.extend(one?);
+            b.facts.extend(two?);
+            continue;
+        }
         if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
         } else if name.starts_with("reader/people") {
-            b.people.extend(parse_people(name, text)?);
+            b.people.extend(parse_people_with(
+                name,
+                text,
+                Text::Borrowed,
+                Text::Borrowed(name),
+            )?);
         } else if name.ends_with(".sets.tsv") {
-            b.sets.extend(parse_sets(name, text)?);
+            b.sets.extend(parse_sets_with(
+                name,
+                text,
+                Text::Borrowed,
+                Text::Borrowed(name),
+            )?);
         } else {
-            b.facts.extend(parse_facts(name, text)?);
+            b.facts.extend(parse_facts_with(
+                name,
+                text,
+                Text::Borrowed,
+                Text::Borrowed(name),
+            )?);
         }
     }
     Ok(b)
 }
 
+/// A row's tab-separated fields, held without allocating (rows have at most 24 fields; more
+/// are counted, so that a wrong count is still reported).
+#[derive(Clone, Copy)]
+struct Fields<'a> {
+    buf: [&'a str; 24],
+    len: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn split(line: &'a str) -> Fields<'a> {
+        let mut f = Fields {
+            buf: [""; 24],
+            len: 0,
+        };
+        // A tab is ASCII, so every cut falls on a character boundary.
+        let mut start = 0;
+        for i in memchr::memchr_iter(b'\t', line.as_bytes()) {
+            if f.len < 24 {
+                f.buf[f.len] = &line[start..i];
+            }
+            f.len += 1;
+            start = i + 1;
+        }
+        if f.len < 24 {
+            f.buf[f.len] = &line[start..];
+        }
+        f.len += 1;
+        f
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        (i < self.len.min(24)).then(|| self.buf[i])
+    }
+}
+
+impl<'a> std::ops::Deref for Fields<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.buf[..self.len.min(24)]
+    }
+}
+
 /// Rows of a TSV file: skips comment lines, checks the header, yields (line number, fields).
 fn rows<'a>(
-    file: &'a str,
+    file: &str,
     text: &'a str,
-    header: &'a [&'a str],
-) -> Result<impl Iterator<Item = (usize, Vec<&'a str>)> + 'a, Error> {
+    header: &[&str],
+) -> Result<impl Iterator<Item = (usize, Fields<'a>)> + 'a, Error> {
     let mut lines = text
         .lines()
         .enumerate()
@@ -135,7 +260,7 @@ fn rows<'a>(
             ),
         });
     }
-    Ok(lines.map(|(i, l)| (i + 1, l.trim_end_matches('\r').split('\t').collect())))
+    Ok(lines.map(|(i, l)| (i + 1, Fields::split(l.trim_end_matches('\r')))))
 }
 
 fn err(file: &str, line: usize, message: impl Into<String>) -> Error {
@@ -155,6 +280,36 @@ pub const FACT_HEADER: &[&str] = &[
     "publisher",
     "published",
     "quote",
+];
+
+/// The pair-facts header with a tenth column for a dataset citation beside a URL: a row may
+/// then cite a dataset row (an encyclopedia's table row) and give the URL of that row's own
+/// reference, with no quote.
+pub const FACT_HEADER_CITED: &[&str] = &[
+    "a",
+    "b",
+    "event",
+    "date",
+    "source_url",
+    "publisher",
+    "published",
+    "quote",
+    "citation",
+];
+
+/// The set-facts header with a citation column, as [`FACT_HEADER_CITED`].
+pub const SET_HEADER_CITED: &[&str] = &[
+    "state",
+    "as_of",
+    "universe",
+    "mode",
+    "members",
+    "count",
+    "source_url",
+    "publisher",
+    "published",
+    "quote",
+    "citation",
 ];
 
 pub const SET_HEADER: &[&str] = &[
@@ -207,43 +362,69 @@ fn opt_date(file: &str, line: usize, what: &str, s: &str) -> Result<Option<Date>
     }
 }
 
-/// A source from a row's `source_url publisher published quote` fields; a URL that is not a URL
-/// is taken as a dataset citation ("mission_status_range_cow_v0.1.csv row 12").
-fn source(
+/// A source from a row's `source_url publisher published quote [citation]` fields; a URL that
+/// is not a URL is taken as a dataset citation ("mission_status_range_cow_v0.1.csv row 12"). A
+/// URL needs a quote unless the row cites a dataset row beside it (the URL is then that row's
+/// own reference).
+#[allow(clippy::too_many_arguments)]
+fn source<'t>(
     file: &str,
     line: usize,
-    url: &str,
-    publisher: &str,
+    url: &'t str,
+    publisher: &'t str,
     published: &str,
-    quote: &str,
+    quote: &'t str,
+    citation: &'t str,
+    keep: Keep<'t>,
 ) -> Result<Source, Error> {
     let published = opt_date(file, line, "published", published)?;
     let is_url = url.starts_with("http://") || url.starts_with("https://");
-    if url.is_empty() {
+    let citation = citation.trim();
+    if url.trim().is_empty() && citation.is_empty() {
         return Err(err(
             file,
             line,
-            "a fact needs a source (source_url is empty)",
+            "a fact needs a source (source_url and citation are empty)",
         ));
     }
-    if is_url && quote.trim().is_empty() {
+    if is_url && quote.trim().is_empty() && citation.is_empty() {
         return Err(err(file, line, format!("source {url:?} has no quote")));
     }
+    let (url, citation) = match (is_url, citation.is_empty()) {
+        (true, _) => (url, citation),
+        (false, true) => ("", url),
+        (false, false) if url.trim().is_empty() => ("", citation),
+        (false, false) => {
+            return Err(err(
+                file,
+                line,
+                format!("source_url {url:?} is not a URL, and the row has a citation"),
+            ))
+        }
+    };
     Ok(Source {
-        url: if is_url {
-            url.to_string()
-        } else {
-            String::new()
-        },
-        publisher: publisher.to_string(),
+        url: keep(url),
+        publisher: keep(publisher),
         published,
-        quote: quote.to_string(),
-        citation: if is_url {
-            String::new()
-        } else {
-            url.to_string()
-        },
+        quote: keep(quote),
+        citation: keep(citation),
     })
+}
+
+/// How parsed text is kept: borrowed from the embedded files (no copy, nothing to free), or
+/// copied from a user's file.
+type Keep<'t> = fn(&'t str) -> Text;
+
+fn copy(s: &str) -> Text {
+    Text::Owned(s.to_string())
+}
+
+/// The header of a TSV file (first line that is not a comment), split.
+fn header_of(text: &str) -> Vec<&str> {
+    text.lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.trim_end_matches('\r').split('\t').collect())
+        .unwrap_or_default()
 }
 
 /// The columns of `reader/people.tsv`.
@@ -260,6 +441,15 @@ pub const PEOPLE_HEADER: &[&str] = &[
 
 /// Parses the people file: every person with a state code and a source.
 pub fn parse_people(file: &str, text: &str) -> Result<Vec<Person>, Error> {
+    parse_people_with(file, text, copy, Text::Owned(file.to_string()))
+}
+
+fn parse_people_with<'t>(
+    file: &str,
+    text: &'t str,
+    keep: Keep<'t>,
+    _origin_file: Text,
+) -> Result<Vec<Person>, Error> {
     let mut out = Vec::new();
     for (line, f) in rows(file, text, PEOPLE_HEADER)? {
         let [name, state, office, aliases, url, publisher, published, quote] = f[..] else {
@@ -282,7 +472,7 @@ pub fn parse_people(file: &str, text: &str) -> Result<Vec<Person>, Error> {
                 .filter(|a| !a.is_empty())
                 .map(String::from)
                 .collect(),
-            source: source(file, line, url, publisher, published, quote)?,
+            source: source(file, line, url, publisher, published, quote, "", keep)?,
         });
     }
     Ok(out)
@@ -290,13 +480,40 @@ pub fn parse_people(file: &str, text: &str) -> Result<Vec<Person>, Error> {
 
 /// Parses a pair-facts TSV file.
 pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
-    let mut out = Vec::new();
-    for (line, f) in rows(file, text, FACT_HEADER)? {
-        if f.len() != FACT_HEADER.len() {
+    parse_facts_with(file, text, copy, Text::Owned(file.to_string()))
+}
+
+fn parse_facts_with<'t>(
+    file: &str,
+    text: &'t str,
+    keep: Keep<'t>,
+    origin_file: Text,
+) -> Result<Vec<Fact>, Error> {
+    let header = if header_of(text) == FACT_HEADER_CITED {
+        FACT_HEADER_CITED
+    } else {
+        FACT_HEADER
+    };
+    let rows = rows(file, text, header)?;
+    fact_rows(file, rows, header, keep, &origin_file, text.len() / 200)
+}
+
+/// Pair facts from parsed rows (`capacity`: the rows expected).
+fn fact_rows<'t>(
+    file: &str,
+    rows: impl Iterator<Item = (usize, Fields<'t>)>,
+    header: &[&str],
+    keep: Keep<'t>,
+    origin_file: &Text,
+    capacity: usize,
+) -> Result<Vec<Fact>, Error> {
+    let mut out = Vec::with_capacity(capacity);
+    for (line, f) in rows {
+        if f.len() != header.len() {
             return Err(err(
                 file,
                 line,
-                format!("expected {} fields, found {}", FACT_HEADER.len(), f.len()),
+                format!("expected {} fields, found {}", header.len(), f.len()),
             ));
         }
         let a: Code = field(file, line, "a", f[0].parse())?;
@@ -313,9 +530,18 @@ pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
             b,
             event: field(file, line, "event", f[2].parse::<Event>())?,
             date: field(file, line, "date", f[3].parse::<Date>())?,
-            source: source(file, line, f[4], f[5], f[6], f[7])?,
+            source: source(
+                file,
+                line,
+                f[4],
+                f[5],
+                f[6],
+                f[7],
+                f.get(8).unwrap_or(""),
+                keep,
+            )?,
             origin: Origin::Baseline {
-                file: file.to_string(),
+                file: origin_file.clone(),
                 line,
             },
         });
@@ -325,13 +551,27 @@ pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
 
 /// Parses a set-facts TSV file.
 pub fn parse_sets(file: &str, text: &str) -> Result<Vec<SetFact>, Error> {
+    parse_sets_with(file, text, copy, Text::Owned(file.to_string()))
+}
+
+fn parse_sets_with<'t>(
+    file: &str,
+    text: &'t str,
+    keep: Keep<'t>,
+    origin_file: Text,
+) -> Result<Vec<SetFact>, Error> {
     let mut out = Vec::new();
-    for (line, f) in rows(file, text, SET_HEADER)? {
-        if f.len() != SET_HEADER.len() {
+    let header = if header_of(text) == SET_HEADER_CITED {
+        SET_HEADER_CITED
+    } else {
+        SET_HEADER
+    };
+    for (line, f) in rows(file, text, header)? {
+        if f.len() != header.len() {
             return Err(err(
                 file,
                 line,
-                format!("expected {} fields, found {}", SET_HEADER.len(), f.len()),
+                format!("expected {} fields, found {}", header.len(), f.len()),
             ));
         }
         let members = f[4]
@@ -355,9 +595,18 @@ pub fn parse_sets(file: &str, text: &str) -> Result<Vec<SetFact>, Error> {
             mode,
             members,
             count,
-            source: source(file, line, f[6], f[7], f[8], f[9])?,
+            source: source(
+                file,
+                line,
+                f[6],
+                f[7],
+                f[8],
+                f[9],
+                f.get(10).unwrap_or(""),
+                keep,
+            )?,
             origin: Origin::Baseline {
-                file: file.to_string(),
+                file: origin_file.clone(),
                 line,
             },
         });

@@ -44,9 +44,13 @@ fn universe(a: Among) -> Universe {
     }
 }
 
-/// The graph from the baseline and the ledger, as known on `known_at`.
-pub(crate) fn load(db: &Path, known_at: Option<Day>) -> Result<Graph> {
-    Ok(Knowledge::load(db)?.graph(known_at, None))
+/// The graph from the baseline and the ledger, as known on `known_at`, for a command that
+/// answers once and exits: the graph is left to the process's end rather than freed entry by
+/// entry, which would take longer than the answer (see `bench/`).
+pub(crate) fn load(db: &Path, known_at: Option<Day>) -> Result<&'static Graph> {
+    Ok(Box::leak(Box::new(
+        Knowledge::load(db)?.graph(known_at, None),
+    )))
 }
 
 /// The ledger setting that limits the baseline to what its sources had published by a day
@@ -58,7 +62,7 @@ pub(crate) const BASELINE_KNOWN_AT: &str = "baseline_known_at";
 pub(crate) struct Knowledge {
     states: Vec<State>,
     people: Vec<Person>,
-    facts: Vec<Fact>,
+    facts: std::sync::Arc<Vec<Fact>>,
     sets: Vec<SetFact>,
 }
 
@@ -80,7 +84,7 @@ impl Knowledge {
         Ok(Knowledge {
             states: b.states,
             people: b.people,
-            facts,
+            facts: std::sync::Arc::new(facts),
             sets,
         })
     }
@@ -92,18 +96,10 @@ impl Knowledge {
             matches!(f.origin, Origin::Read { .. })
                 && article_url.is_some_and(|u| f.source.url == u)
         };
-        let facts: Vec<Fact> = if self.facts.iter().any(learned_from) {
-            self.facts
-                .iter()
-                .filter(|f| !learned_from(f))
-                .cloned()
-                .collect()
-        } else {
-            self.facts.clone()
-        };
-        Graph::build(
+        Graph::build_shared(
             self.states.clone(),
-            &facts,
+            self.facts.clone(),
+            |f| !learned_from(f),
             &self.sets,
             &Options { known_at },
         )
@@ -155,10 +151,10 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let code = resolve(&g, &state)?;
+            let code = resolve(g, &state)?;
             let as_of = as_of(&when)?;
             let r = g.relations(code, as_of, universe(among))?;
-            output::relations(&mut w, Out::from(format), &g, &r)?;
+            output::relations(&mut w, Out::from(format), g, &r)?;
             Found::Something
         }
         Command::Pair {
@@ -168,9 +164,9 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(known_at.as_deref())?)?;
-            let (a, b) = (resolve(&g, &a)?, resolve(&g, &b)?);
+            let (a, b) = (resolve(g, &a)?, resolve(g, &b)?);
             let h = g.history(a, b)?;
-            output::history(&mut w, Out::from(format), &g, &h, today())?;
+            output::history(&mut w, Out::from(format), g, &h, today())?;
             Found::nothing_if(h.history.is_empty() && h.recognition.is_empty())
         }
         Command::Timeline {
@@ -181,12 +177,12 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let code = resolve(&g, &state)?;
+            let code = resolve(g, &state)?;
             let until = as_of(&when)?;
             g.check_exists(code, until)?;
             let from = from.or_else(|| g.first_year(code)).unwrap_or(until.year());
             let years = g.timeline(code, from, until, universe(among));
-            output::timeline(&mut w, Out::from(format), &g, code, &years)?;
+            output::timeline(&mut w, Out::from(format), g, code, &years)?;
             Found::nothing_if(years.is_empty())
         }
         Command::Exclusive {
@@ -199,7 +195,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let (a, r) = (resolve(&g, &state)?, resolve(&g, &rival)?);
+            let (a, r) = (resolve(g, &state)?, resolve(g, &rival)?);
             let as_of = as_of(&when)?;
             let x = g.exclusive(a, r, as_of, universe(among))?;
             let years = if timeline {
@@ -211,15 +207,23 @@ pub fn run(cli: Cli) -> Result<Found> {
             } else {
                 None
             };
-            output::exclusive(&mut w, Out::from(format), &g, &x, years.as_deref())?;
+            output::exclusive(&mut w, Out::from(format), g, &x, years.as_deref())?;
             Found::nothing_if(x.states.is_empty())
         }
         Command::Add(args) => add(&db, args, &mut w)?,
+        Command::Import {
+            format: ImportFormat::Wikipedia,
+            file,
+            snapshot,
+            write,
+            ..
+        } => import_wikipedia(&db, &file, snapshot.as_deref(), write.as_deref(), &mut w)?,
         Command::Import {
             format,
             file,
             guide,
             tsv,
+            ..
         } => import(&db, format, &file, guide.as_deref(), tsv, &mut w)?,
         Command::Read(a) => {
             reading::read_cmd(&mut w, &reading::Job::new(&a, reading::lexicon()?)?)?
@@ -279,7 +283,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             to,
         } => {
             let g = load(&db, None)?;
-            let state = state.map(|s| resolve(&g, &s)).transpose()?;
+            let state = state.map(|s| resolve(g, &s)).transpose()?;
             let from = from.unwrap_or(1946);
             let to = to.unwrap_or(today().year() - 1);
             if from > to {
@@ -287,9 +291,9 @@ pub fn run(cli: Cli) -> Result<Found> {
             }
             match format {
                 ExportFormat::Json | ExportFormat::Csv => {
-                    output::export_facts(&mut w, matches!(format, ExportFormat::Json), &g, state)?
+                    output::export_facts(&mut w, matches!(format, ExportFormat::Json), g, state)?
                 }
-                ExportFormat::DyadYear => output::dyad_years(&mut w, &g, state, from, to)?,
+                ExportFormat::DyadYear => output::dyad_years(&mut w, g, state, from, to)?,
             }
             Found::Something
         }
@@ -321,7 +325,7 @@ fn as_of(when: &When) -> Result<Day> {
 
 fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
     let g = load(db, None)?;
-    let (x, y) = (resolve(&g, &a.a)?, resolve(&g, &a.b)?);
+    let (x, y) = (resolve(g, &a.a)?, resolve(g, &a.b)?);
     if x == y {
         bail!("a fact needs two different states (both are {x})");
     }
@@ -344,19 +348,19 @@ fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
                 bail!("--quote is required with --url: the few words of the source that state the fact");
             }
             Source {
-                url,
-                publisher: a.publisher,
+                url: url.into(),
+                publisher: a.publisher.into(),
                 published,
-                quote: a.quote,
-                citation: citation.unwrap_or_default(),
+                quote: a.quote.into(),
+                citation: citation.unwrap_or_default().into(),
             }
         }
         (None, Some(citation)) => Source {
-            url: String::new(),
-            publisher: a.publisher,
+            url: String::new().into(),
+            publisher: a.publisher.into(),
             published,
-            quote: a.quote,
-            citation,
+            quote: a.quote.into(),
+            citation: citation.into(),
         },
         (None, None) => bail!("a fact needs a source: --url with --quote, or --citation"),
     };
@@ -436,6 +440,7 @@ fn import(
             let n = facts.len();
             (facts, n)
         }
+        ImportFormat::Wikipedia => unreachable!("routed to import_wikipedia"),
     };
     if tsv {
         if matches!(format, ImportFormat::UsMissions) {
@@ -447,6 +452,7 @@ fn import(
     let name = match format {
         ImportFormat::UsMissions => "us-missions",
         ImportFormat::Facts => "facts",
+        ImportFormat::Wikipedia => "wikipedia",
     };
     // A fact the embedded baseline already holds with the same source (the shipped US facts are
     // this very import) would be the same source twice in every answer: it is already there.
@@ -471,6 +477,86 @@ fn import(
         db.display()
     )?;
     Ok(Found::nothing_if(facts.is_empty()))
+}
+
+/// `import wikipedia`: every article's tables, notes and bilateral prose, both sides reconciled,
+/// into the ledger in one transaction (or, with `--write`, as the baseline's files).
+fn import_wikipedia(
+    db: &Path,
+    path: &Path,
+    snapshot: Option<&str>,
+    write: Option<&Path>,
+    w: &mut impl Write,
+) -> Result<Found> {
+    let snapshot: Option<Day> = snapshot.map(|s| day(s, "--snapshot")).transpose()?;
+    let b = diplograph_baseline::load()?;
+    let states = diplograph_graph::States::new(b.states.clone());
+    let lexicon = diplograph_read::Lexicon::new(&b.states, &b.people);
+    let (articles, mut unread) = diplograph_wikipedia::load(path)?;
+    let cfg = diplograph_wikipedia::Config { snapshot };
+    let imp = diplograph_wikipedia::import(&articles, &states, &lexicon, &cfg)?;
+    let r = &imp.report;
+    unread.sort();
+    for n in &unread {
+        eprintln!("note: {n}");
+    }
+    for n in &r.notes {
+        eprintln!("note: {n}");
+    }
+    eprintln!(
+        "read {} articles, {} tables, {} rows ({} files unreadable): {} facts, {} lists; both sides agree on {} pairs, disagree on {}, one side only {}; {} notes",
+        r.articles,
+        r.tables,
+        r.rows,
+        unread.len(),
+        imp.facts.len(),
+        imp.sets.len(),
+        r.agree,
+        r.conflicts.len(),
+        r.one_sided,
+        r.notes.len()
+    );
+    if let Some(dir) = write {
+        let (facts, sets) = diplograph_wikipedia::to_tsv(&imp);
+        let mut report = diplograph_wikipedia::report_markdown(r, &states);
+        for n in &unread {
+            report.push_str(&format!("- {n}\n"));
+        }
+        for (name, text) in [
+            ("wikipedia.facts.tsv", facts),
+            ("wikipedia.sets.tsv", sets),
+            ("wikipedia-import.md", report),
+        ] {
+            let p = dir.join(name);
+            std::fs::write(&p, text)
+                .with_context(|| format!("cannot write {:?}", p.display().to_string()))?;
+        }
+        writeln!(
+            w,
+            "wrote {} facts and {} lists to {}",
+            imp.facts.len(),
+            imp.sets.len(),
+            dir.display()
+        )?;
+        return Ok(Found::nothing_if(imp.facts.is_empty()));
+    }
+    let mut l = Ledger::open(db)?;
+    let n = l.import_all(
+        "wikipedia",
+        &path.display().to_string(),
+        r.rows,
+        &imp.facts,
+        &imp.sets,
+    )?;
+    writeln!(
+        w,
+        "imported {}: {} facts added, {} already there (ledger {})",
+        path.display(),
+        n.added,
+        n.duplicates,
+        db.display()
+    )?;
+    Ok(Found::nothing_if(imp.facts.is_empty()))
 }
 
 /// What makes two facts the same source of the same fact: the pair, event, date and the

@@ -121,6 +121,14 @@ pub enum Command {
         /// Print the facts as a baseline TSV file instead of writing them.
         #[arg(long)]
         tsv: bool,
+        /// For wikipedia: the day the articles were taken, for files that do not carry a
+        /// revision day (JSON or raw wikitext; an XML export does).
+        #[arg(long, value_name = "DATE")]
+        snapshot: Option<String>,
+        /// For wikipedia: write the baseline files (wikipedia.facts.tsv, wikipedia.sets.tsv)
+        /// and the report (wikipedia-import.md) into DIR instead of the ledger.
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
     },
     /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
     Read(Articles),
@@ -253,6 +261,9 @@ pub enum ImportFormat {
     UsMissions,
     /// A TSV file in the baseline's pair-facts format.
     Facts,
+    /// A folder (or file) of Wikipedia "Foreign relations of X" articles: JSON strings of
+    /// wikitext, raw .wiki files, or MediaWiki XML exports (Special:Export).
+    Wikipedia,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]

@@ -53,18 +53,21 @@ fn cite(c: &Cited) -> String {
         parts.push(s.publisher.clone());
     }
     if let Some(p) = s.published {
-        parts.push(p.to_string());
+        parts.push(p.to_string().into());
     }
     if !s.quote.is_empty() {
         let q: String = s.quote.chars().take(140).collect();
-        parts.push(format!(
-            "\u{201c}{q}{}\u{201d}",
-            if s.quote.chars().count() > 140 {
-                "…"
-            } else {
-                ""
-            }
-        ));
+        parts.push(
+            format!(
+                "\u{201c}{q}{}\u{201d}",
+                if s.quote.chars().count() > 140 {
+                    "…"
+                } else {
+                    ""
+                }
+            )
+            .into(),
+        );
     }
     if !s.citation.is_empty() {
         parts.push(s.citation.clone());
@@ -73,7 +76,7 @@ fn cite(c: &Cited) -> String {
         parts.push(s.url.clone());
     }
     if let Some(st) = &c.set_statement {
-        parts.push(format!("(from: {st})"));
+        parts.push(format!("(from: {st})").into());
     }
     parts.join(" · ")
 }

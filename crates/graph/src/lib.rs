@@ -19,7 +19,7 @@
 mod pair;
 mod states;
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use diplograph_model::{
     Code, Date, Day, Event, Fact, SetFact, SetMode, State, StateKind, Status, Universe,
@@ -68,11 +68,75 @@ pub struct Options {
     pub known_at: Option<Day>,
 }
 
+/// What a pair's entries are made from: a fact, or a set fact's statement about the pair.
+#[derive(Clone, Copy, Debug)]
+enum Item {
+    Fact(u32),
+    Set { set: u32, partner: bool },
+}
+
+/// Every pair's items, sorted by pair: `keys[k]` owns `items[starts[k]..starts[k + 1]]`, and
+/// its entries once asked for in `pairs[k]`. One sort instead of a map of vectors: the index is
+/// built at every start.
+#[derive(Debug, Default)]
+struct Index {
+    keys: Vec<(Code, Code)>,
+    starts: Vec<u32>,
+    items: Vec<Item>,
+    pairs: Vec<std::sync::OnceLock<Pair>>,
+}
+
+impl Index {
+    fn new(raw: Vec<((Code, Code), Item)>) -> Index {
+        // Sorted on a packed key with the item's position as a tie-break, so that a pair's
+        // items keep the order of the facts (merging is order-aware) and the sort need not be
+        // stable.
+        let pack = |(a, b): (Code, Code)| {
+            let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
+            a.iter().chain(b).fold(0u64, |k, &x| k << 8 | x as u64)
+        };
+        let mut order: Vec<(u64, u32)> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (pack(*k), i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut ix = Index {
+            keys: Vec::new(),
+            starts: Vec::new(),
+            items: Vec::with_capacity(raw.len()),
+            pairs: Vec::new(),
+        };
+        let mut last = None;
+        for (n, &(k, i)) in order.iter().enumerate() {
+            if last != Some(k) {
+                last = Some(k);
+                ix.keys.push(raw[i as usize].0);
+                ix.starts.push(n as u32);
+            }
+            ix.items.push(raw[i as usize].1);
+        }
+        ix.starts.push(ix.items.len() as u32);
+        ix.pairs = (0..ix.keys.len()).map(|_| Default::default()).collect();
+        ix
+    }
+
+    fn find(&self, k: (Code, Code)) -> Option<usize> {
+        self.keys.binary_search(&k).ok()
+    }
+
+    fn items(&self, at: usize) -> &[Item] {
+        &self.items[self.starts[at] as usize..self.starts[at + 1] as usize]
+    }
+}
+
 /// The relations graph.
 #[derive(Debug)]
 pub struct Graph {
     states: States,
-    pairs: HashMap<(Code, Code), Pair>,
+    index: Index,
+    facts: Arc<Vec<Fact>>,
+    statements: Vec<std::sync::Arc<str>>,
     sets: Vec<SetFact>,
     /// Facts left out, and why (a code no state has).
     pub skipped: Vec<String>,
@@ -95,12 +159,33 @@ fn known(published: Option<Date>, known_at: Option<Day>) -> bool {
 }
 
 impl Graph {
-    pub fn build(states: Vec<State>, facts: &[Fact], sets: &[SetFact], opts: &Options) -> Graph {
+    /// Indexes the facts and set facts by pair; each pair's entries are merged, sorted and
+    /// checked for conflicts the first time the pair is asked about, so that a query about one
+    /// state does not pay for the other eighteen thousand pairs (see `bench/`).
+    pub fn build<'a>(
+        states: Vec<State>,
+        facts: impl IntoIterator<Item = &'a Fact>,
+        sets: &[SetFact],
+        opts: &Options,
+    ) -> Graph {
+        let facts: Vec<Fact> = facts.into_iter().cloned().collect();
+        Graph::build_shared(states, Arc::new(facts), |_| true, sets, opts)
+    }
+
+    /// As [`Graph::build`], over facts shared with other graphs (a process that builds several,
+    /// one per article, copies none), keeping those `keep` accepts.
+    pub fn build_shared(
+        states: Vec<State>,
+        facts: Arc<Vec<Fact>>,
+        keep: impl Fn(&Fact) -> bool,
+        sets: &[SetFact],
+        opts: &Options,
+    ) -> Graph {
         let states = States::new(states);
-        let mut pairs: HashMap<(Code, Code), Pair> = HashMap::new();
+        let mut raw: Vec<((Code, Code), Item)> = Vec::with_capacity(facts.len() * 2);
         let mut skipped = Vec::new();
-        for f in facts {
-            if !known(f.source.published, opts.known_at) {
+        for (i, f) in facts.iter().enumerate() {
+            if !known(f.source.published, opts.known_at) || !keep(f) {
                 continue;
             }
             let (Some(a), Some(b)) = (states.canonical(f.a), states.canonical(f.b)) else {
@@ -110,9 +195,10 @@ impl Graph {
                 ));
                 continue;
             };
-            pairs.entry(key(a, b)).or_default().add_fact(f, a, b);
+            raw.push((key(a, b), Item::Fact(i as u32)));
         }
         let mut kept_sets = Vec::new();
+        let mut statements = Vec::new();
         for s in sets {
             if !known(s.source.published, opts.known_at) {
                 continue;
@@ -128,7 +214,15 @@ impl Graph {
                 .iter()
                 .filter_map(|&m| states.canonical(m))
                 .collect();
-            if s.mode != SetMode::Count {
+            let set = kept_sets.len() as u32;
+            if s.mode == SetMode::Includes {
+                // A list of partners speaks only of those it names.
+                for &other in &s.members {
+                    if other != state {
+                        raw.push((key(state, other), Item::Set { set, partner: true }));
+                    }
+                }
+            } else if s.mode != SetMode::Count {
                 let day = s.as_of.last_day();
                 for other in universe(&states, day, s.universe) {
                     if other.code == state {
@@ -138,26 +232,49 @@ impl Graph {
                     let partner = match s.mode {
                         SetMode::AllExcept => !listed,
                         SetMode::Exactly => listed,
-                        SetMode::Count => unreachable!(),
+                        SetMode::Count | SetMode::Includes => unreachable!(),
                     };
-                    pairs
-                        .entry(key(state, other.code))
-                        .or_default()
-                        .add(Entry::from_set(&s, other.code, partner));
+                    raw.push((key(state, other.code), Item::Set { set, partner }));
                 }
             }
+            statements.push(pair::set_statement(&s));
             kept_sets.push(s);
-        }
-        for p in pairs.values_mut() {
-            p.finish();
         }
         Graph {
             states,
-            pairs,
+            index: Index::new(raw),
+            facts,
+            statements,
             sets: kept_sets,
             skipped,
             known_at: opts.known_at,
         }
+    }
+
+    /// A pair's entries, merged and checked, from its indexed facts and set facts.
+    fn make_pair(&self, (a, b): (Code, Code), items: &[Item]) -> Pair {
+        let mut p = Pair::default();
+        for item in items {
+            match *item {
+                Item::Fact(i) => {
+                    let f = &self.facts[i as usize];
+                    let canonical = |c| self.states.canonical(c).unwrap_or(c);
+                    p.add_fact(f, canonical(f.a), canonical(f.b));
+                }
+                Item::Set { set, partner } => {
+                    let s = &self.sets[set as usize];
+                    let other = if s.state == a { b } else { a };
+                    p.add(Entry::from_set_with(
+                        s,
+                        other,
+                        partner,
+                        self.statements[set as usize].clone(),
+                    ));
+                }
+            }
+        }
+        p.finish();
+        p
     }
 
     pub fn states(&self) -> &States {
@@ -165,12 +282,17 @@ impl Graph {
     }
 
     pub fn pair(&self, a: Code, b: Code) -> Option<&Pair> {
-        self.pairs.get(&key(a, b))
+        self.index.find(key(a, b)).map(|at| self.pair_at(at))
+    }
+
+    fn pair_at(&self, at: usize) -> &Pair {
+        self.index.pairs[at]
+            .get_or_init(|| self.make_pair(self.index.keys[at], self.index.items(at)))
     }
 
     /// Every pair with at least one fact.
     pub fn pairs(&self) -> impl Iterator<Item = (&(Code, Code), &Pair)> {
-        self.pairs.iter()
+        (0..self.index.keys.len()).map(|at| (&self.index.keys[at], self.pair_at(at)))
     }
 
     pub fn status(&self, a: Code, b: Code, day: Day) -> PairStatus {
@@ -371,10 +493,14 @@ impl Graph {
 
     /// The first year any fact speaks of `code`.
     pub fn first_year(&self, code: Code) -> Option<i16> {
-        self.pairs
+        self.index
+            .keys
             .iter()
-            .filter(|((a, b), _)| *a == code || *b == code)
-            .filter_map(|(_, p)| p.entries.first().map(|e| e.date.year_number()))
+            .filter(|(a, b)| *a == code || *b == code)
+            .filter_map(|&(a, b)| {
+                self.pair(a, b)
+                    .and_then(|p| p.entries.first().map(|e| e.date.year_number()))
+            })
             .min()
     }
 
@@ -393,13 +519,16 @@ impl Graph {
         let Some(p) = self.pair(a, b) else {
             return Ok(h);
         };
-        for e in &p.entries {
+        for e in p.entries.iter().filter(|e| e.set_aside.is_none()) {
             let Some(status) = e.event.status_after() else {
                 h.recognition.push(e.clone());
                 continue;
             };
             if let Some(last) = h.history.last_mut() {
-                if last.status == status {
+                // A second restoration with no break between (sources that disagree on the
+                // day) opens an interval of its own, so both dates show.
+                let disputed_return = e.event == Event::Restore && last.event == Event::Restore;
+                if last.status == status && !disputed_return {
                     for s in &e.sources {
                         if !last.sources.contains(s) {
                             last.sources.push(s.clone());
@@ -427,7 +556,10 @@ impl Graph {
         }
         // Before a first establishment there were no relations: the establishment's own
         // sources say so.
-        let first_change = p.entries.iter().find(|e| e.event.status_after().is_some());
+        let first_change = p
+            .entries
+            .iter()
+            .find(|e| e.event.status_after().is_some() && e.set_aside.is_none());
         if let (Some(first), Some(entry)) = (h.history.first(), first_change) {
             if first.event == Event::Establish && entry.event == Event::Establish {
                 h.history.insert(

@@ -11,7 +11,10 @@ pub struct Cited {
     pub origin: Origin,
     /// Set when the fact was derived from a statement about a whole partner set.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub set_statement: Option<String>,
+    pub set_statement: Option<std::sync::Arc<str>>,
+    /// The date this source gives, where entries merge sources of different precision.
+    #[serde(skip)]
+    pub date: Option<Date>,
 }
 
 /// One event or attestation about a pair, with every source that states it.
@@ -23,9 +26,55 @@ pub struct Entry {
     pub event: Event,
     pub date: Date,
     pub sources: Vec<Cited>,
+    /// Why this entry does not decide the status, when a source of higher precedence
+    /// contradicts it (it is kept, and the conflict reported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_aside: Option<String>,
+}
+
+/// How much weight a source carries when sources disagree: a dated report quoted from its
+/// publisher (3) over a dataset row (2) over an encyclopedia's table or prose (1).
+pub fn rank(c: &Cited) -> u8 {
+    if c.source.publisher == "Wikipedia" {
+        1
+    } else if !c.source.url.is_empty() && !c.source.quote.is_empty() {
+        3
+    } else {
+        2
+    }
+}
+
+fn rank_name(r: u8) -> &'static str {
+    match r {
+        3 => "a dated report",
+        2 => "a dataset",
+        _ => "an encyclopedia table",
+    }
+}
+
+/// The date of an entry whose sources agree: the sources of the highest precedence decide. A
+/// report states its own date, so the finest of theirs stands; tables and encyclopedias agree
+/// only at the coarser precision, so the coarsest of theirs stands (a table never refines a
+/// report's date).
+fn merged_date(sources: &[Cited]) -> Option<Date> {
+    let top = sources.iter().map(rank).max()?;
+    let dates = sources
+        .iter()
+        .filter(|c| rank(c) == top)
+        .filter_map(|c| c.date);
+    if top >= 3 {
+        dates.reduce(|a, b| a.finer(b))
+    } else {
+        dates.reduce(|a, b| if b.precision() < a.precision() { b } else { a })
+    }
 }
 
 impl Entry {
+    /// The highest precedence among the entry's sources.
+    pub fn rank(&self) -> u8 {
+        self.sources.iter().map(rank).max().unwrap_or(0)
+    }
+
     fn from_fact(f: &Fact, a: Code, b: Code) -> Entry {
         Entry {
             a,
@@ -36,11 +85,53 @@ impl Entry {
                 source: f.source.clone(),
                 origin: f.origin.clone(),
                 set_statement: None,
+                date: Some(f.date),
             }],
+            set_aside: None,
         }
     }
 
     pub fn from_set(s: &SetFact, other: Code, partner: bool) -> Entry {
+        Entry::from_set_with(s, other, partner, set_statement(s))
+    }
+
+    /// As [`Entry::from_set`], with the set's statement made once for all its members.
+    pub fn from_set_with(
+        s: &SetFact,
+        other: Code,
+        partner: bool,
+        statement: std::sync::Arc<str>,
+    ) -> Entry {
+        Entry {
+            a: s.state,
+            b: other,
+            event: if partner {
+                Event::Relations
+            } else {
+                Event::NoRelations
+            },
+            date: s.as_of,
+            sources: vec![Cited {
+                source: s.source.clone(),
+                origin: s.origin.clone(),
+                set_statement: Some(statement),
+                date: Some(s.as_of),
+            }],
+            set_aside: None,
+        }
+    }
+}
+
+/// What a set fact states, in words, for the entries derived from it.
+pub fn set_statement(s: &SetFact) -> std::sync::Arc<str> {
+    if s.mode == diplograph_model::SetMode::Includes {
+        return format!(
+            "{} lists this state among its diplomatic partners as of {}",
+            s.state, s.as_of
+        )
+        .into();
+    }
+    {
         let statement = format!(
             "{} {} of {} as of {}{}",
             s.state,
@@ -49,6 +140,7 @@ impl Entry {
                 diplograph_model::SetMode::Exactly =>
                     "has relations with exactly the listed states",
                 diplograph_model::SetMode::Count => "has a stated number of partners",
+                diplograph_model::SetMode::Includes => unreachable!("stated above"),
             },
             match s.universe {
                 diplograph_model::Universe::Un => "the UN members",
@@ -71,21 +163,7 @@ impl Entry {
                 )
             }
         );
-        Entry {
-            a: s.state,
-            b: other,
-            event: if partner {
-                Event::Relations
-            } else {
-                Event::NoRelations
-            },
-            date: s.as_of,
-            sources: vec![Cited {
-                source: s.source.clone(),
-                origin: s.origin.clone(),
-                set_statement: Some(statement),
-            }],
-        }
+        statement.into()
     }
 }
 
@@ -114,6 +192,9 @@ pub struct PairStatus {
 pub struct Pair {
     pub entries: Vec<Entry>,
     pub conflicts: Vec<Conflict>,
+    /// Spans in which sources of equal precedence disagree on whether relations had been
+    /// established: from the earlier date up to the later one, the status is unknown.
+    pub disputed: Vec<(Date, Date)>,
 }
 
 impl Pair {
@@ -132,105 +213,218 @@ impl Pair {
                 && (e.event.is_change() || x.date == e.date)
         };
         if let Some(x) = self.entries.iter_mut().find(|x| same(x)) {
-            x.date = x.date.finer(e.date);
             for s in e.sources {
                 if !x.sources.contains(&s) {
                     x.sources.push(s);
                 }
             }
+            x.date = merged_date(&x.sources).unwrap_or(x.date.finer(e.date));
             return;
         }
         self.entries.push(e);
     }
 
-    /// Sorts entries (by date; on the same date a change before an attestation of its outcome)
-    /// and finds conflicts; call once all facts are in.
+    /// Sorts entries (by date; on the same date a change before an attestation of its outcome,
+    /// a first establishment first and an undated break last), finds conflicts, and sets aside
+    /// what a source of higher precedence contradicts; call once all facts are in.
     pub fn finish(&mut self) {
         self.entries.sort_by(|x, y| {
             x.date
                 .cmp(&y.date)
                 .then(y.event.is_change().cmp(&x.event.is_change()))
+                .then((x.event != Event::Establish).cmp(&(y.event != Event::Establish)))
+                .then((x.event == Event::Interrupted).cmp(&(y.event == Event::Interrupted)))
         });
         self.conflicts.clear();
-        let affecting: Vec<&Entry> = self
-            .entries
-            .iter()
-            .filter(|e| e.event.status_after().is_some())
+        self.disputed.clear();
+        for e in &mut self.entries {
+            e.set_aside = None;
+        }
+        let affecting: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].event.status_after().is_some())
             .collect();
         // A pair is established once: two first establishments at different times disagree.
-        let est: Vec<&&Entry> = affecting
+        let est: Vec<usize> = affecting
             .iter()
-            .filter(|e| e.event == Event::Establish)
+            .copied()
+            .filter(|&i| self.entries[i].event == Event::Establish)
             .collect();
+        let mut aside: Vec<(usize, String)> = Vec::new();
         for w in est.windows(2) {
-            if !w[0].date.agrees_with(&w[1].date)
-                && !affecting.iter().any(|e| {
-                    matches!(e.event, Event::Sever | Event::Suspend)
-                        && w[0].date < e.date
-                        && e.date < w[1].date
-                })
-            {
-                self.conflicts.push(Conflict {
-                    message: format!(
-                        "establishment dated {} and {} by different sources",
-                        w[0].date, w[1].date
-                    ),
-                    first: (*w[0]).clone(),
-                    second: (*w[1]).clone(),
-                });
+            let (x, y) = (&self.entries[w[0]], &self.entries[w[1]]);
+            let broken_between = affecting.iter().any(|&i| {
+                let e = &self.entries[i];
+                matches!(e.event, Event::Sever | Event::Suspend | Event::Interrupted)
+                    && x.date < e.date
+                    && e.date < y.date
+            });
+            if x.date.agrees_with(&y.date) || broken_between {
+                continue;
+            }
+            let (rx, ry) = (x.rank(), y.rank());
+            let mut message = format!(
+                "establishment dated {} and {} by different sources",
+                x.date, y.date
+            );
+            if rx != ry {
+                let (keep, drop, rk, rd) = if rx > ry {
+                    (x, w[1], rx, ry)
+                } else {
+                    (y, w[0], ry, rx)
+                };
+                let why = format!(
+                    "answered by {} ({}) over {}",
+                    rank_name(rk),
+                    keep.date,
+                    rank_name(rd)
+                );
+                message.push_str(&format!("; {why}"));
+                aside.push((drop, why));
+            } else {
+                self.disputed.push((x.date, y.date));
+            }
+            self.conflicts.push(Conflict {
+                message,
+                first: x.clone(),
+                second: y.clone(),
+            });
+        }
+        // Two restorations with no break between them date the same return differently.
+        let mut last_restore: Option<usize> = None;
+        for &i in &affecting {
+            let e = &self.entries[i];
+            match e.event {
+                Event::Sever | Event::Suspend | Event::Interrupted => last_restore = None,
+                Event::Restore => {
+                    if let Some(j) = last_restore {
+                        let x = &self.entries[j];
+                        if !x.date.agrees_with(&e.date) {
+                            let (rx, ry) = (x.rank(), e.rank());
+                            let mut message = format!(
+                                "restoration dated {} and {} by different sources, with no break between",
+                                x.date, e.date
+                            );
+                            if rx != ry {
+                                let (keep, drop, rk, rd) = if rx > ry {
+                                    (x, i, rx, ry)
+                                } else {
+                                    (e, j, ry, rx)
+                                };
+                                let why = format!(
+                                    "answered by {} ({}) over {}",
+                                    rank_name(rk),
+                                    keep.date,
+                                    rank_name(rd)
+                                );
+                                message.push_str(&format!("; {why}"));
+                                aside.push((drop, why));
+                            } else {
+                                self.disputed.push((x.date, e.date));
+                            }
+                            self.conflicts.push(Conflict {
+                                message,
+                                first: x.clone(),
+                                second: e.clone(),
+                            });
+                        }
+                    }
+                    last_restore = Some(i);
+                }
+                _ => {}
             }
         }
-        // An attestation that contradicts what the changes before it imply.
-        let mut current: Option<&Entry> = None;
-        for e in &affecting {
-            if let Some(c) = current {
+        // An attestation that contradicts what the entries before it imply.
+        let mut current: Option<usize> = None;
+        for &i in &affecting {
+            if aside.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            if let Some(ci) = current {
+                let (c, e) = (&self.entries[ci], &self.entries[i]);
                 let before = c.event.status_after();
                 let now = e.event.status_after();
-                // Only an attestation that contradicts a recorded change is a conflict: between
-                // two attestations the status may simply have changed unrecorded.
-                // A source that states both (a dataset's deliberate attestation) is not in
-                // conflict with itself.
+                // Only an attestation that contradicts a recorded change, or an attestation of
+                // lower precedence, is a conflict: between two attestations of equal weight the
+                // status may simply have changed unrecorded. A source that states both (a
+                // dataset's deliberate attestation) is not in conflict with itself.
                 let same_publisher = e.sources.iter().any(|x| {
                     c.sources
                         .iter()
                         .any(|y| y.source.publisher == x.source.publisher)
                 });
+                let differ = before.is_some_and(|b| b == Status::Relations)
+                    != now.is_some_and(|n| n == Status::Relations)
+                    && before != Some(Status::Unknown)
+                    && now != Some(Status::Unknown);
+                let lower = e.rank() < c.rank();
                 let contradicts = !e.event.is_change()
-                    && c.event.is_change()
+                    && (c.event.is_change() || lower)
                     && !same_publisher
                     && c.date.last_day() < e.date.first_day()
-                    && before.is_some_and(|b| b == Status::Relations)
-                        != now.is_some_and(|n| n == Status::Relations);
+                    && differ;
                 if contradicts {
-                    self.conflicts.push(Conflict {
-                        message: format!(
-                            "{} on {} says {}, but {} on {} left {}",
-                            e.event,
-                            e.date,
-                            now.map(|s| s.as_str()).unwrap_or("?"),
+                    let mut message = format!(
+                        "{} on {} says {}, but {} on {} left {}",
+                        e.event,
+                        e.date,
+                        now.map(|s| s.as_str()).unwrap_or("?"),
+                        c.event,
+                        c.date,
+                        before.map(|s| s.as_str()).unwrap_or("?")
+                    );
+                    if lower {
+                        let why = format!(
+                            "answered by {} ({} on {}) over {}",
+                            rank_name(c.rank()),
                             c.event,
                             c.date,
-                            before.map(|s| s.as_str()).unwrap_or("?")
-                        ),
-                        first: (*c).clone(),
-                        second: (*e).clone(),
+                            rank_name(e.rank())
+                        );
+                        message.push_str(&format!("; {why}"));
+                        aside.push((i, why));
+                    }
+                    self.conflicts.push(Conflict {
+                        message,
+                        first: c.clone(),
+                        second: e.clone(),
                     });
+                    if lower {
+                        continue;
+                    }
                 }
             }
-            current = Some(e);
+            current = Some(i);
+        }
+        for (i, why) in aside {
+            self.entries[i].set_aside = Some(why);
         }
     }
 
     /// The status on `day`: the last fact known to have happened by then decides, and a fact
     /// whose date may or may not fall before `day` (a year-precision "1987" asked about mid-1987)
-    /// makes the answer unknown unless it would not change it.
+    /// makes the answer unknown unless it would not change it. Entries set aside by precedence
+    /// do not decide; where sources of equal weight disagree on the establishment, the days
+    /// between their dates are unknown.
     pub fn status_on(&self, day: Day) -> PairStatus {
+        if let Some((x, y)) = self
+            .disputed
+            .iter()
+            .find(|(x, y)| x.first_day() <= day && day < y.first_day())
+        {
+            return PairStatus {
+                status: Status::Unknown,
+                basis: None,
+                reason: Some(format!(
+                    "sources disagree on when relations began ({x} or {y})"
+                )),
+            };
+        }
         let mut current: Option<&Entry> = None;
         let mut straddling: Option<&Entry> = None;
         for e in self
             .entries
             .iter()
-            .filter(|e| e.event.status_after().is_some())
+            .filter(|e| e.event.status_after().is_some() && e.set_aside.is_none())
         {
             if e.date.last_day() <= day {
                 current = Some(e);
@@ -262,6 +456,14 @@ impl Pair {
             };
         }
         match current {
+            Some(c) if c.event == Event::Interrupted => PairStatus {
+                status: Status::Unknown,
+                basis: Some(c.clone()),
+                reason: Some(format!(
+                    "relations were broken at a time no source gives, after {}",
+                    c.date
+                )),
+            },
             Some(c) => PairStatus {
                 status: c.event.status_after().expect("filtered"),
                 basis: Some(c.clone()),

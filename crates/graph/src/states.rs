@@ -1,6 +1,6 @@
 //! The registry of states: lookup by code, name, alias or demonym, forgiving but honest.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use diplograph_model::{Code, State};
 
@@ -58,7 +58,7 @@ pub fn fold(s: &str) -> String {
 
 impl States {
     pub fn new(list: Vec<State>) -> States {
-        let mut by_code = HashMap::new();
+        let mut by_code = HashMap::default();
         let mut names = Vec::new();
         for (i, s) in list.iter().enumerate() {
             by_code.insert(s.code, i);

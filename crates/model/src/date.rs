@@ -119,7 +119,18 @@ impl FromStr for Date {
             input: s.to_string(),
         };
         let t = s.trim();
-        let parts: Vec<&str> = t.split('-').collect();
+        // At most three parts, without allocating: the baseline parses tens of thousands.
+        let mut it = t.split('-');
+        let mut buf = [""; 3];
+        let mut n = 0;
+        for p in it.by_ref() {
+            if n == 3 {
+                return Err(err());
+            }
+            buf[n] = p;
+            n += 1;
+        }
+        let parts = &buf[..n];
         let num = |p: &str, len: usize| -> Result<i16, DateError> {
             if p.len() != len || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(err());

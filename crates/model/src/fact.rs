@@ -72,14 +72,17 @@ pub enum Event {
     Relations,
     /// Attestation: the two states had no relations on the date.
     NoRelations,
+    /// Relations were broken at some time after the date, which no source gives: the status is
+    /// unknown from then until a later fact settles it.
+    Interrupted,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("unknown event {0:?} (expected one of establish, restore, sever, suspend, recognize, withdraw_recognition, relations, none)")]
+#[error("unknown event {0:?} (expected one of establish, restore, sever, suspend, recognize, withdraw_recognition, relations, none, interrupted)")]
 pub struct EventError(pub String);
 
 impl Event {
-    pub const ALL: [Event; 8] = [
+    pub const ALL: [Event; 9] = [
         Event::Establish,
         Event::Restore,
         Event::Sever,
@@ -88,6 +91,7 @@ impl Event {
         Event::WithdrawRecognition,
         Event::Relations,
         Event::NoRelations,
+        Event::Interrupted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -100,6 +104,7 @@ impl Event {
             Event::WithdrawRecognition => "withdraw_recognition",
             Event::Relations => "relations",
             Event::NoRelations => "none",
+            Event::Interrupted => "interrupted",
         }
     }
 
@@ -110,6 +115,7 @@ impl Event {
             Event::Sever => Some(Status::Severed),
             Event::Suspend => Some(Status::Suspended),
             Event::NoRelations => Some(Status::None),
+            Event::Interrupted => Some(Status::Unknown),
             Event::Recognize | Event::WithdrawRecognition => None,
         }
     }
@@ -132,6 +138,9 @@ impl Event {
 impl FromStr for Event {
     type Err = EventError;
     fn from_str(s: &str) -> Result<Event, EventError> {
+        if let Some(e) = Event::ALL.into_iter().find(|e| e.as_str() == s) {
+            return Ok(e);
+        }
         let t = s.trim().to_ascii_lowercase().replace('-', "_");
         Event::ALL
             .into_iter()
@@ -191,22 +200,26 @@ impl fmt::Display for Status {
     }
 }
 
+/// Text of a source: borrowed from the embedded baseline (no copy at start-up, none when a
+/// fact is cloned into the graph), owned when it comes from a ledger or an import.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// Where a fact comes from: a report (URL, publisher, publication date and the few words that
 /// state the fact) or a dataset row (in `citation`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Source {
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub url: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub publisher: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub url: Text,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub publisher: Text,
     /// When the source published the fact: the graph's "known at" time.
     pub published: Option<Date>,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub quote: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub quote: Text,
     /// A dataset and row ("mission_status_range_cow_v0.1.csv row 272"), when the fact comes from
     /// a dataset rather than a report.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub citation: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub citation: Text,
 }
 
 /// Where a fact entered diplograph: the shipped baseline (file and line) or the user's ledger.
@@ -214,7 +227,7 @@ pub struct Source {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Origin {
     Baseline {
-        file: String,
+        file: Text,
         line: usize,
     },
     Ledger {
@@ -293,6 +306,8 @@ pub enum SetMode {
     Exactly,
     /// Only a number of partners is stated.
     Count,
+    /// Relations with at least `members`: a list of partners that says nothing of the rest.
+    Includes,
 }
 
 impl FromStr for SetMode {
@@ -302,9 +317,21 @@ impl FromStr for SetMode {
             "all_except" => Ok(SetMode::AllExcept),
             "exactly" => Ok(SetMode::Exactly),
             "count" => Ok(SetMode::Count),
+            "includes" => Ok(SetMode::Includes),
             other => Err(format!(
-                "unknown set mode {other:?} (expected all_except, exactly or count)"
+                "unknown set mode {other:?} (expected all_except, exactly, includes or count)"
             )),
+        }
+    }
+}
+
+impl SetMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetMode::AllExcept => "all_except",
+            SetMode::Exactly => "exactly",
+            SetMode::Count => "count",
+            SetMode::Includes => "includes",
         }
     }
 }

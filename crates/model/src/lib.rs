@@ -21,7 +21,8 @@ mod state;
 
 pub use date::{Date, DateError, Day, Precision};
 pub use fact::{
-    Code, CodeError, Event, EventError, Fact, Origin, SetFact, SetMode, Source, Status, Universe,
+    Code, CodeError, Event, EventError, Fact, Origin, SetFact, SetMode, Source, Status, Text,
+    Universe,
 };
 pub use hash::fnv1a;
 pub use state::{Person, State, StateKind};

@@ -229,14 +229,14 @@ impl Ledger {
                 event,
                 date,
                 source: Source {
-                    url: src.url.clone().unwrap_or_default(),
-                    publisher: src.publisher.clone().unwrap_or_default(),
+                    url: src.url.clone().unwrap_or_default().into(),
+                    publisher: src.publisher.clone().unwrap_or_default().into(),
                     published,
-                    quote: src.quote.clone(),
+                    quote: src.quote.clone().into(),
                     citation: if src.url.is_some() {
-                        String::new()
+                        String::new().into()
                     } else {
-                        format!("article {}", src.path.clone().unwrap_or_default())
+                        format!("article {}", src.path.clone().unwrap_or_default()).into()
                     },
                 },
                 origin: Origin::Read { event: e.id },

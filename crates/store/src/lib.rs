@@ -11,7 +11,7 @@ use std::path::Path;
 
 mod events;
 
-use diplograph_model::{Date, Fact, Origin, SetFact, SetMode, Source};
+use diplograph_model::{Date, Fact, Origin, SetFact, Source};
 
 pub use events::{ArticleRecord, EventRecord, EventState, Ingested, StoredEvent, StoredSource};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -193,39 +193,7 @@ impl Ledger {
     /// Adds set facts in one transaction.
     pub fn add_sets(&mut self, sets: &[SetFact], added_by: &str) -> Result<Added, Error> {
         let tx = self.conn.transaction()?;
-        let mut n = Added::default();
-        {
-            let mut stmt = tx.prepare(
-                "INSERT OR IGNORE INTO set_facts (state, as_of, universe, mode, members, count, source_url, publisher, published, quote, citation, added_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?;
-            for s in sets {
-                let members: Vec<&str> = s.members.iter().map(|c| c.as_str()).collect();
-                let changed = stmt.execute(params![
-                    s.state.as_str(),
-                    s.as_of.to_string(),
-                    s.universe.as_str(),
-                    match s.mode {
-                        SetMode::AllExcept => "all_except",
-                        SetMode::Exactly => "exactly",
-                        SetMode::Count => "count",
-                    },
-                    members.join(","),
-                    s.count,
-                    s.source.url,
-                    s.source.publisher,
-                    s.source.published.map(|d| d.to_string()),
-                    s.source.quote,
-                    s.source.citation,
-                    added_by,
-                ])?;
-                if changed == 1 {
-                    n.added += 1;
-                } else {
-                    n.duplicates += 1;
-                }
-            }
-        }
+        let n = insert_sets(&tx, sets, added_by)?;
         tx.commit()?;
         Ok(n)
     }
@@ -258,6 +226,30 @@ impl Ledger {
     ) -> Result<Added, Error> {
         let tx = self.conn.transaction()?;
         let n = insert_facts(&tx, facts, &format!("import {format}"))?;
+        tx.execute(
+            "INSERT INTO imports (format, file, rows_read, facts_added, duplicates) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![format, file, rows_read as i64, n.added as i64, n.duplicates as i64],
+        )?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Adds an import's facts and set facts and records the import, in one transaction: all
+    /// of it or none.
+    pub fn import_all(
+        &mut self,
+        format: &str,
+        file: &str,
+        rows_read: usize,
+        facts: &[Fact],
+        sets: &[SetFact],
+    ) -> Result<Added, Error> {
+        let tx = self.conn.transaction()?;
+        let added_by = format!("import {format}");
+        let mut n = insert_facts(&tx, facts, &added_by)?;
+        let s = insert_sets(&tx, sets, &added_by)?;
+        n.added += s.added;
+        n.duplicates += s.duplicates;
         tx.execute(
             "INSERT INTO imports (format, file, rows_read, facts_added, duplicates) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![format, file, rows_read as i64, n.added as i64, n.duplicates as i64],
@@ -385,12 +377,43 @@ fn source(
 ) -> Result<Source, Error> {
     let published = published.map(|p| field::<Date>(id, &p)).transpose()?;
     Ok(Source {
-        url,
-        publisher,
+        url: url.into(),
+        publisher: publisher.into(),
         published,
-        quote,
-        citation,
+        quote: quote.into(),
+        citation: citation.into(),
     })
+}
+
+fn insert_sets(conn: &Connection, sets: &[SetFact], added_by: &str) -> Result<Added, Error> {
+    let mut n = Added::default();
+    let mut stmt = conn.prepare(
+        "INSERT OR IGNORE INTO set_facts (state, as_of, universe, mode, members, count, source_url, publisher, published, quote, citation, added_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for s in sets {
+        let members: Vec<&str> = s.members.iter().map(|c| c.as_str()).collect();
+        let changed = stmt.execute(params![
+            s.state.as_str(),
+            s.as_of.to_string(),
+            s.universe.as_str(),
+            s.mode.as_str(),
+            members.join(","),
+            s.count,
+            s.source.url,
+            s.source.publisher,
+            s.source.published.map(|d| d.to_string()),
+            s.source.quote,
+            s.source.citation,
+            added_by,
+        ])?;
+        if changed == 1 {
+            n.added += 1;
+        } else {
+            n.duplicates += 1;
+        }
+    }
+    Ok(n)
 }
 
 fn insert_facts(conn: &Connection, facts: &[Fact], added_by: &str) -> Result<Added, Error> {
@@ -437,7 +460,7 @@ mod tests {
                 publisher: "Example".into(),
                 published: Some(date.parse().unwrap()),
                 quote: "established relations".into(),
-                citation: String::new(),
+                citation: String::new().into(),
             },
             origin: Origin::Ledger { id: 0 },
         }

@@ -1,0 +1,783 @@
+//! One article to rows: which tables list diplomatic relations, each row's partner, dates,
+//! reference and notes, and the breaks and restorations that the notes and the bilateral
+//! sections' prose state, read with the project's reader.
+
+use std::collections::HashMap;
+
+use diplograph_graph::States;
+use diplograph_model::{Code, Date, Day, Event};
+use diplograph_read::{EventType, Lexicon, Modality};
+
+use crate::dates::{self, Cell};
+use crate::markup;
+use crate::table;
+
+/// A row's reference, from its `{{cite …}}` (or a bare link).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reference {
+    pub url: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: Option<Date>,
+}
+
+/// Where a row stands: article, section, table and row numbers (from 1).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowPlace {
+    pub section: String,
+    pub table: usize,
+    pub row: usize,
+}
+
+/// One dated statement an article makes about a pair.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub home: Code,
+    pub partner: Code,
+    /// `a` acts on `b` for directed events.
+    pub a: Code,
+    pub b: Code,
+    pub event: Event,
+    pub date: Date,
+    pub place: RowPlace,
+    /// Other rows of the same article that state the same event on the same date.
+    pub also: Vec<RowPlace>,
+    pub reference: Option<Reference>,
+    /// For events read from notes or prose: the sentence as the page renders it.
+    pub quote: Option<String>,
+    /// Where the fact was read: `table`, `notes` or `prose`.
+    pub from: &'static str,
+}
+
+/// What one article gave.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub found: Vec<Found>,
+    /// Partners named in the article's complete list(s) of relations (empty when it has none).
+    pub listed: Vec<Code>,
+    pub has_complete_list: bool,
+    /// Every partner named in any relations table row, listed or not.
+    pub named: Vec<Code>,
+    /// Partners whose row says there are no relations.
+    pub no_relations: Vec<(Code, RowPlace)>,
+    /// Partners whose notes or prose speak of a break the reader could not date.
+    pub undated_breaks: Vec<(Code, RowPlace, String)>,
+    pub tables: usize,
+    pub rows: usize,
+    pub notes: Vec<String>,
+}
+
+/// Words of a heading or intro that make a table a list of relations.
+fn is_relations_heading(path: &[String]) -> bool {
+    path.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        h.contains("diplomatic relations")
+            || h.contains("bilateral")
+            || h.contains("relations by")
+            || h.contains("relations with")
+            || h.contains("countries")
+            || matches!(
+                h.as_str(),
+                "africa"
+                    | "americas"
+                    | "the americas"
+                    | "asia"
+                    | "europe"
+                    | "oceania"
+                    | "middle east"
+                    | "north america"
+                    | "south america"
+                    | "asia-pacific"
+                    | "asia–pacific"
+            )
+    })
+}
+
+/// Headings whose tables are not about relations between states.
+fn is_excluded_heading(path: &[String]) -> bool {
+    path.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        [
+            "see also",
+            "reference",
+            "multilateral",
+            "organization",
+            "organisation",
+            "visit",
+            "trade",
+            "mission",
+            "embass",
+            "further reading",
+            "external links",
+            "dispute",
+            "aid",
+        ]
+        .iter()
+        .any(|w| h.contains(w))
+            && !h.contains("diplomatic relations")
+    })
+}
+
+const PARTNER_HEADS: &[&str] = &["country", "state", "nation", "partner", "countries"];
+const DATE_HEADS: &[&str] = &[
+    "date",
+    "formal",
+    "relations",
+    "established",
+    "began",
+    "since",
+    "year",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Group {
+    partner: usize,
+    date: Option<usize>,
+    notes: Option<usize>,
+    recognition: bool,
+}
+
+/// Column groups of a table: each partner column with the date and notes columns after it.
+/// `width` is the usual number of cells in a data row: header cells beyond it on the left (an
+/// image spanning the columns) are not columns.
+fn groups(header: &[String], width: usize) -> Vec<Group> {
+    let skip = header.len().saturating_sub(width.max(1));
+    let head: Vec<String> = header[skip..]
+        .iter()
+        .map(|h| h.to_ascii_lowercase())
+        .collect();
+    let partner_cols: Vec<usize> = head
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| PARTNER_HEADS.iter().any(|p| h.starts_with(p)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    for (k, &p) in partner_cols.iter().enumerate() {
+        let end = partner_cols.get(k + 1).copied().unwrap_or(head.len());
+        let date = (p + 1..end).find(|&i| DATE_HEADS.iter().any(|d| head[i].contains(d)));
+        let notes = (p + 1..end).find(|&i| head[i].contains("note"));
+        let recognition = date.is_some_and(|i| head[i].contains("recogni"));
+        out.push(Group {
+            partner: p,
+            date,
+            notes,
+            recognition,
+        });
+    }
+    out
+}
+
+/// The most common number of cells in a row.
+fn usual_width(rows: &[Vec<&str>]) -> usize {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for r in rows {
+        *counts.entry(r.len()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(w, n)| (n, w))
+        .map_or(0, |(w, _)| w)
+}
+
+/// A partner cell's state: the flag template's country, else the first link, else the text.
+fn partner_name(cell: &str) -> String {
+    for (_, t) in markup::templates(cell) {
+        let n = t.name.as_str();
+        if n.starts_with("flag") && !matches!(n, "flagicon image") || n.starts_with("#invoke:flag")
+        {
+            if let Some(p) = t.positional().into_iter().find(|p| !p.is_empty()) {
+                return markup::plain(p).trim().to_string();
+            }
+        }
+    }
+    if let Some(i) = cell.find("[[") {
+        if let Some(e) = markup::construct_end(cell, i) {
+            let inner = &cell[i + 2..e - 2];
+            return markup::plain(markup::split_top(inner, "|")[0])
+                .trim()
+                .to_string();
+        }
+    }
+    markup::plain(cell).trim().to_string()
+}
+
+/// Names Wikipedia's tables use that the state list does not carry, each with the state
+/// diplograph keeps it under (continuators as the Correlates of War has them).
+const HISTORICAL: &[(&str, &str)] = &[
+    ("soviet union", "RUS"),
+    ("ussr", "RUS"),
+    ("yugoslavia", "SRB"),
+    ("sfr yugoslavia", "SRB"),
+    ("fr yugoslavia", "SRB"),
+    ("federal republic of yugoslavia", "SRB"),
+    ("serbia and montenegro", "SRB"),
+    ("zaire", "COD"),
+    ("ceylon", "LKA"),
+    ("dahomey", "BEN"),
+    ("upper volta", "BFA"),
+    ("west germany", "DEU"),
+    ("federal republic of germany", "DEU"),
+    ("khmer republic", "KHM"),
+    ("kampuchea", "KHM"),
+    ("east timor", "TLS"),
+    ("republic of the congo", "COG"),
+    ("congo brazzaville", "COG"),
+    ("democratic republic of the congo", "COD"),
+    ("congo kinshasa", "COD"),
+    ("the gambia", "GMB"),
+    ("the bahamas", "BHS"),
+    ("federated states of micronesia", "FSM"),
+    ("people s republic of china", "CHN"),
+    ("prc", "CHN"),
+    ("sahrawi arab democratic republic", "ESH"),
+    ("sadr", "ESH"),
+    ("georgia country", "GEO"),
+    ("state of palestine", "PSE"),
+    ("vatican city", "VAT"),
+    ("holy see", "VAT"),
+];
+
+/// Names that are not states and are skipped with a note, not reported as unknown.
+const NOT_STATES: &[&str] = &[
+    "sovereign military order of malta",
+    "sovereign order of malta",
+    "order of malta",
+    "hong kong",
+    "macau",
+    "macao",
+    "greenland",
+    "faroe islands",
+    "puerto rico",
+    "new caledonia",
+    "aruba",
+    "curacao",
+    "bermuda",
+    "donetsk people s republic",
+    "luhansk people s republic",
+    "arab league",
+    "smom",
+    "european union",
+    "united nations",
+    "african union",
+];
+
+/// Resolves a name to a state; `Err` says why not (a non-state entity, unknown, ambiguous).
+pub fn resolve(states: &States, name: &str) -> Result<Code, String> {
+    let name = name.trim();
+    let bare = match name.find(" (") {
+        Some(i) if name.ends_with(')') => &name[..i],
+        _ => name,
+    };
+    let folded = diplograph_graph::fold(bare);
+    if folded.is_empty() {
+        return Err("no partner named".to_string());
+    }
+    if NOT_STATES.contains(&folded.as_str()) {
+        return Err(format!("{name:?} is not a state: skipped"));
+    }
+    if let Some((_, c)) = HISTORICAL.iter().find(|(n, _)| *n == folded) {
+        return c.parse::<Code>().map_err(|e| e.to_string());
+    }
+    let folded_no_the = folded.strip_prefix("the ").unwrap_or(&folded);
+    match states.resolve(folded_no_the) {
+        Ok(s) => Ok(s.code),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn cite_reference(body: &str) -> Option<Reference> {
+    for (_, t) in markup::templates(body) {
+        if !t.name.starts_with("cite") && t.name != "citation" {
+            continue;
+        }
+        let get = |k: &str| t.named(k).map(|v| markup::plain(v).trim().to_string());
+        let date = get("date")
+            .and_then(|d| dates::parse_text(&d).map(|x| x.0))
+            .or_else(|| get("year").and_then(|d| dates::parse_text(&d).map(|x| x.0)));
+        let publisher = [
+            "publisher",
+            "website",
+            "work",
+            "newspaper",
+            "journal",
+            "agency",
+        ]
+        .iter()
+        .find_map(|k| get(k).filter(|v| !v.is_empty()))
+        .unwrap_or_default();
+        return Some(Reference {
+            url: get("url").unwrap_or_default(),
+            publisher,
+            title: get("title").unwrap_or_default(),
+            date,
+        });
+    }
+    // A bare external link: [https://… Title]
+    let i = body.find("[http")?;
+    let inner = &body[i + 1..i + body[i..].find(']')?];
+    let (url, title) = inner.split_once(' ').unwrap_or((inner, ""));
+    Some(Reference {
+        url: url.to_string(),
+        title: markup::plain(title).trim().to_string(),
+        ..Reference::default()
+    })
+}
+
+fn row_reference(cells: &[&str], named: &HashMap<String, String>) -> Option<Reference> {
+    for c in cells {
+        for r in markup::refs(c) {
+            let body = r
+                .body
+                .filter(|b| !b.trim().is_empty())
+                .or_else(|| r.name.as_ref().and_then(|n| named.get(n).cloned()));
+            if let Some(reference) = body.as_deref().and_then(cite_reference) {
+                return Some(reference);
+            }
+        }
+    }
+    None
+}
+
+/// Words that speak of a break in relations.
+fn speaks_of_break(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    const BREAK: &[&str] = &[
+        "severed",
+        "broke off",
+        "broken off",
+        "cut off diplomatic",
+        "cut diplomatic",
+        "cut ties",
+        "suspended diplomatic",
+        "suspended relations",
+        "suspended ties",
+        "relations were broken",
+        "relations were severed",
+        "relations were suspended",
+        "broke diplomatic",
+        "broke relations",
+        "broke ties",
+    ];
+    let at = BREAK.iter().filter_map(|w| lower.find(w)).min()?;
+    // The sentence holding it, as the page renders it.
+    let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+    let end = text[at..]
+        .find(['.', '\n'])
+        .map_or(text.len(), |i| at + i + 1);
+    Some(text[start..end].trim().to_string())
+}
+
+/// Reads one article. `home` is the state the article is about.
+pub fn article(
+    text: &str,
+    home: Code,
+    snapshot: Day,
+    states: &States,
+    lexicon: &Lexicon,
+) -> Extracted {
+    let text = markup::strip_comments(text);
+    let named = markup::named_refs(&text);
+    let mut x = Extracted::default();
+    let mut table_no = 0;
+    for section in table::sections(&text) {
+        let heading = section.path.last().cloned().unwrap_or_default();
+        if is_excluded_heading(&section.path) {
+            continue;
+        }
+        let relations_heading = is_relations_heading(&section.path);
+        let tables = table::tables(section.body);
+        for tab in &tables {
+            table_no += 1;
+            let width = usual_width(&tab.rows);
+            let gs = groups(&tab.header, width);
+            let head_skip = tab.header.len().saturating_sub(width.max(1));
+            if gs.is_empty() || !gs.iter().any(|g| g.date.is_some()) {
+                continue;
+            }
+            let intro = markup::plain(tab.intro).to_ascii_lowercase();
+            let complete = relations_heading
+                && heading
+                    .to_ascii_lowercase()
+                    .contains("diplomatic relations")
+                && (intro.contains("maintains diplomatic relations")
+                    || intro.contains("has diplomatic relations")
+                    || intro.contains("established diplomatic relations")
+                    || intro.contains("list of countries")
+                    || tab.header.iter().any(|h| h == "#" || h == "No."));
+            let relations_column = gs.iter().filter_map(|g| g.date).any(|i| {
+                let h = tab.header[head_skip + i].to_ascii_lowercase();
+                ["relation", "establish", "began", "formal"]
+                    .iter()
+                    .any(|w| h.contains(w))
+            });
+            if !relations_heading && !complete && !relations_column {
+                continue;
+            }
+            x.tables += 1;
+            if tab.unclosed {
+                x.notes.push(format!(
+                    "section {heading:?}, table {table_no}: the table is never closed (a truncated file?); its rows are read as far as they go"
+                ));
+            }
+            if complete {
+                x.has_complete_list = true;
+            }
+            for (ri, row) in tab.rows.iter().enumerate() {
+                let row_no = ri + 1;
+                let place = RowPlace {
+                    section: heading.clone(),
+                    table: table_no,
+                    row: row_no,
+                };
+                let reference = row_reference(row, &named).or_else(|| {
+                    // A reference in the date column's heading covers every row.
+                    let g = gs.iter().find_map(|g| g.date)?;
+                    row_reference(&tab.header_raw[head_skip + g..=head_skip + g], &named)
+                });
+                for g in &gs {
+                    let Some(pcell) = row.get(g.partner) else {
+                        continue;
+                    };
+                    let pname = partner_name(pcell);
+                    if pname.is_empty() {
+                        continue;
+                    }
+                    x.rows += 1;
+                    let partner = match resolve(states, &pname) {
+                        Ok(c) if c == home => continue,
+                        Ok(c) => c,
+                        Err(why) => {
+                            x.notes.push(format!(
+                                "section {heading:?}, table {table_no}, row {row_no}: {why}"
+                            ));
+                            continue;
+                        }
+                    };
+                    x.named.push(partner);
+                    let dcell = g.date.and_then(|i| row.get(i)).copied().unwrap_or("");
+                    let ncell = g.notes.and_then(|i| row.get(i)).copied().unwrap_or("");
+                    let cell = dates::read_cell(dcell);
+                    let mut last_change = None;
+                    match &cell {
+                        Cell::Empty => {}
+                        Cell::NoRelations => x.no_relations.push((partner, place.clone())),
+                        Cell::Unreadable(t) => x.notes.push(format!(
+                            "section {heading:?}, table {table_no}, row {row_no} ({pname}): no date in {:?}",
+                            diplograph_read::text::clip(t, 60)
+                        )),
+                        Cell::Dates(ds) => {
+                            for (k, d) in ds.iter().enumerate() {
+                                let event = if g.recognition && d.event == Event::Establish {
+                                    Event::Recognize
+                                } else {
+                                    d.event
+                                };
+                                let (a, b) = match event {
+                                    Event::Recognize => (partner, home),
+                                    _ => (home, partner),
+                                };
+                                // A second "establishment" without a word of its own is a
+                                // restoration only when a break came between.
+                                let event = if k > 0 && event == Event::Establish {
+                                    Event::Restore
+                                } else {
+                                    event
+                                };
+                                if event.status_after().is_some() {
+                                    last_change = Some(event);
+                                }
+                                x.found.push(Found {
+                                    home,
+                                    partner,
+                                    a,
+                                    b,
+                                    event,
+                                    date: d.date,
+                                    place: place.clone(),
+                                    also: Vec::new(),
+                                    reference: reference.clone(),
+                                    quote: None,
+                                    from: "table",
+                                });
+                            }
+                        }
+                    }
+                    // The notes: breaks and restorations, read with the reader.
+                    let notes_text = markup::plain(ncell);
+                    let read = read_breaks(&notes_text, home, partner, snapshot, lexicon);
+                    for (event, a, b, date, quote) in &read {
+                        last_change = Some(*event);
+                        x.found.push(Found {
+                            home,
+                            partner,
+                            a: *a,
+                            b: *b,
+                            event: *event,
+                            date: *date,
+                            place: place.clone(),
+                            also: Vec::new(),
+                            reference: None,
+                            quote: Some(quote.clone()),
+                            from: "notes",
+                        });
+                    }
+                    let dated_break = matches!(&cell, Cell::Dates(ds) if ds.iter().any(|d| matches!(d.event, Event::Sever | Event::Suspend)))
+                        || read
+                            .iter()
+                            .any(|r| matches!(r.0, Event::Sever | Event::Suspend));
+                    if !dated_break {
+                        if let Some(s) = speaks_of_break(&notes_text) {
+                            x.undated_breaks.push((partner, place.clone(), s));
+                        }
+                    }
+                    let listed_now = complete
+                        && !matches!(cell, Cell::NoRelations)
+                        && !matches!(last_change, Some(Event::Sever | Event::Suspend));
+                    if listed_now {
+                        x.listed.push(partner);
+                    }
+                }
+            }
+        }
+        // Bilateral prose: a section named after a state (the article is about its relations).
+        if !section.path.is_empty() {
+            let Ok(partner) = resolve(states, &heading) else {
+                continue;
+            };
+            if partner == home {
+                continue;
+            }
+            let prose = prose_without_tables(section.body);
+            let plain = markup::plain(&prose);
+            let read = read_breaks(&plain, home, partner, snapshot, lexicon);
+            let place = RowPlace {
+                section: heading.clone(),
+                table: 0,
+                row: 0,
+            };
+            for (event, a, b, date, quote) in &read {
+                x.found.push(Found {
+                    home,
+                    partner,
+                    a: *a,
+                    b: *b,
+                    event: *event,
+                    date: *date,
+                    place: place.clone(),
+                    also: Vec::new(),
+                    reference: None,
+                    quote: Some(quote.clone()),
+                    from: "prose",
+                });
+            }
+            if !read
+                .iter()
+                .any(|r| matches!(r.0, Event::Sever | Event::Suspend))
+            {
+                if let Some(s) = speaks_of_break(&plain) {
+                    x.undated_breaks.push((partner, place, s));
+                }
+            }
+        }
+    }
+    // The same event on the same date in two tables of one article is one statement.
+    let mut merged: Vec<Found> = Vec::with_capacity(x.found.len());
+    let mut at: HashMap<(Code, Code, Event, Date), usize> = HashMap::new();
+    for f in std::mem::take(&mut x.found) {
+        let k = (f.a, f.b, f.event, f.date);
+        match at.get(&k) {
+            Some(&i) if f.from == "table" && merged[i].from == "table" => {
+                merged[i].also.push(f.place);
+                if merged[i].reference.is_none() {
+                    merged[i].reference = f.reference;
+                }
+            }
+            _ => {
+                at.insert(k, merged.len());
+                merged.push(f);
+            }
+        }
+    }
+    x.found = merged;
+    x.listed.sort();
+    x.listed.dedup();
+    x.named.sort();
+    x.named.dedup();
+    x
+}
+
+/// A section's text without its tables (their rows are read as rows).
+fn prose_without_tables(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut last = 0;
+    for t in table::tables(body) {
+        out.push_str(&body[last..t.start.max(last)]);
+        let end = body[t.start..]
+            .find("\n|}")
+            .map_or(body.len(), |i| t.start + i + 3);
+        last = end;
+    }
+    if last < body.len() {
+        out.push_str(&body[last..]);
+    }
+    out
+}
+
+type Read = (Event, Code, Code, Date, String);
+
+/// The dated breaks, suspensions and restorations between `home` and `partner` that a text
+/// asserts, as the reader finds them.
+fn read_breaks(
+    text: &str,
+    home: Code,
+    partner: Code,
+    snapshot: Day,
+    lexicon: &Lexicon,
+) -> Vec<Read> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_ascii_lowercase();
+    if ![
+        "sever",
+        "broke",
+        "broken",
+        "suspend",
+        "restor",
+        "resum",
+        "re-establish",
+        "reestablish",
+        "cut",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
+    let r = diplograph_read::read_as(text, Some(snapshot), Some(home), lexicon);
+    let mut out = topic_breaks(text, home, partner, snapshot, lexicon);
+    for e in r.events {
+        let event = match e.kind {
+            EventType::Sever => Event::Sever,
+            EventType::Suspend => Event::Suspend,
+            EventType::Restore => Event::Restore,
+            _ => continue,
+        };
+        let pair = [e.actors[0], e.actors[1]];
+        if !(pair.contains(&home) && pair.contains(&partner)) || e.modality != Modality::Asserted {
+            continue;
+        }
+        let Some(date) = e.date else { continue };
+        if out
+            .iter()
+            .any(|r: &Read| r.0 == event && r.3.agrees_with(&date))
+        {
+            continue;
+        }
+        // The reader resolves relative dates against the snapshot; prose about history never
+        // dates a break after the page was taken.
+        if date.first_day() > snapshot {
+            continue;
+        }
+        let quote = e
+            .evidence
+            .first()
+            .map(|ev| ev.text.trim().to_string())
+            .unwrap_or_default();
+        out.push((event, e.actors[0], e.actors[1], date, quote));
+    }
+    out
+}
+
+/// Sentences of a section or a row's notes that are about the pair by their place: "Diplomatic
+/// relations were restored in September 2011." under the heading "Ghana" of Israel's article
+/// names neither state, yet speaks of the two. A sentence with one break or restoration word,
+/// one date, no negation and no third state counts; the reader's own events come first.
+fn topic_breaks(
+    text: &str,
+    home: Code,
+    partner: Code,
+    snapshot: Day,
+    lexicon: &Lexicon,
+) -> Vec<Read> {
+    let mut out = Vec::new();
+    for (a, b) in diplograph_read::text::sentences(text, 0, text.len()) {
+        let sentence = &text[a..b];
+        let lower = sentence.to_ascii_lowercase();
+        if !(lower.contains("relations") || lower.contains("ties")) {
+            continue;
+        }
+        let negated = [" not ", " never ", "n't ", " no ", " without "]
+            .iter()
+            .any(|w| lower.contains(w));
+        let planned = [
+            " will ",
+            " would ",
+            " plan",
+            " agreed to",
+            " intend",
+            " could ",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if negated || planned {
+            continue;
+        }
+        let words: &[(&[&str], Event)] = &[
+            (
+                &[
+                    "were severed",
+                    "was severed",
+                    "were broken",
+                    "broke off",
+                    "severed",
+                    "cut off",
+                    "broke",
+                ],
+                Event::Sever,
+            ),
+            (&["were suspended", "suspended"], Event::Suspend),
+            (
+                &[
+                    "were restored",
+                    "restored",
+                    "re-established",
+                    "reestablished",
+                    "resumed",
+                    "renewed",
+                    "normalized",
+                    "normalised",
+                ],
+                Event::Restore,
+            ),
+        ];
+        let found: Vec<Event> = words
+            .iter()
+            .filter(|(ws, _)| ws.iter().any(|w| lower.contains(w)))
+            .map(|(_, e)| *e)
+            .collect();
+        let [event] = found[..] else { continue };
+        let Some((date, _)) = crate::dates::parse_text(sentence) else {
+            continue;
+        };
+        // Exactly one date: a second one may belong to the other event of a sentence.
+        let after_first = crate::dates::parse_text(sentence)
+            .map(|(_, r)| &sentence[r.end..])
+            .and_then(crate::dates::parse_text);
+        if after_first.is_some() || date.first_day() > snapshot {
+            continue;
+        }
+        let named: Vec<Code> = lexicon.states_in(text, a, b).iter().map(|h| h.2).collect();
+        if named.iter().any(|&c| c != home && c != partner) {
+            continue;
+        }
+        // Who broke them off: the one of the two the sentence names, when it names one.
+        let (x, y) = match (named.contains(&home), named.contains(&partner)) {
+            (false, true) => (partner, home),
+            _ => (home, partner),
+        };
+        out.push((event, x, y, date, sentence.trim().to_string()));
+    }
+    out
+}
