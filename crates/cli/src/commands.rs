@@ -157,6 +157,19 @@ pub fn run(cli: Cli) -> Result<Found> {
             output::relations(&mut w, Out::from(format), g, &r)?;
             Found::Something
         }
+        Command::Coverage {
+            when,
+            among,
+            state,
+            worst,
+            format,
+        } => {
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
+            let code = state.as_deref().map(|s| resolve(g, s)).transpose()?;
+            let r = g.coverage(as_of(&when)?, universe(among), code)?;
+            output::coverage(&mut w, Out::from(format), &r, worst)?;
+            Found::nothing_if(r.pairs == 0)
+        }
         Command::Pair {
             a,
             b,

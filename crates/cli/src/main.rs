@@ -67,6 +67,22 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// How much the graph knows on a day: pairs known and unknown, with establishment dates,
+    /// by kind of source and by state (least covered first).
+    Coverage {
+        #[command(flatten)]
+        when: When,
+        #[arg(long, value_enum, default_value = "un")]
+        among: Among,
+        /// Only the pairs with this state.
+        #[arg(long)]
+        state: Option<String>,
+        /// How many of the least covered states the table lists.
+        #[arg(long, default_value_t = 20)]
+        worst: usize,
+        #[command(flatten)]
+        format: Format,
+    },
     /// A pair's full history with sources.
     Pair {
         a: String,

@@ -157,6 +157,108 @@ fn among_label(r: &Relations) -> &'static str {
     }
 }
 
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+/// `coverage`: the figures, by status and source, and the least covered states (JSON: all
+/// states; CSV: a row per state).
+pub fn coverage(
+    w: &mut impl Write,
+    out: Out,
+    r: &diplograph_graph::CoverageReport,
+    worst: usize,
+) -> Result<()> {
+    match out {
+        Out::Json => json_out(w, r),
+        Out::Csv => {
+            let mut c = csv_writer(w);
+            c.write_record([
+                "state",
+                "name",
+                "pairs",
+                "known",
+                "unknown",
+                "dated",
+                "known_share",
+                "dated_share",
+            ])?;
+            for s in &r.states {
+                c.write_record([
+                    s.state.as_str(),
+                    &s.name,
+                    &s.of.to_string(),
+                    &s.known.to_string(),
+                    &s.unknown.to_string(),
+                    &s.dated.to_string(),
+                    &format!("{:.4}", s.share),
+                    &format!("{:.4}", s.dated_share),
+                ])?;
+            }
+            c.flush()?;
+            Ok(())
+        }
+        Out::Table => {
+            writeln!(
+                w,
+                "coverage as of {}, among {}{}",
+                r.as_of,
+                match r.among {
+                    diplograph_model::Universe::Un => "UN member states",
+                    _ => "all states",
+                },
+                r.known_at
+                    .map(|k| format!(", as known at {k}"))
+                    .unwrap_or_default()
+            )?;
+            writeln!(
+                w,
+                "pairs: {}   known: {} ({})   unknown: {}   establishment dated: {} ({})",
+                r.pairs,
+                r.known,
+                pct(r.share),
+                r.unknown,
+                r.dated,
+                pct(r.dated_share)
+            )?;
+            let join = |m: &std::collections::BTreeMap<&'static str, usize>| {
+                m.iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            writeln!(w, "known pairs by status: {}", join(&r.by_status))?;
+            writeln!(w, "known pairs by deciding source: {}", join(&r.by_source))?;
+            let n = worst.min(r.states.len());
+            if n > 0 {
+                writeln!(
+                    w,
+                    "
+least covered ({n} of {}):",
+                    r.states.len()
+                )?;
+                writeln!(
+                    w,
+                    "  {:<5}{:<34}{:>7}{:>9}{:>9}",
+                    "", "", "pairs", "known", "dated"
+                )?;
+                for s in &r.states[..n] {
+                    writeln!(
+                        w,
+                        "  {:<5}{:<34}{:>7}{:>9}{:>9}",
+                        s.state.as_str(),
+                        diplograph_read::text::clip(&s.name, 33),
+                        s.of,
+                        pct(s.share),
+                        pct(s.dated_share)
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Result<()> {
     match out {
         Out::Json => json_out(w, r),

@@ -581,6 +581,172 @@ impl Graph {
     }
 }
 
+/// How much the graph knows on a day: every pair of a universe (or every pair with one state),
+/// known or unknown, with an establishment date or without, by the kind of source that decides
+/// it, and per state.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct CoverageReport {
+    pub as_of: Date,
+    pub among: Universe,
+    pub known_at: Option<Date>,
+    /// Pairs considered.
+    pub pairs: usize,
+    pub known: usize,
+    pub unknown: usize,
+    /// Share of pairs known, 0 to 1.
+    pub share: f64,
+    /// Pairs with a first establishment on record (dated at any precision).
+    pub dated: usize,
+    pub dated_share: f64,
+    /// Known pairs by status.
+    pub by_status: std::collections::BTreeMap<&'static str, usize>,
+    /// Known pairs by the kind of source that decides them: `report`, `dataset`,
+    /// `encyclopedia`, `ledger`.
+    pub by_source: std::collections::BTreeMap<&'static str, usize>,
+    /// Per state, least covered first.
+    pub states: Vec<StateCoverage>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct StateCoverage {
+    pub state: Code,
+    pub name: String,
+    pub of: usize,
+    pub known: usize,
+    pub unknown: usize,
+    pub dated: usize,
+    pub share: f64,
+    pub dated_share: f64,
+}
+
+fn share(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        1.0
+    } else {
+        n as f64 / of as f64
+    }
+}
+
+/// The kind of source an entry rests on, for coverage by source.
+fn source_kind(e: &Entry) -> &'static str {
+    let top = e.sources.iter().max_by_key(|c| pair::rank(c));
+    match top {
+        Some(c)
+            if matches!(
+                c.origin,
+                diplograph_model::Origin::Ledger { .. } | diplograph_model::Origin::Read { .. }
+            ) =>
+        {
+            "ledger"
+        }
+        Some(c) => match pair::rank(c) {
+            3 => "report",
+            2 => "dataset",
+            _ => "encyclopedia",
+        },
+        None => "none",
+    }
+}
+
+impl Graph {
+    /// Coverage on `day` among a universe, of every pair or of the pairs with `state`.
+    pub fn coverage(
+        &self,
+        day: Day,
+        among: Universe,
+        state: Option<Code>,
+    ) -> Result<CoverageReport, Error> {
+        if let Some(s) = state {
+            self.check_exists(s, day)?;
+        }
+        let members: Vec<&State> = universe(&self.states, day, among).collect();
+        let mut r = CoverageReport {
+            as_of: Date::from_day(day),
+            among,
+            known_at: self.known_at.map(Date::from_day),
+            pairs: 0,
+            known: 0,
+            unknown: 0,
+            share: 0.0,
+            dated: 0,
+            dated_share: 0.0,
+            by_status: Default::default(),
+            by_source: Default::default(),
+            states: Vec::new(),
+        };
+        let mut per: std::collections::BTreeMap<Code, StateCoverage> = members
+            .iter()
+            .filter(|s| state.is_none_or(|x| x == s.code))
+            .map(|s| {
+                (
+                    s.code,
+                    StateCoverage {
+                        state: s.code,
+                        name: s.name.clone(),
+                        of: 0,
+                        known: 0,
+                        unknown: 0,
+                        dated: 0,
+                        share: 0.0,
+                        dated_share: 0.0,
+                    },
+                )
+            })
+            .collect();
+        for (i, x) in members.iter().enumerate() {
+            for y in &members[i + 1..] {
+                if state.is_some_and(|s| s != x.code && s != y.code) {
+                    continue;
+                }
+                let st = self.status(x.code, y.code, day);
+                let known = st.status != Status::Unknown;
+                let dated = self.pair(x.code, y.code).is_some_and(|p| {
+                    p.entries.iter().any(|e| {
+                        e.event == Event::Establish
+                            && e.set_aside.is_none()
+                            && e.date.first_day() <= day
+                    })
+                });
+                r.pairs += 1;
+                if known {
+                    r.known += 1;
+                    *r.by_status.entry(st.status.as_str()).or_default() += 1;
+                    let kind = st.basis.as_ref().map_or("none", source_kind);
+                    *r.by_source.entry(kind).or_default() += 1;
+                } else {
+                    r.unknown += 1;
+                }
+                r.dated += dated as usize;
+                for c in [x.code, y.code] {
+                    if let Some(sc) = per.get_mut(&c) {
+                        sc.of += 1;
+                        sc.known += known as usize;
+                        sc.unknown += (!known) as usize;
+                        sc.dated += dated as usize;
+                    }
+                }
+            }
+        }
+        r.share = share(r.known, r.pairs);
+        r.dated_share = share(r.dated, r.pairs);
+        r.states = per
+            .into_values()
+            .map(|mut s| {
+                s.share = share(s.known, s.of);
+                s.dated_share = share(s.dated, s.of);
+                s
+            })
+            .collect();
+        r.states.sort_by(|a, b| {
+            a.share
+                .total_cmp(&b.share)
+                .then(a.dated_share.total_cmp(&b.dated_share))
+                .then(a.state.cmp(&b.state))
+        });
+        Ok(r)
+    }
+}
+
 /// The last day of each year from `from`, ending on `until` in its own year: the days a
 /// year-by-year count is taken on.
 pub fn year_ends(from: i16, until: Day) -> impl Iterator<Item = (i16, Day)> {

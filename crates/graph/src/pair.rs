@@ -294,7 +294,9 @@ impl Pair {
         for &i in &affecting {
             let e = &self.entries[i];
             match e.event {
-                Event::Sever | Event::Suspend | Event::Interrupted => last_restore = None,
+                Event::Sever | Event::Suspend | Event::Interrupted | Event::NoRelations => {
+                    last_restore = None
+                }
                 Event::Restore => {
                     if let Some(j) = last_restore {
                         let x = &self.entries[j];

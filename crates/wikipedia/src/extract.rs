@@ -467,7 +467,26 @@ pub fn article(
                             diplograph_read::text::clip(t, 60)
                         )),
                         Cell::Dates(ds) => {
-                            for (k, d) in ds.iter().enumerate() {
+                            let mut kept = 0;
+                            for d in ds {
+                                // "1280 (Yuan dynasty)" is history before one of the states
+                                // existed, not the establishment of their relations. Later
+                                // dates before a state's begin are its predecessor's (Saudi
+                                // Arabia's Hejaz and Nejd, Czechoslovakia) and stay, as the
+                                // tables attribute them.
+                                let born = [home, partner]
+                                    .iter()
+                                    .filter_map(|c| states.get(*c).and_then(|s| s.begin))
+                                    .max();
+                                if d.date.year_number() < 1816
+                                    && born.is_some_and(|b| d.date.last_day() < b.first_day())
+                                {
+                                    x.notes.push(format!(
+                                        "section {heading:?}, table {table_no}, row {row_no} ({pname}): {} is before one of the two states existed: left out",
+                                        d.date
+                                    ));
+                                    continue;
+                                }
                                 let event = if g.recognition && d.event == Event::Establish {
                                     Event::Recognize
                                 } else {
@@ -478,12 +497,19 @@ pub fn article(
                                     _ => (home, partner),
                                 };
                                 // A second "establishment" without a word of its own is a
-                                // restoration only when a break came between.
-                                let event = if k > 0 && event == Event::Establish {
-                                    Event::Restore
-                                } else {
-                                    event
+                                // restoration when a break came between, and otherwise
+                                // restates the first (a legation raised to an embassy).
+                                let event = match (kept, event, last_change) {
+                                    (0, e, _) => e,
+                                    (
+                                        _,
+                                        Event::Establish,
+                                        Some(Event::Sever | Event::Suspend),
+                                    ) => Event::Restore,
+                                    (_, Event::Establish, _) => continue,
+                                    (_, e, _) => e,
                                 };
+                                kept += 1;
                                 if event.status_after().is_some() {
                                     last_change = Some(event);
                                 }
@@ -540,6 +566,20 @@ pub fn article(
                 }
             }
         }
+        // Lists of states without relations: a section so headed, or bullets after a sentence
+        // that says so ("Georgia has not yet established diplomatic relations with:").
+        for (partner, what) in without_lists(&section.path, section.body, states) {
+            if partner != home {
+                x.no_relations.push((
+                    partner,
+                    RowPlace {
+                        section: format!("{heading}: {what}"),
+                        table: 0,
+                        row: 0,
+                    },
+                ));
+            }
+        }
         // Bilateral prose: a section named after a state (the article is about its relations).
         if !section.path.is_empty() {
             let Ok(partner) = resolve(states, &heading) else {
@@ -581,6 +621,22 @@ pub fn article(
             }
         }
     }
+    // A list names a partner as one it "maintains relations with", unless the article dates a
+    // break after the last restoration (a row elsewhere, its notes, or the prose).
+    let broken: Vec<Code> = x
+        .listed
+        .iter()
+        .copied()
+        .filter(|&p| {
+            x.found
+                .iter()
+                .filter(|f| f.partner == p && f.event.is_change())
+                .filter(|f| f.event.status_after().is_some())
+                .max_by_key(|f| (f.date, f.event != Event::Establish))
+                .is_some_and(|f| matches!(f.event, Event::Sever | Event::Suspend))
+        })
+        .collect();
+    x.listed.retain(|p| !broken.contains(p));
     // The same event on the same date in two tables of one article is one statement.
     let mut merged: Vec<Found> = Vec::with_capacity(x.found.len());
     let mut at: HashMap<(Code, Code, Event, Date), usize> = HashMap::new();
@@ -778,6 +834,73 @@ fn topic_breaks(
             _ => (home, partner),
         };
         out.push((event, x, y, date, sentence.trim().to_string()));
+    }
+    out
+}
+
+/// The states a list of "countries without diplomatic relations" names: every state flagged or
+/// linked in a section headed so, or in the bullet lines right after a sentence saying so.
+fn without_lists(path: &[String], body: &str, states: &States) -> Vec<(Code, &'static str)> {
+    const SAYS: &[&str] = &[
+        "without diplomatic relations",
+        "no diplomatic relations",
+        "not established diplomatic relations",
+        "not yet established diplomatic relations",
+        "does not have diplomatic relations with",
+        "does not maintain diplomatic relations with",
+        "has no diplomatic relations with",
+    ];
+    let headed = path.iter().any(|h| {
+        let h = h.to_ascii_lowercase();
+        SAYS.iter().any(|w| h.contains(w)) && !h.contains("recogni")
+    });
+    let names = |text: &str| -> Vec<Code> {
+        let mut out = Vec::new();
+        for (_, t) in markup::templates(text) {
+            if t.name.starts_with("flag") {
+                if let Some(p) = t.positional().first() {
+                    if let Ok(c) = resolve(states, &markup::plain(p)) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        let mut k = 0;
+        while let Some(i) = text[k..].find("[[").map(|i| k + i) {
+            let Some(e) = markup::construct_end(text, i) else {
+                break;
+            };
+            let target = markup::split_top(&text[i + 2..e - 2], "|")[0];
+            if let Ok(c) = resolve(states, &markup::plain(target)) {
+                out.push(c);
+            }
+            k = e;
+        }
+        out
+    };
+    let mut out = Vec::new();
+    if headed {
+        let without_tables = prose_without_tables(body);
+        for c in names(&without_tables) {
+            out.push((c, "a list of states without diplomatic relations"));
+        }
+        return out;
+    }
+    let lines: Vec<&str> = body.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        let lower = markup::plain(l).to_ascii_lowercase();
+        let t = lower.trim_end();
+        if !(t.ends_with(':') && SAYS.iter().any(|w| t.contains(w))) {
+            continue;
+        }
+        for b in lines[i + 1..]
+            .iter()
+            .take_while(|b| b.starts_with('*') || b.trim().is_empty())
+        {
+            for c in names(b) {
+                out.push((c, "a list of states it has no diplomatic relations with"));
+            }
+        }
     }
     out
 }

@@ -142,7 +142,7 @@ fn clean(s: &str) -> String {
 
 fn place_text(p: &RowPlace, from: &str) -> String {
     match from {
-        "prose" => format!("section {:?}", p.section),
+        _ if p.table == 0 => format!("section {:?}", p.section),
         "notes" => format!(
             "section {:?}, table {}, row {}, notes",
             p.section, p.table, p.row

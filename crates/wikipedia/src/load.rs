@@ -62,11 +62,17 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), Error
     Ok(())
 }
 
+/// A title from a file name: underscores are spaces, and a trailing `_country_` (how some
+/// collections write a disambiguation) is `(country)`.
 fn title_from_file(p: &Path) -> String {
-    p.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .replace('_', " ")
+    let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let stem = match (stem.rfind(" _"), stem.ends_with('_')) {
+        (Some(i), true) if i + 2 < stem.len() - 1 => {
+            format!("{} ({})", &stem[..i], &stem[i + 2..stem.len() - 1])
+        }
+        _ => stem.to_string(),
+    };
+    stem.replace('_', " ")
 }
 
 fn load_file(p: &Path) -> Result<Vec<Article>, Error> {
@@ -218,6 +224,19 @@ mod tests {
         assert_eq!(a[0].title, "Foreign relations of Ghana");
         assert_eq!(a[0].revision, Some("2025-11-20".parse().unwrap()));
         assert!(a[0].text.contains("{{flag|India}}"));
+    }
+
+    #[test]
+    fn titles_from_file_names() {
+        let t = |s: &str| title_from_file(Path::new(s));
+        assert_eq!(
+            t("x/Foreign relations of Georgia _country_.json"),
+            "Foreign relations of Georgia (country)"
+        );
+        assert_eq!(
+            t("Foreign_relations_of_Ghana.wiki"),
+            "Foreign relations of Ghana"
+        );
     }
 
     #[test]
