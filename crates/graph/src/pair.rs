@@ -261,33 +261,11 @@ impl Pair {
             if x.date.agrees_with(&y.date) || broken_between {
                 continue;
             }
-            let (rx, ry) = (x.rank(), y.rank());
-            let mut message = format!(
+            let message = format!(
                 "establishment dated {} and {} by different sources",
                 x.date, y.date
             );
-            if rx != ry {
-                let (keep, drop, rk, rd) = if rx > ry {
-                    (x, w[1], rx, ry)
-                } else {
-                    (y, w[0], ry, rx)
-                };
-                let why = format!(
-                    "answered by {} ({}) over {}",
-                    rank_name(rk),
-                    keep.date,
-                    rank_name(rd)
-                );
-                message.push_str(&format!("; {why}"));
-                aside.push((drop, why));
-            } else {
-                self.disputed.push((x.date, y.date));
-            }
-            self.conflicts.push(Conflict {
-                message,
-                first: x.clone(),
-                second: y.clone(),
-            });
+            self.disagree(w[0], w[1], message, &mut aside);
         }
         // Two restorations with no break between them date the same return differently.
         let mut last_restore: Option<usize> = None;
@@ -301,33 +279,11 @@ impl Pair {
                     if let Some(j) = last_restore {
                         let x = &self.entries[j];
                         if !x.date.agrees_with(&e.date) {
-                            let (rx, ry) = (x.rank(), e.rank());
-                            let mut message = format!(
+                            let message = format!(
                                 "restoration dated {} and {} by different sources, with no break between",
                                 x.date, e.date
                             );
-                            if rx != ry {
-                                let (keep, drop, rk, rd) = if rx > ry {
-                                    (x, i, rx, ry)
-                                } else {
-                                    (e, j, ry, rx)
-                                };
-                                let why = format!(
-                                    "answered by {} ({}) over {}",
-                                    rank_name(rk),
-                                    keep.date,
-                                    rank_name(rd)
-                                );
-                                message.push_str(&format!("; {why}"));
-                                aside.push((drop, why));
-                            } else {
-                                self.disputed.push((x.date, e.date));
-                            }
-                            self.conflicts.push(Conflict {
-                                message,
-                                first: x.clone(),
-                                second: e.clone(),
-                            });
+                            self.disagree(j, i, message, &mut aside);
                         }
                     }
                     last_restore = Some(i);
@@ -400,6 +356,42 @@ impl Pair {
         for (i, why) in aside {
             self.entries[i].set_aside = Some(why);
         }
+    }
+
+    /// Two entries (`first` the earlier) that date the same happening differently: the one of
+    /// higher precedence decides and the other is set aside, with the reason; between equals,
+    /// the days from the earlier date to the later are disputed. The conflict is reported.
+    fn disagree(
+        &mut self,
+        first: usize,
+        second: usize,
+        mut message: String,
+        aside: &mut Vec<(usize, String)>,
+    ) {
+        let (x, y) = (&self.entries[first], &self.entries[second]);
+        let (rx, ry) = (x.rank(), y.rank());
+        if rx == ry {
+            self.disputed.push((x.date, y.date));
+        } else {
+            let (keep, drop, rk, rd) = if rx > ry {
+                (x, second, rx, ry)
+            } else {
+                (y, first, ry, rx)
+            };
+            let why = format!(
+                "answered by {} ({}) over {}",
+                rank_name(rk),
+                keep.date,
+                rank_name(rd)
+            );
+            message.push_str(&format!("; {why}"));
+            aside.push((drop, why));
+        }
+        self.conflicts.push(Conflict {
+            message,
+            first: x.clone(),
+            second: y.clone(),
+        });
     }
 
     /// The status on `day`: the last fact known to have happened by then decides, and a fact
