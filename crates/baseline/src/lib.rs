@@ -98,68 +98,140 @@ pub struct Baseline {
     pub facts: Vec<Fact>,
     pub sets: Vec<SetFact>,
     pub people: Vec<Person>,
+    /// Large facts files read only as far as their pairs ([`load_indexed`]); empty after
+    /// [`load`], which parses every row into `facts`.
+    pub rows: Vec<Rows>,
 }
 
-/// Files above this size are parsed in two halves on two threads: the baseline is parsed at
-/// every start, and the generated Wikipedia facts are most of it.
-const SPLIT_ABOVE: usize = 4 << 20;
-
-/// The two halves of a large facts file, each with the line number it starts at; `None` for a
-/// file that is small or has no header.
-fn halves(text: &'static str) -> Option<[(usize, &'static str); 2]> {
-    if text.len() < SPLIT_ABOVE {
-        return None;
-    }
-    let cut = text.len() / 2 + text[text.len() / 2..].find('\n')? + 1;
-    let first_line = text[..cut].bytes().filter(|&b| b == b'\n').count() + 1;
-    Some([(1, &text[..cut]), (first_line, &text[cut..])])
+/// A large facts file read only as far as its pairs: each row's two states, publication day
+/// and place in the text. A row becomes a [`Fact`] when its pair is first asked about, so a
+/// query about one state neither parses nor holds the forty thousand others (`bench/runs/`).
+#[derive(Debug, Clone)]
+pub struct Rows {
+    pub file: &'static str,
+    text: &'static str,
+    header: &'static [&'static str],
+    pub rows: Vec<Row>,
 }
 
-/// Parses every embedded file.
-pub fn load() -> Result<Baseline, Error> {
-    let mut b = Baseline::default();
-    b.facts.reserve(
-        FILES
-            .iter()
-            .filter(|(n, _)| n.ends_with(".facts.tsv"))
-            .map(|(_, t)| t.len() / 200)
-            .sum(),
-    );
-    for (name, text) in FILES {
-        if let (true, Some([(_, first), (second_line, second)])) =
-            (name.ends_with(".facts.tsv"), halves(text))
-        {
-            let origin = Text::Borrowed(name);
-            let header = if header_of(text) == FACT_HEADER_CITED {
-                FACT_HEADER_CITED
-            } else {
-                FACT_HEADER
+/// One row of [`Rows`]: what an index needs, and where the rest stands.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub a: Code,
+    pub b: Code,
+    start: u32,
+    end: u32,
+    line: u32,
+    /// Where the `published` field stands in the row (parsed only when asked for).
+    published: (u16, u16),
+}
+
+impl Rows {
+    /// Indexes a facts file: checks its header, and reads each row's states and publication
+    /// day (the other fields are checked when the row is parsed).
+    fn index(file: &'static str, text: &'static str) -> Result<Rows, Error> {
+        let header = if header_of(text) == FACT_HEADER_CITED {
+            FACT_HEADER_CITED
+        } else {
+            FACT_HEADER
+        };
+        let mut rows = Vec::with_capacity(text.len() / 250);
+        let mut seen_header = false;
+        let mut start = 0usize;
+        let mut line = 0u32;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+            line += 1;
+            let l = text[start..end].trim_end_matches('\r');
+            let at = start;
+            start = end + 1;
+            if l.starts_with('#') || l.trim().is_empty() {
+                continue;
+            }
+            if !seen_header {
+                seen_header = true;
+                continue;
+            }
+            // The first seven tabs bound the fields an index needs (a, b, published).
+            let mut bounds = [l.len(); 7];
+            for (k, i) in memchr::memchr_iter(b'\t', l.as_bytes()).take(7).enumerate() {
+                bounds[k] = i;
+            }
+            let field = |k: usize| -> &str {
+                let from = if k == 0 {
+                    0
+                } else {
+                    (bounds[k - 1] + 1).min(l.len())
+                };
+                l.get(from..bounds[k].max(from)).unwrap_or("")
             };
-            let (one, two) = std::thread::scope(|sc| {
-                let t = sc.spawn(|| {
-                    let rows = second
-                        .lines()
-                        .enumerate()
-                        .map(|(i, l)| (i + second_line, l))
-                        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
-                        .map(|(i, l)| (i, Fields::split(l.trim_end_matches('\r'))));
-                    fact_rows(
-                        name,
-                        rows,
-                        header,
-                        Text::Borrowed,
-                        &origin,
-                        second.len() / 200,
-                    )
-                });
-                let one = parse_facts_with(name, first, Text::Borrowed, origin.clone());
-                (one, t.join().expect("the parsing thread does not panic"))
+            let n = line as usize;
+            let from = (bounds[5] + 1).min(l.len());
+            rows.push(Row {
+                a: self::field(file, n, "a", field(0).parse::<Code>())?,
+                b: self::field(file, n, "b", field(1).parse::<Code>())?,
+                start: at as u32,
+                end: (at + l.len()) as u32,
+                line,
+                published: (from as u16, bounds[6].max(from) as u16),
             });
-            b.facts.extend(one?);
-            b.facts.extend(two?);
-            continue;
         }
-        if name.starts_with("states-") {
+        Ok(Rows {
+            file,
+            text,
+            header,
+            rows,
+        })
+    }
+
+    /// The day a row's source published it (`None` where the row gives none or it does not
+    /// parse: the full parse reports that).
+    pub fn published(&self, r: &Row) -> Option<Date> {
+        let l = &self.text[r.start as usize..r.end as usize];
+        l.get(r.published.0 as usize..r.published.1 as usize)
+            .and_then(|p| p.parse().ok())
+    }
+
+    /// The fact a row states.
+    pub fn fact(&self, r: &Row) -> Result<Fact, Error> {
+        let l = &self.text[r.start as usize..r.end as usize];
+        let one = std::iter::once((r.line as usize, Fields::split(l)));
+        let mut v = fact_rows(
+            self.file,
+            one,
+            self.header,
+            Text::Borrowed,
+            &Text::Borrowed(self.file),
+            1,
+        )?;
+        Ok(v.pop().expect("one row, one fact"))
+    }
+
+    /// Every row's fact.
+    pub fn facts(&self) -> Result<Vec<Fact>, Error> {
+        self.rows.iter().map(|r| self.fact(r)).collect()
+    }
+}
+
+/// Facts files above this size are indexed ([`Rows`]) rather than parsed at start-up.
+const INDEX_ABOVE: usize = 4 << 20;
+
+/// Parses every embedded file, every row of every facts file into `facts`.
+pub fn load() -> Result<Baseline, Error> {
+    let mut b = load_indexed()?;
+    for r in std::mem::take(&mut b.rows) {
+        b.facts.extend(r.facts()?);
+    }
+    Ok(b)
+}
+
+/// Parses the embedded files, leaving the large facts files indexed in `rows` (a process
+/// that answers one query parses only the rows it needs).
+pub fn load_indexed() -> Result<Baseline, Error> {
+    let mut b = Baseline::default();
+    for (name, text) in FILES {
+        if name.ends_with(".facts.tsv") && text.len() > INDEX_ABOVE {
+            b.rows.push(Rows::index(name, text)?);
+        } else if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
         } else if name.starts_with("reader/people") {
             b.people.extend(parse_people_with(

@@ -63,19 +63,29 @@ pub(crate) struct Knowledge {
     states: Vec<State>,
     people: Vec<Person>,
     facts: std::sync::Arc<Vec<Fact>>,
+    rows: std::sync::Arc<Vec<diplograph_baseline::Rows>>,
     sets: Vec<SetFact>,
 }
 
 impl Knowledge {
     pub(crate) fn load(db: &Path) -> Result<Knowledge> {
-        let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
-        let (mut facts, mut sets) = (b.facts, b.sets);
+        let b = diplograph_baseline::load_indexed().context("the embedded baseline is broken")?;
+        let (mut facts, mut sets, mut rows) = (b.facts, b.sets, b.rows);
         if let Some(l) = Ledger::open_existing(db)? {
             if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
                 let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
-                let known = |s: &Source| s.published.is_none_or(|p| p.last_day() <= cutoff);
-                facts.retain(|f| known(&f.source));
-                sets.retain(|f| known(&f.source));
+                let known = |p: Option<Date>| p.is_none_or(|p| p.last_day() <= cutoff);
+                facts.retain(|f| known(f.source.published));
+                sets.retain(|f| known(f.source.published));
+                for r in &mut rows {
+                    let kept: Vec<_> = r
+                        .rows
+                        .iter()
+                        .filter(|row| known(r.published(row)))
+                        .copied()
+                        .collect();
+                    r.rows = kept;
+                }
             }
             facts.extend(l.facts()?);
             facts.extend(l.accepted_facts()?);
@@ -85,6 +95,7 @@ impl Knowledge {
             states: b.states,
             people: b.people,
             facts: std::sync::Arc::new(facts),
+            rows: std::sync::Arc::new(rows),
             sets,
         })
     }
@@ -100,6 +111,7 @@ impl Knowledge {
             self.states.clone(),
             self.facts.clone(),
             |f| !learned_from(f),
+            self.rows.clone(),
             &self.sets,
             &Options { known_at },
         )

@@ -72,7 +72,15 @@ pub struct Options {
 #[derive(Clone, Copy, Debug)]
 enum Item {
     Fact(u32),
-    Set { set: u32, partner: bool },
+    /// A row of an indexed facts file, parsed when its pair is built.
+    Row {
+        file: u16,
+        row: u32,
+    },
+    Set {
+        set: u32,
+        partner: bool,
+    },
 }
 
 /// Every pair's items, sorted by pair: `keys[k]` owns `items[starts[k]..starts[k + 1]]`, and
@@ -87,34 +95,45 @@ struct Index {
 }
 
 impl Index {
-    fn new(raw: Vec<((Code, Code), Item)>) -> Index {
-        // Sorted on a packed key with the item's position as a tie-break, so that a pair's
-        // items keep the order of the facts (merging is order-aware) and the sort need not be
-        // stable.
-        let pack = |(a, b): (Code, Code)| {
-            let (a, b) = (a.as_str().as_bytes(), b.as_str().as_bytes());
-            a.iter().chain(b).fold(0u64, |k, &x| k << 8 | x as u64)
+    /// The packed key of a pair and an item's position: the pair (five bits a letter) above
+    /// the position, so that one unstable sort groups pairs and keeps each pair's items in the
+    /// order of the facts (merging is order-aware).
+    fn pack((a, b): (Code, Code), position: usize) -> u64 {
+        let letters = |c: Code| {
+            c.as_str()
+                .bytes()
+                .fold(0u64, |k, x| k << 5 | (x.wrapping_sub(b'A') as u64 & 31))
         };
-        let mut order: Vec<(u64, u32)> = raw
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| (pack(*k), i as u32))
-            .collect();
-        order.sort_unstable();
+        (letters(a) << 15 | letters(b)) << 32 | position as u64
+    }
+
+    fn unpack(k: u64) -> (Code, Code) {
+        let code = |v: u64| {
+            let s: String = [10, 5, 0]
+                .iter()
+                .map(|sh| (b'A' + ((v >> sh) & 31) as u8) as char)
+                .collect();
+            s.parse::<Code>().expect("packed from a code")
+        };
+        (code(k >> 47 & 0x7fff), code(k >> 32 & 0x7fff))
+    }
+
+    fn new(mut sorted: Vec<(u64, Item)>) -> Index {
+        sorted.sort_unstable_by_key(|&(k, _)| k);
         let mut ix = Index {
             keys: Vec::new(),
             starts: Vec::new(),
-            items: Vec::with_capacity(raw.len()),
+            items: Vec::with_capacity(sorted.len()),
             pairs: Vec::new(),
         };
-        let mut last = None;
-        for (n, &(k, i)) in order.iter().enumerate() {
-            if last != Some(k) {
-                last = Some(k);
-                ix.keys.push(raw[i as usize].0);
+        let mut last = u64::MAX;
+        for (n, &(k, item)) in sorted.iter().enumerate() {
+            if k >> 32 != last {
+                last = k >> 32;
+                ix.keys.push(Index::unpack(k));
                 ix.starts.push(n as u32);
             }
-            ix.items.push(raw[i as usize].1);
+            ix.items.push(item);
         }
         ix.starts.push(ix.items.len() as u32);
         ix.pairs = (0..ix.keys.len()).map(|_| Default::default()).collect();
@@ -136,6 +155,7 @@ pub struct Graph {
     states: States,
     index: Index,
     facts: Arc<Vec<Fact>>,
+    rows: Arc<Vec<diplograph_baseline::Rows>>,
     statements: Vec<std::sync::Arc<str>>,
     sets: Vec<SetFact>,
     /// Facts left out, and why (a code no state has).
@@ -169,20 +189,34 @@ impl Graph {
         opts: &Options,
     ) -> Graph {
         let facts: Vec<Fact> = facts.into_iter().cloned().collect();
-        Graph::build_shared(states, Arc::new(facts), |_| true, sets, opts)
+        Graph::build_shared(
+            states,
+            Arc::new(facts),
+            |_| true,
+            Arc::new(Vec::new()),
+            sets,
+            opts,
+        )
     }
 
     /// As [`Graph::build`], over facts shared with other graphs (a process that builds several,
-    /// one per article, copies none), keeping those `keep` accepts.
+    /// one per article, copies none), keeping those `keep` accepts, and over the rows of
+    /// indexed facts files, parsed only for the pairs asked about.
     pub fn build_shared(
         states: Vec<State>,
         facts: Arc<Vec<Fact>>,
         keep: impl Fn(&Fact) -> bool,
+        rows: Arc<Vec<diplograph_baseline::Rows>>,
         sets: &[SetFact],
         opts: &Options,
     ) -> Graph {
         let states = States::new(states);
-        let mut raw: Vec<((Code, Code), Item)> = Vec::with_capacity(facts.len() * 2);
+        let n_rows: usize = rows.iter().map(|r| r.rows.len()).sum();
+        let mut raw: Vec<(u64, Item)> = Vec::with_capacity(facts.len() * 2 + n_rows * 2);
+        let mut push = |k: (Code, Code), item: Item| {
+            let at = raw.len();
+            raw.push((Index::pack(k, at), item));
+        };
         let mut skipped = Vec::new();
         for (i, f) in facts.iter().enumerate() {
             if !known(f.source.published, opts.known_at) || !keep(f) {
@@ -195,7 +229,29 @@ impl Graph {
                 ));
                 continue;
             };
-            raw.push((key(a, b), Item::Fact(i as u32)));
+            push(key(a, b), Item::Fact(i as u32));
+        }
+        // After the facts: the embedded facts files come in this order too.
+        for (fi, file) in rows.iter().enumerate() {
+            for (ri, r) in file.rows.iter().enumerate() {
+                if opts.known_at.is_some() && !known(file.published(r), opts.known_at) {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (states.canonical(r.a), states.canonical(r.b)) else {
+                    skipped.push(format!(
+                        "{}: no state has the code {} or {}",
+                        file.file, r.a, r.b
+                    ));
+                    continue;
+                };
+                push(
+                    key(a, b),
+                    Item::Row {
+                        file: fi as u16,
+                        row: ri as u32,
+                    },
+                );
+            }
         }
         let mut kept_sets = Vec::new();
         let mut statements = Vec::new();
@@ -219,7 +275,7 @@ impl Graph {
                 // A list of partners speaks only of those it names.
                 for &other in &s.members {
                     if other != state {
-                        raw.push((key(state, other), Item::Set { set, partner: true }));
+                        push(key(state, other), Item::Set { set, partner: true });
                     }
                 }
             } else if s.mode != SetMode::Count {
@@ -234,7 +290,7 @@ impl Graph {
                         SetMode::Exactly => listed,
                         SetMode::Count | SetMode::Includes => unreachable!(),
                     };
-                    raw.push((key(state, other.code), Item::Set { set, partner }));
+                    push(key(state, other.code), Item::Set { set, partner });
                 }
             }
             statements.push(pair::set_statement(&s));
@@ -244,11 +300,16 @@ impl Graph {
             states,
             index: Index::new(raw),
             facts,
+            rows,
             statements,
             sets: kept_sets,
             skipped,
             known_at: opts.known_at,
         }
+    }
+
+    fn canonical(&self, c: Code) -> Code {
+        self.states.canonical(c).unwrap_or(c)
     }
 
     /// A pair's entries, merged and checked, from its indexed facts and set facts.
@@ -258,8 +319,14 @@ impl Graph {
             match *item {
                 Item::Fact(i) => {
                     let f = &self.facts[i as usize];
-                    let canonical = |c| self.states.canonical(c).unwrap_or(c);
-                    p.add_fact(f, canonical(f.a), canonical(f.b));
+                    p.add_fact(f, self.canonical(f.a), self.canonical(f.b));
+                }
+                Item::Row { file, row } => {
+                    let rows = &self.rows[file as usize];
+                    // Every row parses: the test suite parses them all (`baseline::load`).
+                    if let Ok(f) = rows.fact(&rows.rows[row as usize]) {
+                        p.add_fact(&f, self.canonical(f.a), self.canonical(f.b));
+                    }
                 }
                 Item::Set { set, partner } => {
                     let s = &self.sets[set as usize];
