@@ -234,12 +234,8 @@ pub fn load_indexed() -> Result<Baseline, Error> {
         } else if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
         } else if name.starts_with("reader/people") {
-            b.people.extend(parse_people_with(
-                name,
-                text,
-                Text::Borrowed,
-                Text::Borrowed(name),
-            )?);
+            b.people
+                .extend(parse_people_with(name, text, Text::Borrowed)?);
         } else if name.ends_with(".sets.tsv") {
             b.sets.extend(parse_sets_with(
                 name,
@@ -513,15 +509,10 @@ pub const PEOPLE_HEADER: &[&str] = &[
 
 /// Parses the people file: every person with a state code and a source.
 pub fn parse_people(file: &str, text: &str) -> Result<Vec<Person>, Error> {
-    parse_people_with(file, text, copy, Text::Owned(file.to_string()))
+    parse_people_with(file, text, copy)
 }
 
-fn parse_people_with<'t>(
-    file: &str,
-    text: &'t str,
-    keep: Keep<'t>,
-    _origin_file: Text,
-) -> Result<Vec<Person>, Error> {
+fn parse_people_with<'t>(file: &str, text: &'t str, keep: Keep<'t>) -> Result<Vec<Person>, Error> {
     let mut out = Vec::new();
     for (line, f) in rows(file, text, PEOPLE_HEADER)? {
         let [name, state, office, aliases, url, publisher, published, quote] = f[..] else {

@@ -91,11 +91,8 @@ impl Entry {
         }
     }
 
-    pub fn from_set(s: &SetFact, other: Code, partner: bool) -> Entry {
-        Entry::from_set_with(s, other, partner, set_statement(s))
-    }
-
-    /// As [`Entry::from_set`], with the set's statement made once for all its members.
+    /// The attestation a set fact makes about one state, with the set's statement (made once
+    /// for all its members, see [`set_statement`]).
     pub fn from_set_with(
         s: &SetFact,
         other: Code,

@@ -45,8 +45,19 @@ pub struct Found {
     pub reference: Option<Reference>,
     /// For events read from notes or prose: the sentence as the page renders it.
     pub quote: Option<String>,
-    /// Where the fact was read: `table`, `notes` or `prose`.
-    pub from: &'static str,
+    /// Where the fact was read.
+    pub from: Part,
+}
+
+/// Where in an article a fact was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// A table's cells.
+    Table,
+    /// A row's notes, read with the reader.
+    Notes,
+    /// A bilateral section's prose, read with the reader.
+    Prose,
 }
 
 /// What one article gave.
@@ -524,7 +535,7 @@ pub fn article(
                                     also: Vec::new(),
                                     reference: reference.clone(),
                                     quote: None,
-                                    from: "table",
+                                    from: Part::Table,
                                 });
                             }
                         }
@@ -545,7 +556,7 @@ pub fn article(
                             also: Vec::new(),
                             reference: None,
                             quote: Some(quote.clone()),
-                            from: "notes",
+                            from: Part::Notes,
                         });
                     }
                     let dated_break = matches!(&cell, Cell::Dates(ds) if ds.iter().any(|d| matches!(d.event, Event::Sever | Event::Suspend)))
@@ -608,7 +619,7 @@ pub fn article(
                     also: Vec::new(),
                     reference: None,
                     quote: Some(quote.clone()),
-                    from: "prose",
+                    from: Part::Prose,
                 });
             }
             if !read
@@ -643,7 +654,7 @@ pub fn article(
     for f in std::mem::take(&mut x.found) {
         let k = (f.a, f.b, f.event, f.date);
         match at.get(&k) {
-            Some(&i) if f.from == "table" && merged[i].from == "table" => {
+            Some(&i) if f.from == Part::Table && merged[i].from == Part::Table => {
                 merged[i].also.push(f.place);
                 if merged[i].reference.is_none() {
                     merged[i].reference = f.reference;

@@ -45,7 +45,7 @@ use diplograph_model::{
 };
 use diplograph_read::Lexicon;
 
-pub use extract::{resolve, Found, Reference, RowPlace};
+pub use extract::{resolve, Found, Part, Reference, RowPlace};
 pub use load::{load, parse_export};
 
 /// One article's wikitext.
@@ -140,10 +140,10 @@ fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ").trim().to_string()
 }
 
-fn place_text(p: &RowPlace, from: &str) -> String {
+fn place_text(p: &RowPlace, from: Part) -> String {
     match from {
         _ if p.table == 0 => format!("section {:?}", p.section),
-        "notes" => format!(
+        Part::Notes => format!(
             "section {:?}, table {}, row {}, notes",
             p.section, p.table, p.row
         ),
@@ -262,19 +262,19 @@ pub fn import(
             .entry(home)
             .or_default()
             .extend(x.named.iter().copied());
-        let mut first_est: HashMap<Code, ()> = HashMap::new();
+        let mut first_est: HashSet<Code> = HashSet::new();
         for f in &x.found {
             match f.from {
-                "notes" => out.report.from_notes += 1,
-                "prose" => out.report.from_prose += 1,
-                _ => out.report.from_tables += 1,
+                Part::Notes => out.report.from_notes += 1,
+                Part::Prose => out.report.from_prose += 1,
+                Part::Table => out.report.from_tables += 1,
             }
             named.entry(home).or_default().insert(f.partner);
-            if f.from == "table"
+            if f.from == Part::Table
                 && f.event == Event::Establish
-                && !first_est.contains_key(&f.partner)
+                && !first_est.contains(&f.partner)
             {
-                first_est.insert(f.partner, ());
+                first_est.insert(f.partner);
                 let key = if home < f.partner {
                     (home, f.partner)
                 } else {
@@ -310,7 +310,7 @@ pub fn import(
                 also: Vec::new(),
                 reference: None,
                 quote: None,
-                from: "table",
+                from: Part::Table,
             };
             out.facts.push(Fact {
                 a: home,
@@ -349,7 +349,11 @@ pub fn import(
                 also: Vec::new(),
                 reference: None,
                 quote: Some(sentence.clone()),
-                from: if place.table == 0 { "prose" } else { "notes" },
+                from: if place.table == 0 {
+                    Part::Prose
+                } else {
+                    Part::Notes
+                },
             };
             out.facts.push(Fact {
                 a: home,

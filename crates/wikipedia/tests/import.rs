@@ -246,3 +246,43 @@ fn shipped_files_regenerate_from_the_reference_articles() {
     assert!(r.agree > 14_000, "{}", r.agree);
     assert!(r.conflicts.len() < r.agree / 10, "{}", r.conflicts.len());
 }
+
+/// A MediaWiki export (Special:Export) carries its revision day: no snapshot day needed.
+#[test]
+fn an_export_imports_with_its_revision_day() {
+    let b = diplograph_baseline::load().unwrap();
+    let states = diplograph_graph::States::new(b.states.clone());
+    let lexicon = diplograph_read::Lexicon::new(&b.states, &b.people);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("export.xml"),
+        r#"<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" xml:lang="en">
+  <page>
+    <title>Foreign relations of Tonga</title>
+    <revision>
+      <timestamp>2026-10-02T08:00:00Z</timestamp>
+      <text xml:space="preserve">==Diplomatic relations==
+List of countries which Tonga maintains diplomatic relations with:
+{| class="wikitable"
+!#!!Country!!Date
+|-
+|1||{{flag|Fiji}}||{{dts|10 October 1970}}
+|}</text>
+    </revision>
+  </page>
+</mediawiki>"#,
+    )
+    .unwrap();
+    let (articles, unread) = load(dir.path()).unwrap();
+    assert!(unread.is_empty());
+    let imp = import(&articles, &states, &lexicon, &Config::default()).unwrap();
+    let f = find(&imp, "TON", "FJI", Event::Establish, "1970-10-10");
+    assert!(
+        f.source
+            .citation
+            .starts_with("Wikipedia \"Foreign relations of Tonga\" as of 2026-10-02"),
+        "{}",
+        f.source.citation
+    );
+    assert_eq!(imp.sets[0].as_of.to_string(), "2026-10-02");
+}
