@@ -183,6 +183,40 @@ impl Rows {
         })
     }
 
+    /// A facts file from the index build.rs made of it (see [`Rows::index`] for what a row
+    /// holds); the text is not read until a row is parsed.
+    fn from_built(file: &'static str, text: &'static str, built: &[u8]) -> Result<Rows, Error> {
+        let header = if header_of(text) == FACT_HEADER_CITED {
+            FACT_HEADER_CITED
+        } else {
+            FACT_HEADER
+        };
+        let u32_at = |c: &[u8], i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+        let u16_at = |c: &[u8], i: usize| u16::from_le_bytes([c[i], c[i + 1]]);
+        let mut rows = Vec::with_capacity(built.len() / 22);
+        for c in built.chunks_exact(22) {
+            let line = u32_at(c, 14);
+            let code = |b: &[u8]| {
+                let s = std::str::from_utf8(b).unwrap_or("");
+                field(file, line as usize, "state", s.parse::<Code>())
+            };
+            rows.push(Row {
+                a: code(&c[0..3])?,
+                b: code(&c[3..6])?,
+                start: u32_at(c, 6),
+                end: u32_at(c, 10),
+                line,
+                published: (u16_at(c, 18), u16_at(c, 20)),
+            });
+        }
+        Ok(Rows {
+            file,
+            text,
+            header,
+            rows,
+        })
+    }
+
     /// The day a row's source published it (`None` where the row gives none or it does not
     /// parse: the full parse reports that).
     pub fn published(&self, r: &Row) -> Option<Date> {
@@ -212,8 +246,11 @@ impl Rows {
     }
 }
 
-/// Facts files above this size are indexed ([`Rows`]) rather than parsed at start-up.
+/// Facts files above this size are indexed ([`Rows`]) rather than parsed at start-up; build.rs
+/// makes their indexes (the same threshold there).
 const INDEX_ABOVE: usize = 4 << 20;
+
+include!(concat!(env!("OUT_DIR"), "/indexes.rs"));
 
 /// Parses every embedded file, every row of every facts file into `facts`.
 pub fn load() -> Result<Baseline, Error> {
@@ -230,7 +267,10 @@ pub fn load_indexed() -> Result<Baseline, Error> {
     let mut b = Baseline::default();
     for (name, text) in FILES {
         if name.ends_with(".facts.tsv") && text.len() > INDEX_ABOVE {
-            b.rows.push(Rows::index(name, text)?);
+            b.rows.push(match INDEXES.iter().find(|(n, _)| n == name) {
+                Some((_, built)) => Rows::from_built(name, text, built)?,
+                None => Rows::index(name, text)?,
+            });
         } else if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
         } else if name.starts_with("reader/people") {
@@ -848,6 +888,28 @@ mod tests {
         }
         let xi = b.people.iter().find(|p| p.name == "Xi Jinping").unwrap();
         assert_eq!(xi.code.as_str(), "CHN");
+    }
+
+    #[test]
+    fn built_indexes_match_a_scan_of_the_embedded_text() {
+        assert!(!INDEXES.is_empty(), "build.rs indexed no file");
+        for (name, built) in INDEXES {
+            let text = FILES.iter().find(|(n, _)| n == name).unwrap().1;
+            let (a, b) = (
+                Rows::from_built(name, text, built).unwrap(),
+                Rows::index(name, text).unwrap(),
+            );
+            assert_eq!(a.rows.len(), b.rows.len(), "{name}");
+            for (x, y) in a.rows.iter().zip(&b.rows) {
+                assert_eq!(
+                    (x.a, x.b, x.start, x.end, x.line, x.published),
+                    (y.a, y.b, y.start, y.end, y.line, y.published),
+                    "{name}"
+                );
+            }
+            // Every row parses, and as the eager parse does.
+            assert_eq!(a.facts().unwrap().len(), a.rows.len());
+        }
     }
 
     #[test]

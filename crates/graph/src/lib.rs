@@ -91,7 +91,7 @@ struct Index {
     keys: Vec<(Code, Code)>,
     starts: Vec<u32>,
     items: Vec<Item>,
-    pairs: Vec<std::sync::OnceLock<Pair>>,
+    pairs: Vec<std::sync::OnceLock<Box<Pair>>>,
 }
 
 impl Index {
@@ -354,7 +354,7 @@ impl Graph {
 
     fn pair_at(&self, at: usize) -> &Pair {
         self.index.pairs[at]
-            .get_or_init(|| self.make_pair(self.index.keys[at], self.index.items(at)))
+            .get_or_init(|| Box::new(self.make_pair(self.index.keys[at], self.index.items(at))))
     }
 
     /// Every pair with at least one fact.
