@@ -35,6 +35,7 @@ pub mod dates;
 mod extract;
 mod load;
 pub mod markup;
+mod prose;
 mod table;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
