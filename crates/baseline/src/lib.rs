@@ -13,6 +13,8 @@
 //! assert!(b.states.iter().any(|s| s.code.as_str() == "KOR"));
 //! ```
 
+mod scan;
+
 use diplograph_model::{
     Code, Date, Event, Fact, Origin, Person, SetFact, SetMode, Source, State, StateKind, Text,
     Universe,
@@ -127,58 +129,27 @@ pub struct Row {
 }
 
 impl Rows {
-    /// Indexes a facts file: checks its header, and reads each row's states and publication
-    /// day (the other fields are checked when the row is parsed).
+    /// Indexes a facts file by scanning it (where build.rs made no index): checks its header,
+    /// and reads each row's states (the other fields are checked when the row is parsed).
     fn index(file: &'static str, text: &'static str) -> Result<Rows, Error> {
-        let header = if header_of(text) == FACT_HEADER_CITED {
-            FACT_HEADER_CITED
-        } else {
-            FACT_HEADER
-        };
-        let mut rows = Vec::with_capacity(text.len() / 250);
-        let mut seen_header = false;
-        let mut start = 0usize;
-        let mut line = 0u32;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
-            line += 1;
-            let l = text[start..end].trim_end_matches('\r');
-            let at = start;
-            start = end + 1;
-            if l.starts_with('#') || l.trim().is_empty() {
-                continue;
-            }
-            if !seen_header {
-                seen_header = true;
-                continue;
-            }
-            // The first seven tabs bound the fields an index needs (a, b, published).
-            let mut bounds = [l.len(); 7];
-            for (k, i) in memchr::memchr_iter(b'\t', l.as_bytes()).take(7).enumerate() {
-                bounds[k] = i;
-            }
-            let field = |k: usize| -> &str {
-                let from = if k == 0 {
-                    0
-                } else {
-                    (bounds[k - 1] + 1).min(l.len())
-                };
-                l.get(from..bounds[k].max(from)).unwrap_or("")
+        let mut rows = Vec::new();
+        for r in scan::scan(text) {
+            let code = |(x, y): (usize, usize)| {
+                field(file, r.line as usize, "state", text[x..y].parse::<Code>())
             };
-            let n = line as usize;
-            let from = (bounds[5] + 1).min(l.len());
             rows.push(Row {
-                a: self::field(file, n, "a", field(0).parse::<Code>())?,
-                b: self::field(file, n, "b", field(1).parse::<Code>())?,
-                start: at as u32,
-                end: (at + l.len()) as u32,
-                line,
-                published: (from as u16, bounds[6].max(from) as u16),
+                a: code(r.a)?,
+                b: code(r.b)?,
+                start: r.start as u32,
+                end: r.end as u32,
+                line: r.line,
+                published: r.published,
             });
         }
         Ok(Rows {
             file,
             text,
-            header,
+            header: header_for(text),
             rows,
         })
     }
@@ -186,11 +157,6 @@ impl Rows {
     /// A facts file from the index build.rs made of it (see [`Rows::index`] for what a row
     /// holds); the text is not read until a row is parsed.
     fn from_built(file: &'static str, text: &'static str, built: &[u8]) -> Result<Rows, Error> {
-        let header = if header_of(text) == FACT_HEADER_CITED {
-            FACT_HEADER_CITED
-        } else {
-            FACT_HEADER
-        };
         let u32_at = |c: &[u8], i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
         let u16_at = |c: &[u8], i: usize| u16::from_le_bytes([c[i], c[i + 1]]);
         let mut rows = Vec::with_capacity(built.len() / 22);
@@ -212,7 +178,7 @@ impl Rows {
         Ok(Rows {
             file,
             text,
-            header,
+            header: header_for(text),
             rows,
         })
     }
@@ -527,6 +493,15 @@ fn copy(s: &str) -> Text {
     Text::Owned(s.to_string())
 }
 
+/// The pair-facts header a file uses: with or without the citation column.
+fn header_for(text: &str) -> &'static [&'static str] {
+    if header_of(text) == FACT_HEADER_CITED {
+        FACT_HEADER_CITED
+    } else {
+        FACT_HEADER
+    }
+}
+
 /// The header of a TSV file (first line that is not a comment), split.
 fn header_of(text: &str) -> Vec<&str> {
     text.lines()
@@ -592,11 +567,7 @@ fn parse_facts_with<'t>(
     keep: Keep<'t>,
     origin_file: Text,
 ) -> Result<Vec<Fact>, Error> {
-    let header = if header_of(text) == FACT_HEADER_CITED {
-        FACT_HEADER_CITED
-    } else {
-        FACT_HEADER
-    };
+    let header = header_for(text);
     let rows = rows(file, text, header)?;
     fact_rows(file, rows, header, keep, &origin_file, text.len() / 200)
 }

@@ -79,6 +79,34 @@ pub struct Extracted {
     pub notes: Vec<String>,
 }
 
+impl Extracted {
+    /// Records what the reader (or the topic rule) found in notes or prose, quoted.
+    fn push_read(
+        &mut self,
+        home: Code,
+        partner: Code,
+        place: &RowPlace,
+        read: &[crate::prose::Read],
+        from: Part,
+    ) {
+        for (event, a, b, date, quote) in read {
+            self.found.push(Found {
+                home,
+                partner,
+                a: *a,
+                b: *b,
+                event: *event,
+                date: *date,
+                place: place.clone(),
+                also: Vec::new(),
+                reference: None,
+                quote: Some(quote.clone()),
+                from,
+            });
+        }
+    }
+}
+
 /// Words of a heading or intro that make a table a list of relations.
 fn is_relations_heading(path: &[String]) -> bool {
     path.iter().any(|h| {
@@ -515,22 +543,10 @@ pub fn article(
                     // The notes: breaks and restorations, read with the reader.
                     let notes_text = markup::plain(ncell);
                     let read = read_breaks(&notes_text, home, partner, snapshot, lexicon);
-                    for (event, a, b, date, quote) in &read {
-                        last_change = Some(*event);
-                        x.found.push(Found {
-                            home,
-                            partner,
-                            a: *a,
-                            b: *b,
-                            event: *event,
-                            date: *date,
-                            place: place.clone(),
-                            also: Vec::new(),
-                            reference: None,
-                            quote: Some(quote.clone()),
-                            from: Part::Notes,
-                        });
+                    if let Some(r) = read.last() {
+                        last_change = Some(r.0);
                     }
+                    x.push_read(home, partner, &place, &read, Part::Notes);
                     let dated_break = matches!(&cell, Cell::Dates(ds) if ds.iter().any(|d| matches!(d.event, Event::Sever | Event::Suspend)))
                         || read
                             .iter()
@@ -579,21 +595,7 @@ pub fn article(
                 table: 0,
                 row: 0,
             };
-            for (event, a, b, date, quote) in &read {
-                x.found.push(Found {
-                    home,
-                    partner,
-                    a: *a,
-                    b: *b,
-                    event: *event,
-                    date: *date,
-                    place: place.clone(),
-                    also: Vec::new(),
-                    reference: None,
-                    quote: Some(quote.clone()),
-                    from: Part::Prose,
-                });
-            }
+            x.push_read(home, partner, &place, &read, Part::Prose);
             if !read
                 .iter()
                 .any(|r| matches!(r.0, Event::Sever | Event::Suspend))
