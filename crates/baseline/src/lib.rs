@@ -345,18 +345,7 @@ fn err(file: &str, line: usize, message: impl Into<String>) -> Error {
     }
 }
 
-pub const FACT_HEADER: &[&str] = &[
-    "a",
-    "b",
-    "event",
-    "date",
-    "source_url",
-    "publisher",
-    "published",
-    "quote",
-];
-
-/// The pair-facts header with a tenth column for a dataset citation beside a URL: a row may
+/// The pair-facts header with a ninth column for a dataset citation beside a URL: a row may
 /// then cite a dataset row (an encyclopedia's table row) and give the URL of that row's own
 /// reference, with no quote.
 pub const FACT_HEADER_CITED: &[&str] = &[
@@ -371,6 +360,12 @@ pub const FACT_HEADER_CITED: &[&str] = &[
     "citation",
 ];
 
+/// The pair-facts header without the citation column, as most files have it.
+pub const FACT_HEADER: &[&str] = FACT_HEADER_CITED.split_at(8).0;
+
+/// The set-facts header without the citation column.
+pub const SET_HEADER: &[&str] = SET_HEADER_CITED.split_at(10).0;
+
 /// The set-facts header with a citation column, as [`FACT_HEADER_CITED`].
 pub const SET_HEADER_CITED: &[&str] = &[
     "state",
@@ -384,19 +379,6 @@ pub const SET_HEADER_CITED: &[&str] = &[
     "published",
     "quote",
     "citation",
-];
-
-pub const SET_HEADER: &[&str] = &[
-    "state",
-    "as_of",
-    "universe",
-    "mode",
-    "members",
-    "count",
-    "source_url",
-    "publisher",
-    "published",
-    "quote",
 ];
 
 const STATE_HEADER: &[&str] = &[

@@ -514,7 +514,7 @@ fn import_wikipedia(
     w: &mut impl Write,
 ) -> Result<Found> {
     let snapshot: Option<Day> = snapshot.map(|s| day(s, "--snapshot")).transpose()?;
-    let b = diplograph_baseline::load()?;
+    let b = diplograph_baseline::load_indexed()?;
     let states = diplograph_graph::States::new(b.states.clone());
     let lexicon = diplograph_read::Lexicon::new(&b.states, &b.people);
     let (articles, mut unread) = diplograph_wikipedia::load(path)?;

@@ -251,7 +251,8 @@ fn read_limited(p: &Path) -> Result<Vec<u8>, Limited> {
 }
 
 pub fn lexicon() -> Result<Lexicon> {
-    let b = diplograph_baseline::load().context("the embedded baseline is broken")?;
+    // States and people only: the large facts files stay indexed, not parsed.
+    let b = diplograph_baseline::load_indexed().context("the embedded baseline is broken")?;
     Ok(Lexicon::new(&b.states, &b.people))
 }
 

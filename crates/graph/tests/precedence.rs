@@ -45,6 +45,20 @@ fn fact(a: &str, b: &str, event: Event, date: &str, source: Source) -> Fact {
     }
 }
 
+/// A complete list of `state`'s partners naming `member`, on the snapshot day.
+fn includes(state: &str, member: &str) -> SetFact {
+    SetFact {
+        state: code(state),
+        as_of: "2025-11-26".parse().unwrap(),
+        universe: Universe::All,
+        mode: SetMode::Includes,
+        members: vec![code(member)],
+        count: None,
+        source: table(3),
+        origin: Origin::Ledger { id: 0 },
+    }
+}
+
 fn graph(facts: &[Fact], sets: &[SetFact]) -> Graph {
     let b = diplograph_baseline::load().unwrap();
     Graph::build(b.states, facts, sets, &Options::default())
@@ -146,16 +160,7 @@ fn an_undated_break_is_unknown_until_a_later_fact() {
             fact("GHA", "MAR", Event::Establish, "1957", table(1)),
             fact("GHA", "MAR", Event::Interrupted, "1957", table(1)),
         ],
-        &[SetFact {
-            state: code("GHA"),
-            as_of: "2025-11-26".parse().unwrap(),
-            universe: Universe::All,
-            mode: SetMode::Includes,
-            members: vec![code("MAR")],
-            count: None,
-            source: table(3),
-            origin: Origin::Ledger { id: 0 },
-        }],
+        &[includes("GHA", "MAR")],
     );
     let s = g.status(code("GHA"), code("MAR"), "1990-01-01".parse().unwrap());
     assert_eq!(s.status, Status::Unknown);
@@ -181,16 +186,7 @@ fn a_table_attestation_does_not_undo_a_reported_break() {
                 report("2021-08-24"),
             ),
         ],
-        &[SetFact {
-            state: code("DZA"),
-            as_of: "2025-11-26".parse().unwrap(),
-            universe: Universe::All,
-            mode: SetMode::Includes,
-            members: vec![code("MAR")],
-            count: None,
-            source: table(3),
-            origin: Origin::Ledger { id: 0 },
-        }],
+        &[includes("DZA", "MAR")],
     );
     assert_eq!(status(&g, "DZA", "MAR", "2025-11-30"), Status::Severed);
     let p = g.pair(code("DZA"), code("MAR")).unwrap();

@@ -46,7 +46,8 @@ pub struct Found {
     pub since: bool,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names, lowercase, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -61,7 +62,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month(word: &str) -> Option<i8> {
+/// The month a word names ("March", "mar.", "Sept"), 1 to 12.
+pub fn month(word: &str) -> Option<i8> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

@@ -32,6 +32,7 @@ pub mod text;
 use diplograph_model::{Code, Date, Day};
 
 pub use clean::{clean, Cleaned, Segment};
+pub use dates::{month, MONTHS};
 pub use lexicon::Lexicon;
 
 /// What kind of event a passage reports.

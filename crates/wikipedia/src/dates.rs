@@ -4,23 +4,9 @@
 //! 28 October 1973, restored 9 August 1994").
 
 use diplograph_model::{Date, Day, Event};
+use diplograph_read::{month, MONTHS};
 
 use crate::markup::{self, Template};
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether a template name is one of the date-sorting templates.
 pub fn is_date_template(name: &str) -> bool {
@@ -35,19 +21,6 @@ pub fn is_date_template(name: &str) -> bool {
             | "sort date"
             | "sortdate"
     )
-}
-
-fn month_of(w: &str) -> Option<i8> {
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as i8 + 1)
 }
 
 fn year_of(w: &str) -> Option<i16> {
@@ -73,12 +46,12 @@ pub fn from_template(t: &Template<'_>) -> Option<Date> {
     match pos.as_slice() {
         [y, m, d, ..] if num(y).is_some() => {
             let y = num(y)? as i16;
-            let m = num(m).map(|m| m as i8).or_else(|| month_of(m))?;
+            let m = num(m).map(|m| m as i8).or_else(|| month(m))?;
             day_date(y, m, num(d)? as i8)
         }
         [y, m] if num(y).is_some() => {
             let y = num(y)? as i16;
-            let m = num(m).map(|m| m as i8).or_else(|| month_of(m))?;
+            let m = num(m).map(|m| m as i8).or_else(|| month(m))?;
             Date::from_month(y, m)
         }
         [one, ..] => parse_text(&markup::plain(one)).map(|(d, _)| d),
@@ -106,7 +79,7 @@ pub fn parse_text(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
         // 6 March 1957
         if let (Some(d), Some(m), Some(y)) = (
             w(0).and_then(day_num),
-            w(1).and_then(month_of),
+            w(1).and_then(month),
             w(2).and_then(year_of),
         ) {
             match day_date(y, m, d) {
@@ -118,7 +91,7 @@ pub fn parse_text(s: &str) -> Option<(Date, std::ops::Range<usize>)> {
                 }
             }
         }
-        if let Some(m) = w(0).and_then(month_of) {
+        if let Some(m) = w(0).and_then(month) {
             // March 6, 1957
             if let (Some(d), Some(y)) = (w(1).and_then(day_num), w(2).and_then(year_of)) {
                 if let Some(date) = day_date(y, m, d) {
@@ -207,7 +180,7 @@ fn word_spans(s: &str) -> Vec<(usize, &str)> {
 pub fn words(d: Date) -> String {
     let s = d.to_string();
     let p: Vec<&str> = s.split('-').collect();
-    let month = |m: &str| {
+    let name = |m: &str| {
         let i: usize = m.parse().unwrap_or(1);
         let n = MONTHS[i.clamp(1, 12) - 1];
         let mut c = n.chars();
@@ -216,8 +189,8 @@ pub fn words(d: Date) -> String {
             .unwrap_or_default()
     };
     match p.as_slice() {
-        [y, m, d] => format!("{} {} {}", d.trim_start_matches('0'), month(m), y),
-        [y, m] => format!("{} {}", month(m), y),
+        [y, m, d] => format!("{} {} {}", d.trim_start_matches('0'), name(m), y),
+        [y, m] => format!("{} {}", name(m), y),
         _ => s,
     }
 }

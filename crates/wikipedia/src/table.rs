@@ -101,6 +101,52 @@ fn cell_content(c: &str) -> &str {
     c.trim()
 }
 
+/// A table being read line by line: the cell in progress (a byte range of the body, so that
+/// multi-line cells stay whole), the row in progress, and what is done.
+struct Builder<'a> {
+    body: &'a str,
+    header: Vec<String>,
+    header_raw: Vec<&'a str>,
+    rows: Vec<Vec<&'a str>>,
+    row: Vec<&'a str>,
+    cell: Option<(usize, usize)>,
+    header_cell: bool,
+}
+
+impl<'a> Builder<'a> {
+    /// Ends the cell in progress: splits it at `||` (`!!` in a header) into its cells.
+    fn flush(&mut self) {
+        let Some((a, b)) = self.cell.take() else {
+            return;
+        };
+        let sep = if self.header_cell { "!!" } else { "||" };
+        for part in markup::split_top(&self.body[a..b], sep) {
+            let content = cell_content(part);
+            if self.header_cell {
+                self.header.push(markup::plain(content).trim().to_string());
+                self.header_raw.push(content);
+            } else {
+                self.row.push(content);
+            }
+        }
+    }
+
+    /// Ends the row in progress.
+    fn end_row(&mut self) {
+        self.flush();
+        if !self.row.is_empty() {
+            self.rows.push(std::mem::take(&mut self.row));
+        }
+    }
+
+    /// Extends the cell in progress to the end of the line ending at `to`.
+    fn extend(&mut self, to: usize) {
+        if let Some((_, b)) = self.cell.as_mut() {
+            *b = to;
+        }
+    }
+}
+
 fn parse_table<'a>(text: &'a str, start: usize, end: usize, unclosed: bool) -> Table<'a> {
     let body = &text[start..end];
     let intro = {
@@ -109,113 +155,58 @@ fn parse_table<'a>(text: &'a str, start: usize, end: usize, unclosed: bool) -> T
         let para = before[para..].rfind("\n=").map_or(para, |i| para + i + 1);
         &before[para..]
     };
-    let mut header = Vec::new();
-    let mut header_raw: Vec<&'a str> = Vec::new();
-    let mut rows: Vec<Vec<&'a str>> = Vec::new();
-    let mut row: Vec<&'a str> = Vec::new();
-    let mut nested = 0usize;
-    // Cells are collected as byte ranges of `body` so that multi-line cells stay whole.
-    let mut cell: Option<(usize, usize)> = None;
-    let mut header_cell = false;
-    let flush = |cell: &mut Option<(usize, usize)>,
-                 header_cell: bool,
-                 row: &mut Vec<&'a str>,
-                 header: &mut Vec<String>,
-                 header_raw: &mut Vec<&'a str>| {
-        if let Some((a, b)) = cell.take() {
-            let raw = &body[a..b];
-            let sep = if header_cell { "!!" } else { "||" };
-            for part in markup::split_top(raw, sep) {
-                let content = cell_content(part);
-                if header_cell {
-                    header.push(markup::plain(content).trim().to_string());
-                    header_raw.push(content);
-                } else {
-                    row.push(content);
-                }
-            }
-        }
+    let mut t = Builder {
+        body,
+        header: Vec::new(),
+        header_raw: Vec::new(),
+        rows: Vec::new(),
+        row: Vec::new(),
+        cell: None,
+        header_cell: false,
     };
-    let mut pos = 0;
-    let mut first = true;
-    for line in body.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
-        if first {
-            first = false;
+    let mut nested = 0usize;
+    let mut next = 0;
+    for (i, line) in body.split_inclusive('\n').enumerate() {
+        let line_start = next;
+        next += line.len();
+        if i == 0 {
             continue; // the `{|` line with the table's attributes
         }
-        let t = line.trim_start();
-        let lead = line.len() - t.len();
-        if nested > 0 {
-            if t.starts_with("{|") {
+        let line_end = line_start + line.trim_end_matches('\n').len();
+        let trimmed = line.trim_start();
+        let lead = line.len() - trimmed.len();
+        // A nested table stays inside the cell that holds it.
+        if nested > 0 || trimmed.starts_with("{|") {
+            if trimmed.starts_with("{|") {
                 nested += 1;
-            } else if t.starts_with("|}") {
+            } else if trimmed.starts_with("|}") {
                 nested -= 1;
             }
-            if let Some((_, b)) = cell.as_mut() {
-                *b = line_start + line.trim_end_matches('\n').len();
-            }
+            t.extend(line_end);
             continue;
         }
-        if t.starts_with("{|") {
-            nested += 1;
-            if let Some((_, b)) = cell.as_mut() {
-                *b = line_start + line.trim_end_matches('\n').len();
-            }
-            continue;
-        }
-        if t.starts_with("|}") {
+        if trimmed.starts_with("|}") {
             break;
         }
-        if t.starts_with("|+") {
+        if trimmed.starts_with("|+") {
             continue; // a caption
         }
-        if t.starts_with("|-") {
-            flush(
-                &mut cell,
-                header_cell,
-                &mut row,
-                &mut header,
-                &mut header_raw,
-            );
-            if !row.is_empty() {
-                rows.push(std::mem::take(&mut row));
-            }
-            continue;
-        }
-        if t.starts_with('|') || t.starts_with('!') {
-            flush(
-                &mut cell,
-                header_cell,
-                &mut row,
-                &mut header,
-                &mut header_raw,
-            );
-            header_cell = t.starts_with('!');
-            let a = line_start + lead + 1;
-            cell = Some((a, line_start + line.trim_end_matches('\n').len()));
-            continue;
-        }
-        if let Some((_, b)) = cell.as_mut() {
-            *b = line_start + line.trim_end_matches('\n').len();
+        if trimmed.starts_with("|-") {
+            t.end_row();
+        } else if trimmed.starts_with('|') || trimmed.starts_with('!') {
+            t.flush();
+            t.header_cell = trimmed.starts_with('!');
+            t.cell = Some((line_start + lead + 1, line_end));
+        } else {
+            t.extend(line_end);
         }
     }
-    flush(
-        &mut cell,
-        header_cell,
-        &mut row,
-        &mut header,
-        &mut header_raw,
-    );
-    if !row.is_empty() {
-        rows.push(row);
-    }
+    t.end_row();
     Table {
         intro,
-        header,
-        header_raw,
-        rows,
+        header: t.header,
+        header_raw: t.header_raw,
+        rows: t.rows,
         start,
         unclosed,
     }
