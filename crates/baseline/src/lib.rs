@@ -458,13 +458,17 @@ fn source<'t>(
             ))
         }
     };
-    Ok(Source {
+    let source = Source {
         url: keep(url),
         publisher: keep(publisher),
         published,
         quote: keep(quote),
         citation: keep(citation),
-    })
+    };
+    source
+        .validate()
+        .map_err(|e| err(file, line, e.to_string()))?;
+    Ok(source)
 }
 
 /// How parsed text is kept: borrowed from the embedded files (no copy, nothing to free), or

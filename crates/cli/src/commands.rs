@@ -117,6 +117,19 @@ impl Knowledge {
         )
     }
 
+    /// The graph of curated facts only (the baseline, facts added and imported), without the
+    /// events the ledger accepted from articles: what `ingest` compares read events with.
+    pub(crate) fn curated_graph(&self) -> Graph {
+        Graph::build_shared(
+            self.states.clone(),
+            self.facts.clone(),
+            |f| !matches!(f.origin, Origin::Read { .. }),
+            self.rows.clone(),
+            &self.sets,
+            &Options { known_at: None },
+        )
+    }
+
     /// Whether the ledger accepted events from the article at `url`.
     pub(crate) fn learned_from(&self, url: &str) -> bool {
         self.facts
@@ -140,7 +153,7 @@ fn resolve(g: &Graph, q: &str) -> Result<Code> {
 pub fn run(cli: Cli) -> Result<Found> {
     let db = ledger_path(cli.db)?;
     let stdout = std::io::stdout();
-    let mut w = stdout.lock();
+    let mut w = crate::terminal::Escaped::new(std::io::BufWriter::new(stdout.lock()));
     let found = match cli.command {
         Command::States { query, format } => {
             let g = load(&db, None)?;
@@ -149,7 +162,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             if found.is_empty() {
                 // Say what it may have meant, on stderr, and report nothing found.
                 if let Err(e) = g.states().resolve(&q) {
-                    eprintln!("diplograph: {e}");
+                    crate::terminal::warn(&e.to_string());
                 }
                 return Ok(Found::Nothing);
             }
@@ -287,9 +300,10 @@ pub fn run(cli: Cli) -> Result<Found> {
         }
         Command::Review { action, format } => review(&db, action, Out::from(format), &mut w)?,
         Command::Init { known_at } => {
+            // validate before the ledger file is created
+            let known_at = parse_known_at(known_at.as_deref())?;
             let mut l = Ledger::open(&db)?;
-            if let Some(k) = known_at {
-                let d = day(&k, "--known-at")?;
+            if let Some(d) = known_at {
                 l.set_setting(BASELINE_KNOWN_AT, &d.to_string())?;
                 writeln!(
                     w,
@@ -364,31 +378,17 @@ fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
         .as_deref()
         .map(|p| p.parse::<Date>().context("--published"))
         .transpose()?;
-    let source = match (a.url, a.citation) {
-        (Some(url), _) if !url.starts_with("http://") && !url.starts_with("https://") => {
-            bail!("--url {url:?} is not an http(s) URL")
-        }
-        (Some(url), citation) => {
-            if a.quote.trim().is_empty() {
-                bail!("--quote is required with --url: the few words of the source that state the fact");
-            }
-            Source {
-                url: url.into(),
-                publisher: a.publisher.into(),
-                published,
-                quote: a.quote.into(),
-                citation: citation.unwrap_or_default().into(),
-            }
-        }
-        (None, Some(citation)) => Source {
-            url: String::new().into(),
-            publisher: a.publisher.into(),
-            published,
-            quote: a.quote.into(),
-            citation: citation.into(),
-        },
-        (None, None) => bail!("a fact needs a source: --url with --quote, or --citation"),
+    if a.url.is_none() && a.citation.is_none() {
+        bail!("a fact needs a source: --url with --quote, or --citation");
+    }
+    let source = Source {
+        url: a.url.unwrap_or_default().into(),
+        publisher: a.publisher.into(),
+        published,
+        quote: a.quote.into(),
+        citation: a.citation.unwrap_or_default().into(),
     };
+    source.validate()?;
     let fact = Fact {
         a: x,
         b: y,
@@ -406,6 +406,9 @@ fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
     }
     Ok(Found::Something)
 }
+
+/// The largest file `import facts` reads (the shipped Wikipedia facts file is under 20 MB).
+const MAX_IMPORT_BYTES: usize = 256 << 20;
 
 fn import(
     db: &Path,
@@ -450,16 +453,15 @@ fn import(
             (facts, report.rows)
         }
         ImportFormat::Facts => {
-            let text = std::fs::read(file)
-                .with_context(|| format!("cannot read {:?}", file.display().to_string()))?;
-            let text = String::from_utf8(text)
-                .map_err(|_| anyhow!("{:?} is not UTF-8 text", file.display().to_string()))?;
+            let text = crate::input::read_text(file, MAX_IMPORT_BYTES)?;
             let facts = diplograph_baseline::parse_facts(&file.display().to_string(), &text)?;
             for f in &facts {
                 for c in [f.a, f.b] {
                     if g.states().get(c).is_none() {
                         bail!("{}: no state has the code {c}", f.origin);
                     }
+                    g.check_exists(c, f.date.last_day())
+                        .with_context(|| f.origin.to_string())?;
                 }
             }
             let n = facts.len();

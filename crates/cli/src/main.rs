@@ -1,8 +1,10 @@
 //! The `diplograph` binary: flags and glue. The work lives in the library crates.
 
 mod commands;
+mod input;
 mod output;
 mod reading;
+mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -101,7 +103,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "all")]
         among: Among,
         /// First year (default: the first year any fact speaks of the state).
-        #[arg(long)]
+        #[arg(long, value_parser = year())]
         from: Option<i16>,
         #[command(flatten)]
         format: Format,
@@ -119,7 +121,7 @@ pub enum Command {
         #[arg(long)]
         timeline: bool,
         /// First year of the timeline (default: 1990).
-        #[arg(long)]
+        #[arg(long, value_parser = year())]
         from: Option<i16>,
         #[command(flatten)]
         format: Format,
@@ -200,10 +202,10 @@ pub enum Command {
         #[arg(long)]
         state: Option<String>,
         /// First year of dyad-years (default 1946).
-        #[arg(long)]
+        #[arg(long, value_parser = year())]
         from: Option<i16>,
         /// Last year of dyad-years (default: last year).
-        #[arg(long)]
+        #[arg(long, value_parser = year())]
         to: Option<i16>,
     },
 }
@@ -289,6 +291,11 @@ pub enum ExportFormat {
     DyadYear,
 }
 
+/// A year flag: 1 to 9999, the years a date can hold.
+fn year() -> clap::builder::RangedI64ValueParser<i16> {
+    clap::value_parser!(i16).range(1..=9999)
+}
+
 /// What a command found: something (exit 0) or nothing (exit 1).
 pub enum Found {
     Something,
@@ -306,7 +313,27 @@ impl Found {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // one line, like every other error: the message and its tip, not the usage
+            let text = e.to_string();
+            let kept: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| {
+                    !l.is_empty()
+                        && !l.starts_with("Usage:")
+                        && !l.starts_with("For more information")
+                })
+                .collect();
+            let line = kept.join("; ");
+            let line = line.strip_prefix("error: ").unwrap_or(&line);
+            eprintln!("diplograph: {}", terminal::printable_line(line));
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(), // --help, --version
+    };
     match commands::run(cli) {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
@@ -318,7 +345,7 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("diplograph: {e:#}");
+            eprintln!("diplograph: {}", terminal::one_line(&e));
             ExitCode::from(2)
         }
     }

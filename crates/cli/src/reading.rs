@@ -1,10 +1,10 @@
 //! `read`, `ingest` and `eval`: gathering articles from files, folders, stdin and JSON Lines,
 //! running the reader, printing or storing what it finds.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use diplograph_check::EventStatus;
 use diplograph_model::Day;
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
@@ -14,6 +14,7 @@ use diplograph_store::{ArticleRecord, EventRecord, EventState, Ledger};
 use serde_json::json;
 
 use crate::commands::Knowledge;
+use crate::input::Limited;
 use crate::output::Out;
 use crate::{Articles, Found, InputFormat};
 
@@ -36,7 +37,11 @@ pub struct Job {
 impl Job {
     pub fn new(a: &Articles, lex: Lexicon) -> Result<Job> {
         let published = crate::commands::parse_published(a.published.as_deref())?;
-        let files = files(&a.inputs)?;
+        let files = crate::input::files(&a.inputs, |p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| matches!(e, "txt" | "text" | "html" | "htm" | "jsonl"))
+        })?;
         if files.is_empty() {
             bail!(
                 "no articles in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)"
@@ -70,8 +75,7 @@ impl Job {
                 let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
                     Box::new(std::io::stdin().lock())
                 } else {
-                    let fh = std::fs::File::open(file)
-                        .with_context(|| format!("cannot read {origin:?}"))?;
+                    let fh = crate::input::open_regular(file).map_err(|e| anyhow!("{e}"))?;
                     Box::new(std::io::BufReader::new(fh))
                 };
                 for_each_line(reader, |n, line| {
@@ -89,11 +93,9 @@ impl Job {
                 .with_context(|| format!("cannot read {origin:?}"))??;
                 continue;
             }
-            let page = match read_limited(file) {
+            let page = match crate::input::read_limited(file, MAX_BYTES) {
                 Ok(bytes) => Page::from_bytes(&bytes, self.page_format(file)),
-                Err(Limited::Io(e)) => {
-                    return Err(e).with_context(|| format!("cannot read {origin:?}"))
-                }
+                Err(Limited::Io(e)) => bail!("{e}"),
                 Err(Limited::TooLarge(size)) => Err(PageError::TooLarge {
                     size,
                     limit: MAX_BYTES,
@@ -121,6 +123,10 @@ impl Job {
         })
     }
 }
+
+/// How far past the article limit a line is skipped in search of its end before the input is
+/// given up as not JSON Lines.
+const MAX_LINE_SKIP: usize = 4 * MAX_BYTES;
 
 /// Calls `f` with each non-blank line (numbered from 1), or with `TooLarge` for a line over the
 /// article limit, which is skipped without being held in memory.
@@ -152,6 +158,13 @@ fn for_each_line<R: BufRead>(
             }
             let used = done.unwrap_or(chunk.len());
             r.consume(used);
+            if size > MAX_LINE_SKIP {
+                // a stream with no line ends (`/dev/zero`, a binary dump) is not records
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("line {n} runs past {MAX_LINE_SKIP} bytes without a line end: not JSON Lines, stopped reading"),
+                ));
+            }
             if done.is_some() {
                 break;
             }
@@ -181,73 +194,6 @@ fn for_each_line<R: BufRead>(
             return Ok(Err(e));
         }
     }
-}
-
-/// The files named: files as given, folders walked (in name order: .txt, .text, .html, .htm,
-/// .jsonl), `-` for stdin.
-fn files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            walk(p, &mut files)
-                .with_context(|| format!("cannot list {:?}", p.display().to_string()))?;
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            bail!("no such file or folder {:?}", p.display().to_string());
-        }
-    }
-    Ok(files)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e, "txt" | "text" | "html" | "htm" | "jsonl"))
-        {
-            out.push(p);
-        }
-    }
-    Ok(())
-}
-
-enum Limited {
-    Io(std::io::Error),
-    TooLarge(usize),
-}
-
-/// Reads a file or stdin, refusing more than the article limit without reading it all.
-fn read_limited(p: &Path) -> Result<Vec<u8>, Limited> {
-    let mut buf = Vec::new();
-    let limit = MAX_BYTES as u64 + 1;
-    if p.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut buf)
-            .map_err(Limited::Io)?;
-    } else {
-        let f = std::fs::File::open(p).map_err(Limited::Io)?;
-        let size = f.metadata().map_err(Limited::Io)?.len();
-        if size > MAX_BYTES as u64 {
-            return Err(Limited::TooLarge(size as usize));
-        }
-        f.take(limit).read_to_end(&mut buf).map_err(Limited::Io)?;
-    }
-    if buf.len() > MAX_BYTES {
-        return Err(Limited::TooLarge(buf.len()));
-    }
-    Ok(buf)
 }
 
 pub fn lexicon() -> Result<Lexicon> {
@@ -289,7 +235,7 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
             Ok(p) => p,
             Err(e) if single => bail!("{}: {e}", item.origin),
             Err(e) => {
-                eprintln!("diplograph: {}: {e}", item.origin);
+                crate::terminal::warn(&format!("{}: {e}", item.origin));
                 failures += 1;
                 return Ok(());
             }
@@ -383,11 +329,15 @@ pub fn ingest_cmd(
     let bar = progress(job.files.len());
     let mut ledger: Option<Ledger> = None;
     let mut total = diplograph_store::Ingested::default();
-    let mut failed: Vec<(String, PageError)> = Vec::new();
+    // unreadable inputs are said as they come and counted; only the first is kept, for the
+    // message when nothing was readable (memory stays flat however many records are bad)
+    let (mut unreadable, mut first_failure) = (0usize, None::<String>);
     let (mut seen, mut not_asserted) = (0usize, 0usize);
-    // what the graph knew before this run: events it has are `known`, others it contradicts
-    // are `conflict`, the rest are proposals
-    let graph = knowledge.graph(None, None);
+    // the curated graph (baseline, added and imported facts; not what earlier articles taught
+    // it): events it has are `known`, others it contradicts are `conflict`, the rest are
+    // proposals. Read events are compared with each other by the ledger, so the result does
+    // not depend on how a run was split into batches or where a crash stopped it.
+    let graph = knowledge.curated_graph();
     let mut batch = Vec::new();
     job.each(|item| {
         seen += 1;
@@ -395,7 +345,18 @@ pub fn ingest_cmd(
         let page = match item.page {
             Ok(p) => p,
             Err(e) => {
-                failed.push((item.origin, e));
+                // the first is held back: alone, it is the run's one-line error
+                let message = format!("{}: {e}", item.origin);
+                unreadable += 1;
+                match &first_failure {
+                    None => first_failure = Some(diplograph_read::text::clip(&message, 400)),
+                    Some(first) => bar.suspend(|| {
+                        if unreadable == 2 {
+                            crate::terminal::warn(first);
+                        }
+                        crate::terminal::warn(&message)
+                    }),
+                }
                 return Ok(());
             }
         };
@@ -465,18 +426,17 @@ pub fn ingest_cmd(
     }
     if ledger.is_none() {
         // nothing readable: say why, and leave the ledger alone
-        match failed.first() {
-            Some((origin, e)) if seen == 1 => bail!("{origin}: {e}"),
-            Some((origin, e)) => {
-                bail!("none of the {seen} inputs could be read (first: {origin}: {e})")
-            }
+        match first_failure {
+            Some(first) if seen == 1 => bail!("{first}"),
+            Some(_) => bail!("none of the {seen} inputs could be read"),
             None => bail!("no articles in the inputs"),
         }
     }
-    for (origin, e) in &failed {
-        eprintln!("diplograph: {origin}: {e}");
+    if unreadable == 1 {
+        if let Some(first) = &first_failure {
+            crate::terminal::warn(first);
+        }
     }
-    let unreadable: Vec<&str> = failed.iter().map(|(o, _)| o.as_str()).collect();
     match job.out {
         Out::Json | Out::Csv => {
             serde_json::to_writer_pretty(
@@ -497,7 +457,7 @@ pub fn ingest_cmd(
                 total.articles,
                 db.display(),
                 total.already_read,
-                unreadable.len(),
+                unreadable,
                 total.new_events,
                 total.corroborated,
                 total.accepted,
@@ -526,10 +486,9 @@ fn progress(n: usize) -> indicatif::ProgressBar {
 
 /// Every `.jsonl` file under `dir`, as (name, content), for the evaluations.
 fn jsonl_files(dir: &Path, what: &str) -> Result<Vec<(String, String)>> {
-    let mut files = Vec::new();
-    walk(dir, &mut files)
-        .with_context(|| format!("cannot list {:?}", dir.display().to_string()))?;
-    files.retain(|f| f.extension().is_some_and(|e| e == "jsonl"));
+    let files = crate::input::files(&[dir.to_path_buf()], |f| {
+        f.extension().is_some_and(|e| e == "jsonl")
+    })?;
     if files.is_empty() {
         bail!(
             "no .jsonl files of {what} in {:?}",
@@ -540,8 +499,7 @@ fn jsonl_files(dir: &Path, what: &str) -> Result<Vec<(String, String)>> {
         .iter()
         .map(|f| {
             let name = f.display().to_string();
-            let content =
-                std::fs::read_to_string(f).with_context(|| format!("cannot read {name:?}"))?;
+            let content = crate::input::read_text(f, MAX_BYTES)?;
             Ok((name, content))
         })
         .collect()

@@ -17,6 +17,7 @@
 mod date;
 mod fact;
 mod hash;
+mod provenance;
 mod state;
 
 pub use date::{Date, DateError, Day, Precision};
@@ -25,4 +26,5 @@ pub use fact::{
     Universe,
 };
 pub use hash::fnv1a;
+pub use provenance::ProvenanceError;
 pub use state::{Person, State, StateKind};
