@@ -225,18 +225,57 @@ fn reading_json(item: &Item, page: &Page, r: &Reading) -> serde_json::Value {
     })
 }
 
+/// Inputs that could not be read, said on stderr as they come, but the first held back: when
+/// nothing else could be read, it is the run's one-line error. Only a count and that message
+/// are kept, so memory stays flat however many records are bad.
+#[derive(Default)]
+struct Unreadable {
+    count: usize,
+    first: Option<String>,
+}
+
+impl Unreadable {
+    fn add(&mut self, message: String, bar: &indicatif::ProgressBar) {
+        self.count += 1;
+        match &self.first {
+            None => self.first = Some(clip(&message, 400)),
+            Some(first) => bar.suspend(|| {
+                if self.count == 2 {
+                    crate::terminal::warn(first);
+                }
+                crate::terminal::warn(&message);
+            }),
+        }
+    }
+
+    /// The error when nothing was readable; otherwise the held-back message is said.
+    fn finish(&self, anything_read: bool) -> Result<()> {
+        let Some(first) = &self.first else {
+            return Ok(());
+        };
+        match (anything_read, self.count) {
+            (false, 1) => bail!("{first}"),
+            (false, n) => bail!("none of the {n} inputs could be read"),
+            (true, 1) => crate::terminal::warn(first),
+            (true, _) => {}
+        }
+        Ok(())
+    }
+}
+
 /// `read`: one JSON object for one article, JSON Lines for several; a summary for people.
 pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
     let single = job.single();
-    let (mut any, mut seen, mut failures) = (false, 0usize, 0usize);
+    let (mut any, mut seen) = (false, 0usize);
+    let mut unreadable = Unreadable::default();
+    let quiet = indicatif::ProgressBar::hidden();
     job.each(|item| {
         seen += 1;
         let page = match &item.page {
             Ok(p) => p,
             Err(e) if single => bail!("{}: {e}", item.origin),
             Err(e) => {
-                crate::terminal::warn(&format!("{}: {e}", item.origin));
-                failures += 1;
+                unreadable.add(format!("{}: {e}", item.origin), &quiet);
                 return Ok(());
             }
         };
@@ -255,9 +294,7 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
         }
         Ok(())
     })?;
-    if failures > 0 && failures == seen {
-        bail!("none of the {failures} inputs could be read");
-    }
+    unreadable.finish(seen > unreadable.count)?;
     Ok(Found::nothing_if(!any))
 }
 
@@ -329,9 +366,7 @@ pub fn ingest_cmd(
     let bar = progress(job.files.len());
     let mut ledger: Option<Ledger> = None;
     let mut total = diplograph_store::Ingested::default();
-    // unreadable inputs are said as they come and counted; only the first is kept, for the
-    // message when nothing was readable (memory stays flat however many records are bad)
-    let (mut unreadable, mut first_failure) = (0usize, None::<String>);
+    let mut unreadable = Unreadable::default();
     let (mut seen, mut not_asserted) = (0usize, 0usize);
     // the curated graph (baseline, added and imported facts; not what earlier articles taught
     // it): events it has are `known`, others it contradicts are `conflict`, the rest are
@@ -345,18 +380,7 @@ pub fn ingest_cmd(
         let page = match item.page {
             Ok(p) => p,
             Err(e) => {
-                // the first is held back: alone, it is the run's one-line error
-                let message = format!("{}: {e}", item.origin);
-                unreadable += 1;
-                match &first_failure {
-                    None => first_failure = Some(diplograph_read::text::clip(&message, 400)),
-                    Some(first) => bar.suspend(|| {
-                        if unreadable == 2 {
-                            crate::terminal::warn(first);
-                        }
-                        crate::terminal::warn(&message)
-                    }),
-                }
+                unreadable.add(format!("{}: {e}", item.origin), &bar);
                 return Ok(());
             }
         };
@@ -424,18 +448,10 @@ pub fn ingest_cmd(
         };
         total += l.ingest(&batch)?;
     }
+    // nothing readable: say why, and leave the ledger alone
+    unreadable.finish(ledger.is_some())?;
     if ledger.is_none() {
-        // nothing readable: say why, and leave the ledger alone
-        match first_failure {
-            Some(first) if seen == 1 => bail!("{first}"),
-            Some(_) => bail!("none of the {seen} inputs could be read"),
-            None => bail!("no articles in the inputs"),
-        }
-    }
-    if unreadable == 1 {
-        if let Some(first) = &first_failure {
-            crate::terminal::warn(first);
-        }
+        bail!("no articles in the inputs");
     }
     match job.out {
         Out::Json | Out::Csv => {
@@ -445,7 +461,7 @@ pub fn ingest_cmd(
                     "ledger": db.display().to_string(),
                     "ingested": total,
                     "not_asserted_skipped": not_asserted,
-                    "unreadable": unreadable,
+                    "unreadable": unreadable.count,
                 }),
             )?;
             writeln!(w)?;
@@ -457,7 +473,7 @@ pub fn ingest_cmd(
                 total.articles,
                 db.display(),
                 total.already_read,
-                unreadable,
+                unreadable.count,
                 total.new_events,
                 total.corroborated,
                 total.accepted,

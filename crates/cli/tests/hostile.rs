@@ -234,6 +234,22 @@ fn errors_are_one_line_and_say_their_cause_once() {
         err.contains("similar subcommand exists: 'relations'"),
         "{err}"
     );
+    // one bad record alone is the run's error, said once
+    let one = e.dir.path().join("one.jsonl");
+    std::fs::write(
+        &one,
+        "{\"url\": \"https://a.org/1\", \"published\": \"99999-01-01\", \"text\": \"x\"}\n",
+    )
+    .unwrap();
+    for cmd in ["read", "ingest"] {
+        let err = refused(&e, &[cmd, one.to_str().unwrap()], None);
+        assert!(
+            err.ends_with(
+                "bad published date \"99999-01-01\" (expected YYYY-MM-DD or an RFC 3339 time)"
+            ),
+            "{err}"
+        );
+    }
     let err = refused(&e, &["import", "facts", "/nonexistent/facts.tsv"], None);
     assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
 }
