@@ -1,6 +1,7 @@
 //! The `diplograph` binary: flags and glue. The work lives in the library crates.
 
 mod commands;
+mod ledger;
 mod output;
 mod reading;
 
@@ -191,6 +192,11 @@ pub enum Command {
         mistakes: bool,
         #[command(flatten)]
         format: Format,
+    },
+    /// Check the ledger, migrate it to this build's schema, or export what is readable in it.
+    Ledger {
+        #[command(subcommand)]
+        action: ledger::LedgerAction,
     },
     /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
     Export {
