@@ -186,26 +186,24 @@ fn writes(c: &Command) -> bool {
     }
 }
 
-/// Before a command that writes: an older ledger is migrated (after a backup, said on stderr),
-/// since the command reads it first, and reading never migrates.
+/// Before a command that writes, and before it reads anything: an existing ledger that is
+/// damaged is refused, and an older one is migrated (after a backup, said on stderr), since the
+/// command reads it first and reading never migrates.
 pub(crate) fn prepare(db: &Path, c: &Command) -> Result<()> {
     if !writes(c) {
         return Ok(());
     }
-    let older = match Ledger::inspect(db)? {
-        Some(l) => l.schema_version()? < SCHEMA_VERSION,
-        None => false,
-    };
-    if older {
-        if let Some(m) = Ledger::open(db)?.migrated() {
-            eprintln!(
-                "diplograph: migrated ledger {} from schema version {} to {}; the ledger as it was is in {}",
-                db.display(),
-                m.from,
-                m.to,
-                m.backup.display()
-            );
-        }
+    if let Some(m) = Ledger::open_existing(db)?
+        .as_ref()
+        .and_then(Ledger::migrated)
+    {
+        eprintln!(
+            "diplograph: migrated ledger {} from schema version {} to {}; the ledger as it was is in {}",
+            db.display(),
+            m.from,
+            m.to,
+            m.backup.display()
+        );
     }
     Ok(())
 }
