@@ -486,10 +486,10 @@ fn insert_event(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn ev(kind: &str, a: &str, b: &str, date: Option<&str>) -> EventRecord {
+    pub(crate) fn ev(kind: &str, a: &str, b: &str, date: Option<&str>) -> EventRecord {
         EventRecord {
             kind: kind.into(),
             actors: [a.parse().unwrap(), b.parse().unwrap()],

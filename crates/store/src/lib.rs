@@ -693,18 +693,7 @@ mod tests {
             .unwrap();
         assert_eq!(first.as_deref(), Some("yna.co.kr"), "back-filled");
         // the back-filled publisher is what a second publisher is compared with
-        let e = events::EventRecord {
-            kind: "establish".into(),
-            actors: ["SYR".parse().unwrap(), "KOR".parse().unwrap()],
-            symmetric: true,
-            date: Some("2025-04-10".parse().unwrap()),
-            modality: "asserted".into(),
-            quote: "q".into(),
-            start: 0,
-            end: 1,
-            rule: "r".into(),
-            against_graph: EventState::Proposed,
-        };
+        let e = events::tests::ev("establish", "SYR", "KOR", Some("2025-04-10"));
         let kbs = events::ArticleRecord {
             url: Some("u3".into()),
             publisher: Some("kbs.co.kr".into()),
