@@ -52,7 +52,7 @@ EOF
 # seconds and peak KB of one run
 measure() {
     /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null 2>"$tmp/err" || true
-    cat "$tmp/time"
+    tail -n 1 "$tmp/time"
 }
 
 fail=0

@@ -381,6 +381,67 @@ pub const SET_HEADER_CITED: &[&str] = &[
     "citation",
 ];
 
+/// A pair fact as a row of a facts file with the citation column ([`FACT_HEADER_CITED`]),
+/// newline included: what `import facts` reads back. Tabs and newlines inside a field become
+/// spaces.
+pub fn fact_row(f: &Fact) -> String {
+    let s = &f.source;
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        f.a,
+        f.b,
+        f.event,
+        f.date,
+        clean(&s.url),
+        clean(&s.publisher),
+        s.published.map(|d| d.to_string()).unwrap_or_default(),
+        clean(&s.quote),
+        clean(&s.citation)
+    )
+}
+
+/// A set fact as a row of a sets file with the citation column ([`SET_HEADER_CITED`]).
+pub fn set_row(x: &SetFact) -> String {
+    let s = &x.source;
+    let members: Vec<&str> = x.members.iter().map(|c| c.as_str()).collect();
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+        x.state,
+        x.as_of,
+        x.universe.as_str(),
+        x.mode.as_str(),
+        members.join(","),
+        x.count.map(|c| c.to_string()).unwrap_or_default(),
+        clean(&s.url),
+        clean(&s.publisher),
+        s.published.map(|d| d.to_string()).unwrap_or_default(),
+        clean(&s.quote),
+        clean(&s.citation)
+    )
+}
+
+/// Pair facts as a facts file: the header with the citation column, then a row each.
+pub fn write_facts(out: &mut String, facts: &[Fact]) {
+    out.push_str(&FACT_HEADER_CITED.join("\t"));
+    out.push('\n');
+    facts.iter().for_each(|f| out.push_str(&fact_row(f)));
+}
+
+/// Set facts as a sets file: the header with the citation column, then a row each.
+pub fn write_sets(out: &mut String, sets: &[SetFact]) {
+    out.push_str(&SET_HEADER_CITED.join("\t"));
+    out.push('\n');
+    sets.iter().for_each(|s| out.push_str(&set_row(s)));
+}
+
+fn clean(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.contains(['\t', '\n']) {
+        t.replace(['\t', '\n'], " ").into()
+    } else {
+        t.into()
+    }
+}
+
 const STATE_HEADER: &[&str] = &[
     "iso3",
     "iso2",

@@ -71,7 +71,7 @@ impl Knowledge {
     pub(crate) fn load(db: &Path) -> Result<Knowledge> {
         let b = diplograph_baseline::load_indexed().context("the embedded baseline is broken")?;
         let (mut facts, mut sets, mut rows) = (b.facts, b.sets, b.rows);
-        if let Some(l) = Ledger::open_existing(db)? {
+        if let Some(l) = Ledger::open_read_only(db)? {
             if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
                 let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
                 let known = |p: Option<Date>| p.is_none_or(|p| p.last_day() <= cutoff);
@@ -87,9 +87,9 @@ impl Knowledge {
                     r.rows = kept;
                 }
             }
-            facts.extend(l.facts()?);
-            facts.extend(l.accepted_facts()?);
-            sets.extend(l.sets()?);
+            facts.extend(crate::ledger::rows(l.facts()?));
+            facts.extend(crate::ledger::rows(l.accepted_facts()?));
+            sets.extend(crate::ledger::rows(l.sets()?));
         }
         Ok(Knowledge {
             states: b.states,
@@ -152,6 +152,7 @@ fn resolve(g: &Graph, q: &str) -> Result<Code> {
 
 pub fn run(cli: Cli) -> Result<Found> {
     let db = ledger_path(cli.db)?;
+    crate::ledger::prepare(&db, &cli.command)?;
     let stdout = std::io::stdout();
     let mut w = crate::terminal::Escaped::new(std::io::BufWriter::new(stdout.lock()));
     let found = match cli.command {
@@ -299,6 +300,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             reading::check_cmd(&mut w, &job, &k, as_of, known_at)?
         }
         Command::Review { action, format } => review(&db, action, Out::from(format), &mut w)?,
+        Command::Ledger { action } => crate::ledger::run(&db, action, &mut w)?,
         Command::Init { known_at } => {
             // validate before the ledger file is created
             let known_at = parse_known_at(known_at.as_deref())?;
@@ -605,14 +607,18 @@ fn same_fact(f: &Fact) -> String {
 
 /// `review`: the proposals and conflicts; `review accept|reject ID`.
 fn review(db: &Path, action: Option<ReviewAction>, out: Out, w: &mut impl Write) -> Result<Found> {
-    let Some(mut l) = Ledger::open_existing(db)? else {
+    let opened = match action {
+        None => Ledger::open_read_only(db)?,
+        Some(_) => Ledger::open_existing(db)?,
+    };
+    let Some(mut l) = opened else {
         bail!(
             "no ledger at {:?}: ingest articles first",
             db.display().to_string()
         );
     };
     let shown = match action {
-        None => l.to_review()?,
+        None => crate::ledger::rows(l.to_review()?),
         Some(ReviewAction::Accept { id, reason }) => vec![l.decide(id, true, &reason)?],
         Some(ReviewAction::Reject { id, reason }) => {
             if reason.trim().is_empty() {

@@ -2,6 +2,7 @@
 
 mod commands;
 mod input;
+mod ledger;
 mod output;
 mod reading;
 mod terminal;
@@ -193,6 +194,11 @@ pub enum Command {
         mistakes: bool,
         #[command(flatten)]
         format: Format,
+    },
+    /// Check the ledger, migrate it to this build's schema, or export what is readable in it.
+    Ledger {
+        #[command(subcommand)]
+        action: ledger::LedgerAction,
     },
     /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
     Export {

@@ -355,8 +355,9 @@ fn summary(
 /// Articles per transaction: a crash loses at most the batch in flight, never a committed one.
 const BATCH: usize = 200;
 
-/// `ingest`: reads every article and stores its asserted events with provenance. The ledger is
-/// opened at the first readable article, so input that is all unreadable writes nothing.
+/// `ingest`: reads every article the ledger does not have yet and stores its asserted events
+/// with provenance. The ledger is opened at the first readable article, so input that is all
+/// unreadable writes nothing.
 pub fn ingest_cmd(
     w: &mut impl Write,
     db: &Path,
@@ -384,7 +385,27 @@ pub fn ingest_cmd(
                 return Ok(());
             }
         };
+        let path = (item.origin != "-").then(|| item.origin.clone());
+        let mut article = ArticleRecord {
+            url: page.url.clone(),
+            path,
+            title: page.title.clone(),
+            published: None,
+            publisher: page.publisher.clone(),
+            text_hash: diplograph_model::fnv1a(page.text.bytes()),
+        };
+        // an article the ledger has is skipped before it is read: a rerun after a crash goes
+        // straight to what is new
+        let l = match &mut ledger {
+            Some(l) => l,
+            None => ledger.insert(Ledger::open(db)?),
+        };
+        if l.has_article(&article.key())? {
+            total.already_read += 1;
+            return Ok(());
+        }
         let r = read_page(&page, job.published, &job.lex);
+        article.published = r.published;
         let mut events = Vec::new();
         let asserted: Vec<ReadEvent> = r
             .events
@@ -418,34 +439,15 @@ pub fn ingest_cmd(
                 },
             });
         }
-        let path = (item.origin != "-").then(|| item.origin.clone());
-        batch.push((
-            ArticleRecord {
-                url: page.url.clone(),
-                path,
-                title: page.title.clone(),
-                published: r.published,
-                publisher: page.publisher.clone(),
-                text_hash: diplograph_model::fnv1a(page.text.bytes()),
-            },
-            events,
-        ));
+        batch.push((article, events));
         if batch.len() >= BATCH {
-            let l = match &mut ledger {
-                Some(l) => l,
-                None => ledger.insert(Ledger::open(db)?),
-            };
             total += l.ingest(&batch)?;
             batch.clear();
         }
         Ok(())
     })?;
     bar.finish_and_clear();
-    if !batch.is_empty() {
-        let l = match &mut ledger {
-            Some(l) => l,
-            None => ledger.insert(Ledger::open(db)?),
-        };
+    if let (Some(l), false) = (&mut ledger, batch.is_empty()) {
         total += l.ingest(&batch)?;
     }
     // nothing readable: say why, and leave the ledger alone

@@ -254,18 +254,8 @@ fn ledger_state(db: &Path) -> (i64, bool) {
 fn a_crash_mid_ingest_leaves_whole_articles() {
     let env = Env::new();
     let feed = env.dir.path().join("big.jsonl");
-    let pairs = [
-        "Chile and Peru",
-        "Ghana and Togo",
-        "Norway and Chile",
-        "Japan and Peru",
-    ];
-    let mut lines = String::new();
-    for i in 0..12_000 {
-        let text = format!("{} established diplomatic relations on 1 March 2026, officials said in statement number {i}.", pairs[i % pairs.len()]);
-        lines.push_str(&json!({"url": format!("https://site{}.example.org/{i}", i % 7), "published": "2026-03-02", "text": text}).to_string());
-        lines.push('\n');
-    }
+    let lines =
+        common::establishments(12_000, |i| format!("https://site{}.example.org/{i}", i % 7));
     std::fs::write(&feed, lines).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
         .args(["ingest", feed.to_str().unwrap()])

@@ -9,7 +9,8 @@
 use diplograph_model::{Code, Date, Event, Fact, Origin, Source};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use crate::{field, Error, Ledger};
+use crate::rows::{get, parsed, scan};
+use crate::{storable, Error, Ledger, Loaded};
 
 /// An article as ingested.
 #[derive(Clone, Debug, Default)]
@@ -25,7 +26,9 @@ pub struct ArticleRecord {
 }
 
 impl ArticleRecord {
-    fn key(&self) -> String {
+    /// The article's key in the ledger: its URL, or a hash of its text when it has none. An
+    /// article whose key [`Ledger::has_article`] knows was read before.
+    pub fn key(&self) -> String {
         match &self.url {
             Some(u) => format!("url:{u}"),
             None => format!("text:{:016x}", self.text_hash),
@@ -72,7 +75,7 @@ impl EventState {
         }
     }
 
-    fn parse(s: &str) -> EventState {
+    pub(crate) fn parse(s: &str) -> EventState {
         match s {
             "known" => EventState::Known,
             "conflict" => EventState::Conflict,
@@ -139,7 +142,10 @@ impl Ledger {
         &mut self,
         batch: &[(ArticleRecord, Vec<EventRecord>)],
     ) -> Result<Ingested, Error> {
-        let tx = self.conn.transaction()?;
+        for (article, events) in batch {
+            storable_article(article, events)?;
+        }
+        let tx = self.write()?;
         let mut out = Ingested::default();
         for (article, events) in batch {
             match insert_article(&tx, article, events.len())? {
@@ -147,7 +153,8 @@ impl Ledger {
                 Some(id) => {
                     out.articles += 1;
                     for e in events {
-                        let (new, accepted) = insert_event(&tx, id, e)?;
+                        let (new, accepted) =
+                            insert_event(&tx, id, article.publisher.as_deref(), e)?;
                         if new {
                             out.new_events += 1;
                         } else {
@@ -162,20 +169,30 @@ impl Ledger {
         Ok(out)
     }
 
-    /// Every stored event with its sources, oldest first.
-    pub fn read_events(&self) -> Result<Vec<StoredEvent>, Error> {
+    /// Whether the article with this key ([`ArticleRecord::key`]) was read before: a rerun
+    /// skips it without reading it again.
+    pub fn has_article(&self, key: &str) -> Result<bool, Error> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM articles WHERE key = ?1", [key], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
+    /// Every stored event with its sources, oldest first, and the rows that do not parse.
+    pub fn read_events(&self) -> Result<Loaded<StoredEvent>, Error> {
         self.events_where("1")
     }
 
     /// The events waiting for review: proposals and conflicts.
-    pub fn to_review(&self) -> Result<Vec<StoredEvent>, Error> {
+    pub fn to_review(&self) -> Result<Loaded<StoredEvent>, Error> {
         self.events_where("status IN ('proposed', 'conflict')")
     }
 
     /// Accepts or rejects an event by hand; `reason` is kept. Only proposals and conflicts can
     /// be decided, and a decision is never undone by deleting anything.
     pub fn decide(&mut self, id: i64, accept: bool, reason: &str) -> Result<StoredEvent, Error> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let status: Option<String> = tx
             .query_row("SELECT status FROM events WHERE id = ?1", [id], |r| {
                 r.get(0)
@@ -201,29 +218,38 @@ impl Ledger {
             params![to.as_str(), reason, id],
         )?;
         tx.commit()?;
-        Ok(self
-            .events_where(&format!("id = {id}"))?
-            .pop()
-            .expect("just updated"))
+        let mut read = self.events_where(&format!("id = {id}"))?;
+        match (read.rows.pop(), read.skipped.pop()) {
+            (Some(e), _) => Ok(e),
+            (None, Some(bad)) => Err(Error::BadRow {
+                id,
+                message: bad.message,
+            }),
+            (None, None) => Err(Error::NoSuchEvent(id)),
+        }
     }
 
-    /// Accepted relations events with a date, as facts sourced to their first article.
-    pub fn accepted_facts(&self) -> Result<Vec<Fact>, Error> {
-        let mut out = Vec::new();
-        for e in self.events_where("status = 'accepted' AND date IS NOT NULL")? {
+    /// Accepted relations events with a date, as facts sourced to their first article, and the
+    /// event rows that do not parse.
+    pub fn accepted_facts(&self) -> Result<Loaded<Fact>, Error> {
+        let events = self.events_where("status = 'accepted' AND date IS NOT NULL")?;
+        let mut out = Loaded {
+            rows: Vec::new(),
+            skipped: events.skipped,
+        };
+        for e in events.rows {
             let Ok(event) = e.kind.parse::<Event>() else {
                 continue; // meetings, agreements...: not relations facts
             };
             let Some(src) = e.sources.first() else {
                 continue;
             };
-            let date: Date = field(e.id, e.date.as_deref().unwrap_or_default())?;
-            let published = src
-                .published
-                .as_deref()
-                .map(|d| field(e.id, d))
-                .transpose()?;
-            out.push(Fact {
+            // both parsed when the row was read
+            let Some(date) = e.date.as_deref().and_then(|d| d.parse::<Date>().ok()) else {
+                continue;
+            };
+            let published = src.published.as_deref().and_then(|d| d.parse().ok());
+            out.rows.push(Fact {
                 a: e.actors[0],
                 b: e.actors[1],
                 event,
@@ -245,57 +271,59 @@ impl Ledger {
         Ok(out)
     }
 
-    fn events_where(&self, condition: &str) -> Result<Vec<StoredEvent>, Error> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT id, type, a, b, date, modality, status, reason FROM events WHERE {condition} ORDER BY id"
-        ))?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, Option<String>>(7)?,
-            ))
-        })?;
+    /// Events matching `condition` with their sources; an event whose row, or one of whose
+    /// sources, does not parse is skipped and reported.
+    fn events_where(&self, condition: &str) -> Result<Loaded<StoredEvent>, Error> {
         let mut src = self.conn.prepare(
             "SELECT a.url, a.path, a.published, s.date, s.modality, s.quote, s.start, s.end, s.rule, a.publisher
              FROM event_sources s JOIN articles a ON a.id = s.article WHERE s.event = ?1 ORDER BY a.id",
         )?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, kind, a, b, date, modality, status, reason) = row?;
-            let sources = src
-                .query_map([id], |r| {
-                    Ok(StoredSource {
-                        url: r.get(0)?,
-                        path: r.get(1)?,
-                        published: r.get(2)?,
-                        date: r.get(3)?,
-                        modality: r.get(4)?,
-                        quote: r.get(5)?,
-                        start: r.get::<_, i64>(6)? as usize,
-                        end: r.get::<_, i64>(7)? as usize,
-                        rule: r.get(8)?,
-                        publisher: r.get(9)?,
+        scan(
+            &self.conn,
+            "events",
+            "type, a, b, date, modality, status, reason",
+            condition,
+            |id, r| {
+                let date: Option<String> = get(r, 4)?;
+                if let Some(d) = &date {
+                    d.parse::<Date>().map_err(|e| e.to_string())?;
+                }
+                let status: String = get(r, 6)?;
+                let sources = src
+                    .query_map([id], |r| {
+                        Ok(StoredSource {
+                            url: r.get(0)?,
+                            path: r.get(1)?,
+                            published: r.get(2)?,
+                            date: r.get(3)?,
+                            modality: r.get(4)?,
+                            quote: r.get(5)?,
+                            start: r.get::<_, i64>(6)? as usize,
+                            end: r.get::<_, i64>(7)? as usize,
+                            rule: r.get(8)?,
+                            publisher: r.get(9)?,
+                        })
                     })
-                })?
-                .collect::<Result<Vec<_>, _>>()?;
-            out.push(StoredEvent {
-                id,
-                kind,
-                actors: [field(id, &a)?, field(id, &b)?],
-                date,
-                modality,
-                status: EventState::parse(&status),
-                reason,
-                sources,
-            });
-        }
-        Ok(out)
+                    .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+                    .map_err(|e| format!("its sources are unreadable ({e})"))?;
+                for s in &sources {
+                    if let Some(p) = &s.published {
+                        p.parse::<Date>()
+                            .map_err(|e| format!("a source's publication day: {e}"))?;
+                    }
+                }
+                Ok(StoredEvent {
+                    id,
+                    kind: get(r, 1)?,
+                    actors: [parsed(r, 2)?, parsed(r, 3)?],
+                    date,
+                    modality: get(r, 5)?,
+                    status: EventState::parse(&status),
+                    reason: get(r, 7)?,
+                    sources,
+                })
+            },
+        )
     }
 
     /// How many articles the ledger has read.
@@ -306,38 +334,56 @@ impl Ledger {
     }
 }
 
+/// Refuses, before any transaction, an article or event whose date the ledger could not read
+/// back (a year outside 1 to 9999).
+fn storable_article(a: &ArticleRecord, events: &[EventRecord]) -> Result<(), Error> {
+    let key = a.key();
+    if let Some(p) = a.published {
+        storable(p, || format!("the publication day of article {key:?}"))?;
+    }
+    for e in events {
+        if let Some(d) = e.date {
+            storable(d, || {
+                format!(
+                    "the date of {} {} {} in article {key:?}",
+                    e.kind, e.actors[0], e.actors[1]
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
 fn insert_article(
     tx: &Transaction,
     a: &ArticleRecord,
     events: usize,
 ) -> Result<Option<i64>, Error> {
-    let key = a.key();
-    let known: Option<i64> = tx
-        .query_row("SELECT id FROM articles WHERE key = ?1", [&key], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if known.is_some() {
-        return Ok(None);
-    }
-    tx.execute(
-        "INSERT INTO articles (key, url, path, title, published, events, publisher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            key,
+    let changed = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO articles (key, url, path, title, published, events, publisher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            a.key(),
             a.url,
             a.path,
             a.title,
             a.published.map(|d| d.to_string()),
             events as i64,
             a.publisher
-        ],
-    )?;
-    Ok(Some(tx.last_insert_rowid()))
+        ])?;
+    Ok((changed == 1).then(|| tx.last_insert_rowid()))
 }
 
 /// Adds the event or a source to the event it repeats: (the event is new, a proposal was
-/// accepted because a second publisher reported it).
-fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<(bool, bool), Error> {
+/// accepted because a second publisher reported it). Every step is an index lookup, so an
+/// event's ten-thousandth source costs what its first did.
+fn insert_event(
+    tx: &Transaction,
+    article: i64,
+    publisher: Option<&str>,
+    e: &EventRecord,
+) -> Result<(bool, bool), Error> {
     let [mut a, mut b] = e.actors;
     if e.symmetric && b < a {
         std::mem::swap(&mut a, &mut b);
@@ -352,7 +398,11 @@ fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<(bool
         .collect::<Result<Vec<_>, _>>()?;
     let mut found = None;
     for (id, date) in candidates {
-        let stored: Option<Date> = date.as_deref().map(|d| field(id, d)).transpose()?;
+        let stored = match date.as_deref().map(str::parse::<Date>) {
+            None => None,
+            Some(Ok(d)) => Some(d),
+            Some(Err(_)) => continue, // a damaged row agrees with nothing
+        };
         let agrees = match (stored, e.date) {
             (Some(x), Some(y)) => x.agrees_with(&y),
             _ => true,
@@ -369,77 +419,77 @@ fn insert_event(tx: &Transaction, article: i64, e: &EventRecord) -> Result<(bool
                 (x, y) => x.or(y),
             };
             if finer != stored {
-                tx.execute(
-                    "UPDATE events SET date = ?1 WHERE id = ?2",
-                    params![finer.map(|d| d.to_string()), id],
-                )?;
+                tx.prepare_cached("UPDATE events SET date = ?1 WHERE id = ?2")?
+                    .execute(params![finer.map(|d| d.to_string()), id])?;
             }
             if e.modality == "asserted" {
-                tx.execute(
-                    "UPDATE events SET modality = 'asserted' WHERE id = ?1",
-                    [id],
-                )?;
+                tx.prepare_cached(
+                    "UPDATE events SET modality = 'asserted' WHERE id = ?1 AND modality != 'asserted'",
+                )?
+                .execute([id])?;
             }
             (id, false)
         }
         None => {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO events (type, a, b, date, modality, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    e.kind,
-                    a.as_str(),
-                    b.as_str(),
-                    e.date.map(|d| d.to_string()),
-                    e.modality,
-                    e.against_graph.as_str()
-                ],
-            )?;
+            )?
+            .execute(params![
+                e.kind,
+                a.as_str(),
+                b.as_str(),
+                e.date.map(|d| d.to_string()),
+                e.modality,
+                e.against_graph.as_str()
+            ])?;
             (tx.last_insert_rowid(), true)
         }
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT OR IGNORE INTO event_sources (event, article, date, modality, quote, start, end, rule)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
-            id,
-            article,
-            e.date.map(|d| d.to_string()),
-            e.modality,
-            e.quote,
-            e.start as i64,
-            e.end as i64,
-            e.rule
-        ],
-    )?;
-    // a proposal two different publishers report is accepted (only proposals are looked at, so
-    // an event with thousands of sources costs nothing more)
-    let status: String = tx.query_row("SELECT status FROM events WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
-    if status != EventState::Proposed.as_str() {
+    )?
+    .execute(params![
+        id,
+        article,
+        e.date.map(|d| d.to_string()),
+        e.modality,
+        e.quote,
+        e.start as i64,
+        e.end as i64,
+        e.rule
+    ])?;
+    // The event keeps the first publisher that reported it (schema 4); a proposal that a
+    // different one reports is accepted. No scan of the event's sources.
+    let Some(publisher) = publisher.filter(|p| !p.is_empty()) else {
+        return Ok((new, false));
+    };
+    let (status, first): (String, Option<String>) = tx
+        .prepare_cached("SELECT status, publisher FROM events WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let Some(first) = first else {
+        tx.prepare_cached("UPDATE events SET publisher = ?1 WHERE id = ?2")?
+            .execute(params![publisher, id])?;
+        return Ok((new, false));
+    };
+    if status != EventState::Proposed.as_str() || first == publisher {
         return Ok((new, false));
     }
-    let publishers: Vec<String> = tx
-        .prepare_cached(
-            "SELECT DISTINCT a.publisher FROM event_sources s JOIN articles a ON a.id = s.article
-             WHERE s.event = ?1 AND a.publisher IS NOT NULL AND a.publisher != '' ORDER BY a.publisher LIMIT 2",
-        )?
-        .query_map([id], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let accepted = publishers.len() >= 2
-        && tx.execute(
-            "UPDATE events SET status = 'accepted', reason = ?1, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-             WHERE id = ?2 AND status = 'proposed'",
-            params![format!("reported by {} publishers: {}", publishers.len(), publishers.join(", ")), id],
-        )? == 1;
+    let mut both = [first.as_str(), publisher];
+    both.sort_unstable();
+    let accepted = tx.execute(
+        "UPDATE events SET status = 'accepted', reason = ?1, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ?2 AND status = 'proposed'",
+        params![format!("reported by 2 publishers: {}", both.join(", ")), id],
+    )? == 1;
     Ok((new, accepted))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn ev(kind: &str, a: &str, b: &str, date: Option<&str>) -> EventRecord {
+    pub(crate) fn ev(kind: &str, a: &str, b: &str, date: Option<&str>) -> EventRecord {
         EventRecord {
             kind: kind.into(),
             actors: [a.parse().unwrap(), b.parse().unwrap()],
@@ -499,7 +549,7 @@ mod tests {
                 accepted: 0
             }
         );
-        let events = l.read_events().unwrap();
+        let events = l.read_events().unwrap().rows;
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].date.as_deref(), Some("2025-04-10"));
         assert_eq!(events[0].sources.len(), 2);
@@ -522,7 +572,7 @@ mod tests {
             .ingest(&[(by("u1", Some("yna.co.kr")), vec![syria()])])
             .unwrap();
         assert_eq!(first.accepted, 0);
-        assert!(l.accepted_facts().unwrap().is_empty());
+        assert!(l.accepted_facts().unwrap().rows.is_empty());
         // the same publisher again is not independent; another one is
         let same = l
             .ingest(&[(by("u2", Some("yna.co.kr")), vec![syria()])])
@@ -532,13 +582,13 @@ mod tests {
             .ingest(&[(by("u3", Some("kbs.co.kr")), vec![syria()])])
             .unwrap();
         assert_eq!(other.accepted, 1);
-        let facts = l.accepted_facts().unwrap();
+        let facts = l.accepted_facts().unwrap().rows;
         assert_eq!(facts.len(), 1);
         assert_eq!(facts[0].date.to_string(), "2025-04-10");
         assert_eq!(facts[0].source.url, "u1");
         assert!(matches!(facts[0].origin, Origin::Read { .. }));
         assert_eq!(
-            l.read_events().unwrap()[0].reason.as_deref(),
+            l.read_events().unwrap().rows[0].reason.as_deref(),
             Some("reported by 2 publishers: kbs.co.kr, yna.co.kr")
         );
 
@@ -548,7 +598,7 @@ mod tests {
             vec![ev("establish", "BTN", "CHN", Some("2025"))],
         )])
         .unwrap();
-        let pending = l.to_review().unwrap();
+        let pending = l.to_review().unwrap().rows;
         assert_eq!(pending.len(), 1);
         let id = pending[0].id;
         let rejected = l.decide(id, false, "no such establishment").unwrap();
@@ -562,6 +612,57 @@ mod tests {
             l.decide(999, true, "").unwrap_err().to_string(),
             "no event #999 in the ledger"
         );
-        assert_eq!(l.read_events().unwrap().len(), 2);
+        assert_eq!(l.read_events().unwrap().rows.len(), 2);
+    }
+
+    #[test]
+    fn reruns_know_read_articles_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        let a = article("https://example.org/1", "2025-04-11");
+        assert_eq!(a.key(), "url:https://example.org/1");
+        let text = ArticleRecord {
+            text_hash: 0xabc,
+            ..Default::default()
+        };
+        assert_eq!(text.key(), "text:0000000000000abc");
+        assert!(!l.has_article(&a.key()).unwrap());
+        l.ingest(&[(a.clone(), vec![])]).unwrap();
+        assert!(l.has_article(&a.key()).unwrap());
+        assert!(!l.has_article(&text.key()).unwrap());
+    }
+
+    /// Regression (issue 11): an event row dated "0000" failed every ingest that met its pair
+    /// and every command that read events.
+    #[test]
+    fn a_bad_event_row_is_skipped_and_ingest_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        l.ingest(&[(
+            article("u1", "2025-04-11"),
+            vec![ev("establish", "KOR", "SYR", Some("2025-04-10"))],
+        )])
+        .unwrap();
+        l.conn
+            .execute("UPDATE events SET date = '0000', status = 'accepted'", [])
+            .unwrap();
+        let n = l
+            .ingest(&[(
+                article("u2", "2025-04-11"),
+                vec![ev("establish", "KOR", "SYR", Some("2025-04-10"))],
+            )])
+            .unwrap();
+        assert_eq!(n.new_events, 1);
+        let events = l.read_events().unwrap();
+        assert_eq!(events.rows.len(), 1);
+        assert_eq!(events.rows[0].id, 2);
+        assert_eq!(events.skipped.len(), 1);
+        assert_eq!(
+            events.skipped[0].to_string(),
+            "ledger events row 1: \"0000\" is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+        );
+        let accepted = l.accepted_facts().unwrap();
+        assert!(accepted.rows.is_empty());
+        assert_eq!(accepted.skipped.len(), 1);
     }
 }

@@ -1,19 +1,33 @@
 //! The ledger: an embedded SQLite file holding what users add (manual facts, imports), in
 //! transactions, with a schema version and forward migrations. The only SQL in diplograph.
 //!
+//!
+//! Writers ([`Ledger::open`]) take the write lock with `BEGIN IMMEDIATE` and wait for one
+//! another; they check the file before writing and back it up before migrating it. Queries
+//! ([`Ledger::open_read_only`]) never write. Reads return the rows that parse beside the ones
+//! that do not ([`Loaded`]), and writes refuse a date the ledger could not read back.
+//!
 //! ```
 //! let dir = tempfile::tempdir().unwrap();
-//! let mut ledger = diplograph_store::Ledger::open(&dir.path().join("ledger.sqlite")).unwrap();
-//! assert_eq!(ledger.facts().unwrap().len(), 0);
+//! let path = dir.path().join("ledger.sqlite");
+//! let mut ledger = diplograph_store::Ledger::open(&path).unwrap();
+//! assert_eq!(ledger.facts().unwrap().rows.len(), 0);
+//! let reader = diplograph_store::Ledger::open_read_only(&path).unwrap().unwrap();
+//! assert!(reader.facts().unwrap().skipped.is_empty());
 //! ```
 
-use std::path::Path;
+use std::path::PathBuf;
 
 mod events;
+mod open;
+mod rows;
 
 use diplograph_model::{Date, Fact, Origin, SetFact, Source};
 
 pub use events::{ArticleRecord, EventRecord, EventState, Ingested, StoredEvent, StoredSource};
+pub use open::Migration;
+use rows::{get, parsed};
+pub use rows::{BadRow, Loaded};
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// Migrations, in order; the schema version is the number applied.
@@ -74,36 +88,68 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE events ADD COLUMN decided_at TEXT;
     ALTER TABLE articles ADD COLUMN publisher TEXT;
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+    // 4: an event keeps the first publisher that reported it, so that a second one accepts a
+    // proposal without a scan of its sources (which made ingesting one story from many articles
+    // quadratic).
+    "ALTER TABLE events ADD COLUMN publisher TEXT;
+    UPDATE events SET publisher = (
+        SELECT a.publisher FROM event_sources s JOIN articles a ON a.id = s.article
+        WHERE s.event = events.id AND a.publisher IS NOT NULL AND a.publisher != ''
+        ORDER BY a.id LIMIT 1
+    );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot open the ledger {path:?}: {source}")]
+    #[error("cannot open the ledger {path:?}: {cause}")]
     Open {
         path: String,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
-    #[error("cannot create the ledger's folder {path:?}: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot open the ledger {path:?}: {cause}")]
+    Unreachable { path: String, cause: String },
+    #[error("cannot create the ledger's folder {path:?}: {cause}")]
+    Folder { path: String, cause: std::io::Error },
+    #[error("cannot use the ledger {path:?}: {parent:?} is not a folder")]
+    NotAFolder { path: String, parent: String },
     #[error("schema version {found} of {path:?} is newer than this build supports ({supported})")]
     TooNew {
         path: String,
         found: i64,
         supported: i64,
     },
+    #[error("ledger {path:?} is at schema version {found}, this build needs {needed}: run `diplograph ledger migrate` (it keeps a backup)")]
+    Outdated {
+        path: String,
+        found: i64,
+        needed: i64,
+    },
+    #[error("ledger {path:?} is damaged ({problem}): nothing was written; `diplograph ledger check` says what is wrong and `diplograph ledger export` saves what is readable")]
+    Damaged { path: String, problem: String },
+    #[error("cannot back up the ledger to {path:?} before migrating it: {cause}")]
+    Backup {
+        path: String,
+        cause: rusqlite::Error,
+    },
+    #[error("refused to store {what}: {value:?} is not a date between the years 1 and 9999")]
+    BadDate { what: String, value: String },
     #[error("ledger row {id}: {message}")]
     BadRow { id: i64, message: String },
     #[error("no event #{0} in the ledger")]
     NoSuchEvent(i64),
     #[error("event #{id} is already {status}")]
     Decided { id: i64, status: &'static str },
+    /// SQLite's own message; not a `source` too, so that it is printed once.
     #[error("ledger: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        Error::Sql(e)
+    }
 }
 
 /// What a write did.
@@ -115,66 +161,66 @@ pub struct Added {
 
 pub struct Ledger {
     conn: Connection,
+    path: PathBuf,
+    migrated: Option<Migration>,
+}
+
+/// What `ledger check` found.
+#[derive(Clone, Debug, Default)]
+pub struct Check {
+    pub schema_version: i64,
+    /// SQLite's `PRAGMA integrity_check` lines other than "ok".
+    pub integrity: Vec<String>,
+    /// Rows that do not parse or cannot be read.
+    pub bad_rows: Vec<BadRow>,
+    /// Rows read: facts, set facts, events.
+    pub rows: usize,
+}
+
+impl Check {
+    pub fn clean(&self) -> bool {
+        self.integrity.is_empty() && self.bad_rows.is_empty()
+    }
+}
+
+/// A date the ledger can store and read back: years 1 to 9999 (four digits).
+fn storable(d: Date, what: impl FnOnce() -> String) -> Result<(), Error> {
+    if (1..=9999).contains(&d.year_number()) {
+        Ok(())
+    } else {
+        Err(Error::BadDate {
+            what: what(),
+            value: d.to_string(),
+        })
+    }
+}
+
+fn storable_fact(f: &Fact) -> Result<(), Error> {
+    let what = |field: &str| format!("the {field} of fact {} {} {} {}", f.a, f.b, f.event, f.date);
+    storable(f.date, || what("date"))?;
+    if let Some(p) = f.source.published {
+        storable(p, || what("publication day"))?;
+    }
+    Ok(())
+}
+
+fn storable_set(s: &SetFact) -> Result<(), Error> {
+    let what = |field: &str| {
+        format!(
+            "the {field} of set fact {} {} {}",
+            s.state,
+            s.mode.as_str(),
+            s.as_of
+        )
+    };
+    storable(s.as_of, || what("date"))?;
+    if let Some(p) = s.source.published {
+        storable(p, || what("publication day"))?;
+    }
+    Ok(())
 }
 
 impl Ledger {
-    /// Opens (creating when absent) and migrates the ledger at `path`.
-    pub fn open(path: &Path) -> Result<Ledger, Error> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Folder {
-                path: dir.display().to_string(),
-                source,
-            })?;
-        }
-        let conn = Connection::open(path).map_err(|source| Error::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Self::init(conn, path)
-    }
-
-    /// Opens the ledger at `path` only if it exists: queries never create one.
-    pub fn open_existing(path: &Path) -> Result<Option<Ledger>, Error> {
-        if !path.exists() {
-            return Ok(None);
-        }
-        Self::open(path).map(Some)
-    }
-
-    fn init(mut conn: Connection, path: &Path) -> Result<Ledger, Error> {
-        let open_err = |source| Error::Open {
-            path: path.display().to_string(),
-            source,
-        };
-        // WAL with full sync: a committed transaction survives a crash; an interrupted one leaves
-        // nothing behind.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(open_err)?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(open_err)?;
-        if version > SCHEMA_VERSION {
-            return Err(Error::TooNew {
-                path: path.display().to_string(),
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if version < SCHEMA_VERSION {
-            let tx = conn.transaction()?;
-            for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-                tx.execute_batch(m)?;
-                tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            }
-            tx.commit()?;
-        }
-        Ok(Ledger { conn })
-    }
-
     pub fn schema_version(&self) -> Result<i64, Error> {
         Ok(self
             .conn
@@ -184,7 +230,8 @@ impl Ledger {
     /// Adds facts in one transaction: all of them or none. A fact already in the ledger (same
     /// pair, event, date and source) is counted as a duplicate and left as it is.
     pub fn add_facts(&mut self, facts: &[Fact], added_by: &str) -> Result<Added, Error> {
-        let tx = self.conn.transaction()?;
+        facts.iter().try_for_each(storable_fact)?;
+        let tx = self.write()?;
         let n = insert_facts(&tx, facts, added_by)?;
         tx.commit()?;
         Ok(n)
@@ -192,7 +239,8 @@ impl Ledger {
 
     /// Adds set facts in one transaction.
     pub fn add_sets(&mut self, sets: &[SetFact], added_by: &str) -> Result<Added, Error> {
-        let tx = self.conn.transaction()?;
+        sets.iter().try_for_each(storable_set)?;
+        let tx = self.write()?;
         let n = insert_sets(&tx, sets, added_by)?;
         tx.commit()?;
         Ok(n)
@@ -209,10 +257,12 @@ impl Ledger {
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<(), Error> {
-        self.conn.execute(
+        let tx = self.write()?;
+        tx.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             params![key, value],
         )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -224,14 +274,7 @@ impl Ledger {
         rows_read: usize,
         facts: &[Fact],
     ) -> Result<Added, Error> {
-        let tx = self.conn.transaction()?;
-        let n = insert_facts(&tx, facts, &format!("import {format}"))?;
-        tx.execute(
-            "INSERT INTO imports (format, file, rows_read, facts_added, duplicates) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![format, file, rows_read as i64, n.added as i64, n.duplicates as i64],
-        )?;
-        tx.commit()?;
-        Ok(n)
+        self.import_all(format, file, rows_read, facts, &[])
     }
 
     /// Adds an import's facts and set facts and records the import, in one transaction: all
@@ -244,7 +287,9 @@ impl Ledger {
         facts: &[Fact],
         sets: &[SetFact],
     ) -> Result<Added, Error> {
-        let tx = self.conn.transaction()?;
+        facts.iter().try_for_each(storable_fact)?;
+        sets.iter().try_for_each(storable_set)?;
+        let tx = self.write()?;
         let added_by = format!("import {format}");
         let mut n = insert_facts(&tx, facts, &added_by)?;
         let s = insert_sets(&tx, sets, &added_by)?;
@@ -258,88 +303,51 @@ impl Ledger {
         Ok(n)
     }
 
-    pub fn facts(&self) -> Result<Vec<Fact>, Error> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, a, b, event, date, source_url, publisher, published, quote, citation FROM facts ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                [
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ],
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, String>(9)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, [a, b, event, date, url, publisher], published, quote, citation) = row?;
-            out.push(Fact {
-                a: field(id, &a)?,
-                b: field(id, &b)?,
-                event: field(id, &event)?,
-                date: field(id, &date)?,
-                source: source(id, url, publisher, published, quote, citation)?,
-                origin: Origin::Ledger { id },
-            });
-        }
-        Ok(out)
+    /// The facts users added, and the rows that do not parse (skipped, never hiding the rest).
+    pub fn facts(&self) -> Result<Loaded<Fact>, Error> {
+        rows::scan(
+            &self.conn,
+            "facts",
+            "a, b, event, date, source_url, publisher, published, quote, citation",
+            "1",
+            |id, r| {
+                Ok(Fact {
+                    a: parsed(r, 1)?,
+                    b: parsed(r, 2)?,
+                    event: parsed(r, 3)?,
+                    date: parsed(r, 4)?,
+                    source: source(r, 5)?,
+                    origin: Origin::Ledger { id },
+                })
+            },
+        )
     }
 
-    pub fn sets(&self) -> Result<Vec<SetFact>, Error> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, state, as_of, universe, mode, members, count, source_url, publisher, published, quote, citation
-             FROM set_facts ORDER BY id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                [
-                    r.get::<_, String>(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ],
-                r.get::<_, Option<u32>>(6)?,
-                [r.get::<_, String>(7)?, r.get(8)?],
-                r.get::<_, Option<String>>(9)?,
-                [r.get::<_, String>(10)?, r.get(11)?],
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (
-                id,
-                [state, as_of, universe, mode, members],
-                count,
-                [url, publisher],
-                published,
-                [quote, citation],
-            ) = row?;
-            out.push(SetFact {
-                state: field(id, &state)?,
-                as_of: field(id, &as_of)?,
-                universe: field(id, &universe)?,
-                mode: field(id, &mode)?,
-                members: members
-                    .split(',')
-                    .filter(|s| !s.is_empty())
-                    .map(|m| field(id, m))
-                    .collect::<Result<_, _>>()?,
-                count,
-                source: source(id, url, publisher, published, quote, citation)?,
-                origin: Origin::Ledger { id },
-            });
-        }
-        Ok(out)
+    /// The set facts users added, and the rows that do not parse.
+    pub fn sets(&self) -> Result<Loaded<SetFact>, Error> {
+        rows::scan(
+            &self.conn,
+            "set_facts",
+            "state, as_of, universe, mode, members, count, source_url, publisher, published, quote, citation",
+            "1",
+            |id, r| {
+                let members: String = get(r, 5)?;
+                Ok(SetFact {
+                    state: parsed(r, 1)?,
+                    as_of: parsed(r, 2)?,
+                    universe: parsed(r, 3)?,
+                    mode: parsed(r, 4)?,
+                    members: members
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(|m| m.parse().map_err(|e: diplograph_model::CodeError| e.to_string()))
+                        .collect::<Result<_, _>>()?,
+                    count: get(r, 6)?,
+                    source: source(r, 7)?,
+                    origin: Origin::Ledger { id },
+                })
+            },
+        )
     }
 
     /// The number of imports recorded for a file, for reporting.
@@ -354,34 +362,47 @@ impl Ledger {
             .optional()?
             .unwrap_or(0))
     }
+
+    /// SQLite's full integrity check and every row of facts, set facts and events parsed:
+    /// what `ledger check` reports.
+    pub fn check(&self) -> Result<Check, Error> {
+        let mut out = Check {
+            schema_version: self.schema_version()?,
+            ..Check::default()
+        };
+        let lines: rusqlite::Result<Vec<String>> = self
+            .conn
+            .prepare("PRAGMA integrity_check(100)")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
+        match lines {
+            Ok(l) => out.integrity = l.into_iter().filter(|l| l != "ok").collect(),
+            Err(e) => out.integrity.push(e.to_string()),
+        }
+        let facts = self.facts()?;
+        let sets = self.sets()?;
+        out.rows = facts.rows.len() + sets.rows.len();
+        out.bad_rows.extend(facts.skipped);
+        out.bad_rows.extend(sets.skipped);
+        if out.schema_version >= 2 {
+            let events = self.read_events()?;
+            out.rows += events.rows.len();
+            out.bad_rows.extend(events.skipped);
+        }
+        Ok(out)
+    }
 }
 
-/// A column of ledger row `id` parsed into its type; a bad value names the row.
-pub(crate) fn field<T: std::str::FromStr>(id: i64, s: &str) -> Result<T, Error>
-where
-    T::Err: std::fmt::Display,
-{
-    s.parse().map_err(|e: T::Err| Error::BadRow {
-        id,
-        message: e.to_string(),
-    })
-}
-
-fn source(
-    id: i64,
-    url: String,
-    publisher: String,
-    published: Option<String>,
-    quote: String,
-    citation: String,
-) -> Result<Source, Error> {
-    let published = published.map(|p| field::<Date>(id, &p)).transpose()?;
+/// A row's source from its columns `url, publisher, published, quote, citation` at `i`.
+fn source(r: &rusqlite::Row, i: usize) -> Result<Source, String> {
+    let published: Option<String> = get(r, i + 2)?;
     Ok(Source {
-        url: url.into(),
-        publisher: publisher.into(),
-        published,
-        quote: quote.into(),
-        citation: citation.into(),
+        url: get::<String>(r, i)?.into(),
+        publisher: get::<String>(r, i + 1)?.into(),
+        published: published
+            .map(|p| p.parse::<Date>().map_err(|e| e.to_string()))
+            .transpose()?,
+        quote: get::<String>(r, i + 3)?.into(),
+        citation: get::<String>(r, i + 4)?.into(),
     })
 }
 
@@ -448,6 +469,7 @@ fn insert_facts(conn: &Connection, facts: &[Fact], added_by: &str) -> Result<Add
 mod tests {
     use super::*;
     use diplograph_model::Event;
+    use std::path::Path;
 
     fn fact(a: &str, b: &str, date: &str) -> Fact {
         Fact {
@@ -496,7 +518,7 @@ mod tests {
         );
         drop(l);
         let l = Ledger::open(&path).unwrap();
-        let facts = l.facts().unwrap();
+        let facts = l.facts().unwrap().rows;
         assert_eq!(facts.len(), 2);
         assert_eq!(facts[1].date.to_string(), "1987");
         assert_eq!(facts[0].origin, Origin::Ledger { id: 1 });
@@ -534,19 +556,282 @@ mod tests {
         );
     }
 
+    /// Regression (issue 11): a row dated "0000", stored by the reader, made every command
+    /// fail with `ledger row 1: "0000" is not a valid date`.
     #[test]
-    fn a_damaged_row_is_named_not_skipped() {
+    fn a_bad_row_is_skipped_and_reported_not_fatal() {
         let dir = tempfile::tempdir().unwrap();
         let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
-        l.add_facts(&[fact("KOR", "CUB", "2024-02-14")], "test")
-            .unwrap();
+        l.add_facts(
+            &[fact("KOR", "CUB", "2024-02-14"), fact("KOR", "BTN", "1987")],
+            "test",
+        )
+        .unwrap();
         l.conn
-            .execute("UPDATE facts SET date = '2024-02-30' WHERE id = 1", [])
+            .execute("UPDATE facts SET date = '0000' WHERE id = 1", [])
             .unwrap();
+        let facts = l.facts().unwrap();
+        assert_eq!(facts.rows.len(), 1);
+        assert_eq!(facts.rows[0].date.to_string(), "1987");
         assert_eq!(
-            l.facts().unwrap_err().to_string(),
-            "ledger row 1: \"2024-02-30\" is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+            facts.skipped,
+            [BadRow {
+                table: "facts",
+                id: 1,
+                message: "\"0000\" is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+                    .into()
+            }]
         );
+        let check = l.check().unwrap();
+        assert!(!check.clean());
+        assert_eq!((check.rows, check.bad_rows.len()), (1, 1));
+    }
+
+    #[test]
+    fn dates_the_ledger_cannot_read_back_are_refused_before_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        let mut f = fact("KOR", "CUB", "2024-02-14");
+        f.date = Date::year(0);
+        assert_eq!(
+            l.add_facts(&[fact("KOR", "BTN", "1987"), f], "test")
+                .unwrap_err()
+                .to_string(),
+            "refused to store the date of fact KOR CUB establish 0000: \"0000\" is not a date between the years 1 and 9999"
+        );
+        let mut f = fact("KOR", "CUB", "2024-02-14");
+        f.source.published = Some(Date::year(10_000));
+        assert!(l.add_facts(&[f], "test").is_err());
+        let article = events::ArticleRecord {
+            url: Some("u".into()),
+            published: Some(Date::year(0)),
+            ..Default::default()
+        };
+        assert_eq!(
+            l.ingest(&[(article, vec![])]).unwrap_err().to_string(),
+            "refused to store the publication day of article \"url:u\": \"0000\" is not a date between the years 1 and 9999"
+        );
+        assert!(l.facts().unwrap().rows.is_empty(), "all or nothing");
+        assert_eq!(l.article_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn queries_open_read_only_and_write_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        assert!(Ledger::open_read_only(&path).unwrap().is_none());
+        assert!(!path.exists(), "a query created a ledger");
+        Ledger::open(&path)
+            .unwrap()
+            .add_facts(&[fact("KOR", "CUB", "2024-02-14")], "test")
+            .unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let mtime = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut l = Ledger::open_read_only(&path).unwrap().unwrap();
+        assert_eq!(l.facts().unwrap().rows.len(), 1);
+        let e = l
+            .add_facts(&[fact("KOR", "BTN", "1987")], "test")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "ledger: attempt to write a readonly database");
+        drop(l);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    }
+
+    /// A ledger at schema version 3 as an older build left it, with one event reported by two
+    /// articles of one publisher.
+    fn version_3(path: &Path) {
+        let conn = Connection::open(path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        for m in &MIGRATIONS[..3] {
+            conn.execute_batch(m).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO articles (id, key, url, events, publisher) VALUES
+                (1, 'url:u1', 'u1', 1, 'yna.co.kr'), (2, 'url:u2', 'u2', 1, 'yna.co.kr');
+             INSERT INTO events (id, type, a, b, date, modality) VALUES
+                (1, 'establish', 'KOR', 'SYR', '2025-04-10', 'asserted');
+             INSERT INTO event_sources (event, article, modality, quote, start, end, rule) VALUES
+                (1, 1, 'asserted', 'q', 0, 1, 'r'), (1, 2, 'asserted', 'q', 0, 1, 'r');",
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn queries_refuse_an_older_schema_and_writers_migrate_after_a_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        version_3(&path);
+        let e = Ledger::open_read_only(&path).err().unwrap().to_string();
+        assert_eq!(
+            e,
+            format!("ledger {:?} is at schema version 3, this build needs {SCHEMA_VERSION}: run `diplograph ledger migrate` (it keeps a backup)", path.display().to_string())
+        );
+        let mut l = Ledger::open(&path).unwrap();
+        let backup = dir.path().join("ledger.sqlite.v3.bak");
+        assert_eq!(
+            l.migrated(),
+            Some(&Migration {
+                from: 3,
+                to: SCHEMA_VERSION,
+                backup: backup.clone()
+            })
+        );
+        let old = Connection::open(&backup).unwrap();
+        let v: i64 = old
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 3);
+        let first: Option<String> = l
+            .conn
+            .query_row("SELECT publisher FROM events WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(first.as_deref(), Some("yna.co.kr"), "back-filled");
+        // the back-filled publisher is what a second publisher is compared with
+        let e = events::tests::ev("establish", "SYR", "KOR", Some("2025-04-10"));
+        let kbs = events::ArticleRecord {
+            url: Some("u3".into()),
+            publisher: Some("kbs.co.kr".into()),
+            ..Default::default()
+        };
+        assert_eq!(l.ingest(&[(kbs, vec![e])]).unwrap().accepted, 1);
+        drop(l);
+        // opened again: nothing to migrate, no second backup
+        assert!(Ledger::open(&path).unwrap().migrated().is_none());
+        assert!(!dir.path().join("ledger.sqlite.v3.1.bak").exists());
+        assert!(Ledger::open_read_only(&path).unwrap().is_some());
+    }
+
+    #[test]
+    fn writers_create_a_new_ledger_once_and_wait_for_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let states = ["CUB", "BTN", "SYR", "CHL", "PER", "GHA", "TGO", "NOR"];
+        std::thread::scope(|s| {
+            for st in states {
+                let path = &path;
+                s.spawn(move || {
+                    let mut l = Ledger::open(path).unwrap();
+                    l.add_facts(&[fact("KOR", st, "2024-02-14")], "test")
+                        .unwrap();
+                });
+            }
+        });
+        let l = Ledger::open_read_only(&path).unwrap().unwrap();
+        assert_eq!(l.facts().unwrap().rows.len(), states.len());
+        // a writer holding the lock makes the next one wait, not fail
+        let holder = Connection::open(&path).unwrap();
+        holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let waited = std::thread::scope(|s| {
+            let t = s.spawn(|| {
+                let start = std::time::Instant::now();
+                let mut l = Ledger::open(&path).unwrap();
+                l.add_facts(&[fact("KOR", "USA", "2024-02-14")], "test")
+                    .unwrap();
+                start.elapsed()
+            });
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            holder.execute_batch("COMMIT").unwrap();
+            t.join().unwrap()
+        });
+        assert!(
+            waited >= std::time::Duration::from_millis(250),
+            "{waited:?}"
+        );
+        assert_eq!(l.facts().unwrap().rows.len(), states.len() + 1);
+    }
+
+    /// Writes `n` pseudo-random bytes (xorshift, fixed seed) into the middle of a file.
+    pub(crate) fn damage(path: &Path, n: usize) {
+        use std::io::{Seek, SeekFrom, Write};
+        let len = std::fs::metadata(path).unwrap().len();
+        let mut f = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+        f.seek(SeekFrom::Start(len / 2 - n as u64 / 2)).unwrap();
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let bytes: Vec<u8> = (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        f.write_all(&bytes).unwrap();
+    }
+
+    #[test]
+    fn a_damaged_ledger_is_refused_for_writing_and_read_as_far_as_it_can_be() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite");
+        let facts: Vec<Fact> = (0..3000)
+            .map(|i| {
+                let mut f = fact("KOR", "CUB", "2024-02-14");
+                f.source.url = format!("https://example.org/report/{i}").into();
+                f
+            })
+            .collect();
+        Ledger::open(&path)
+            .unwrap()
+            .add_facts(&facts, "test")
+            .unwrap();
+        damage(&path, 8192);
+        let bytes = std::fs::read(&path).unwrap();
+        let e = Ledger::open(&path).err().unwrap().to_string();
+        let shown = format!("{:?}", path.display().to_string());
+        assert!(
+            e.starts_with(&format!("ledger {shown} is damaged (")),
+            "{e}"
+        );
+        assert!(e.ends_with("): nothing was written; `diplograph ledger check` says what is wrong and `diplograph ledger export` saves what is readable"), "{e}");
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "nothing written");
+        let l = Ledger::inspect(&path).unwrap().unwrap();
+        let read = l.facts().unwrap();
+        assert!(read.rows.len() > 1000, "{} rows read", read.rows.len());
+        assert!(read.rows.len() < 3000);
+        let c = l.check().unwrap();
+        assert!(!c.clean() && !c.integrity.is_empty());
+    }
+
+    #[test]
+    fn a_path_that_exists_but_cannot_be_opened_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "not a folder").unwrap();
+        let under = file.join("ledger.sqlite");
+        let e = Ledger::open_read_only(&under).err().unwrap().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "cannot use the ledger {:?}: {:?} is not a folder",
+                under.display().to_string(),
+                file.display().to_string()
+            )
+        );
+        assert!(Ledger::open(&under).is_err());
+        let looped = dir.path().join("loop.sqlite");
+        std::os::unix::fs::symlink(&looped, &looped).unwrap();
+        let e = Ledger::open_read_only(&looped).err().unwrap().to_string();
+        assert!(
+            e.starts_with(&format!(
+                "cannot open the ledger {:?}: ",
+                looped.display().to_string()
+            )),
+            "{e}"
+        );
+        let e = Ledger::open_read_only(dir.path())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(e.ends_with(": it is a folder"), "{e}");
+        // only a path that does not exist means no ledger yet
+        assert!(Ledger::open_read_only(&dir.path().join("no/such/l.sqlite"))
+            .unwrap()
+            .is_none());
     }
 
     #[test]

@@ -470,27 +470,12 @@ pub fn import(
 pub fn to_tsv(imp: &Import) -> (String, String) {
     let notice = "# Derived from English Wikipedia's \"Foreign relations of X\" articles (text by Wikipedia contributors, CC BY-SA 4.0,\n# https://creativecommons.org/licenses/by-sa/4.0/); made by `diplograph import wikipedia` (crates/wikipedia); do not edit by hand.\n# Dates and the fact that two states established relations are facts; quoted sentences keep the licence and the attribution.\n";
     let mut facts = String::from(notice);
-    facts.push_str("a\tb\tevent\tdate\tsource_url\tpublisher\tpublished\tquote\tcitation\n");
+    facts.push_str(&diplograph_baseline::FACT_HEADER_CITED.join("\t"));
+    facts.push('\n');
     let mut rows: Vec<String> = imp
         .facts
         .iter()
-        .map(|f| {
-            format!(
-                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-                f.a,
-                f.b,
-                f.event,
-                f.date,
-                f.source.url,
-                f.source.publisher,
-                f.source
-                    .published
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                f.source.quote,
-                f.source.citation
-            )
-        })
+        .map(diplograph_baseline::fact_row)
         .collect();
     rows.sort();
     rows.dedup();
@@ -498,29 +483,12 @@ pub fn to_tsv(imp: &Import) -> (String, String) {
         facts.push_str(&r);
     }
     let mut sets = String::from(notice);
-    sets.push_str(
-        "state\tas_of\tuniverse\tmode\tmembers\tcount\tsource_url\tpublisher\tpublished\tquote\tcitation\n",
-    );
+    sets.push_str(&diplograph_baseline::SET_HEADER_CITED.join("\t"));
+    sets.push('\n');
     let mut srows: Vec<&SetFact> = imp.sets.iter().collect();
     srows.sort_by_key(|s| s.state);
     for s in srows {
-        let members: Vec<&str> = s.members.iter().map(|c| c.as_str()).collect();
-        sets.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t\t{}\t{}\t{}\t{}\t{}\n",
-            s.state,
-            s.as_of,
-            s.universe.as_str(),
-            s.mode.as_str(),
-            members.join(","),
-            s.source.url,
-            s.source.publisher,
-            s.source
-                .published
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            s.source.quote,
-            s.source.citation
-        ));
+        sets.push_str(&diplograph_baseline::set_row(s));
     }
     (facts, sets)
 }

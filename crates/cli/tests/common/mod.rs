@@ -54,6 +54,27 @@ impl Env {
     }
 }
 
+/// A JSON Lines feed of `n` articles, the `i`th at `url(i)`, each stating one of four
+/// establishments on 1 March 2026 (the same four, in turn).
+pub fn establishments(n: usize, url: impl Fn(usize) -> String) -> String {
+    let pairs = [
+        "Chile and Peru",
+        "Ghana and Togo",
+        "Norway and Chile",
+        "Japan and Peru",
+    ];
+    let mut lines = String::new();
+    for i in 0..n {
+        let text = format!("{} established diplomatic relations on 1 March 2026, officials said in statement number {i}.", pairs[i % pairs.len()]);
+        lines.push_str(
+            &serde_json::json!({"url": url(i), "published": "2026-03-02", "text": text})
+                .to_string(),
+        );
+        lines.push('\n');
+    }
+    lines
+}
+
 /// A file or folder of the reference data beside the checkout, or `None` (and a message) where
 /// `../shared` is absent, so that the test skips.
 pub fn shared(rel: &str) -> Option<PathBuf> {
