@@ -20,60 +20,13 @@ pub(crate) struct Doc {
     pub site: Option<String>,
 }
 
-/// Deeper than any page a person reads; parsing pathological nesting costs seconds.
-const MAX_DEPTH: usize = 1000;
-
-/// Elements that pages always close, so that their opening and closing tags measure depth.
-const CONTAINERS: &[&str] = &[
-    "div",
-    "span",
-    "section",
-    "article",
-    "blockquote",
-    "table",
-    "ul",
-    "ol",
-    "font",
-    "main",
-    "aside",
-];
-
-/// The deepest nesting of container elements, counted from the tags alone.
-fn depth(html: &str) -> usize {
-    let bytes = html.as_bytes();
-    let (mut d, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(k) = memchr(b'<', &bytes[i..]) {
-        let at = i + k + 1;
-        let closing = bytes.get(at) == Some(&b'/');
-        let name_start = if closing { at + 1 } else { at };
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| name_start + n);
-        let name = &html[name_start..name_end];
-        if CONTAINERS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
-            if closing {
-                d = d.saturating_sub(1);
-            } else {
-                d += 1;
-                max = max.max(d);
-            }
-        }
-        i = name_end.max(at);
-    }
-    max
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
+/// Deeper than any page a person reads; parsing pathological nesting costs minutes.
+pub(crate) const MAX_DEPTH: usize = 1000;
 
 pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
-    let d = depth(html);
-    if d > MAX_DEPTH {
+    if let Some(offset) = crate::depth::too_deep(html, MAX_DEPTH) {
         return Err(PageError::TooDeep {
-            depth: d,
+            offset,
             limit: MAX_DEPTH,
         });
     }
@@ -173,7 +126,10 @@ mod tests {
         );
         assert!(matches!(
             extract(&deep),
-            Err(PageError::TooDeep { depth: 5000, .. })
+            Err(PageError::TooDeep {
+                offset: 5002,
+                limit: MAX_DEPTH
+            })
         ));
         // broken markup still yields its text
         let broken = "<html><body><article><p>Chile recalled its ambassador from Israel on Tuesday, the foreign ministry said in a statement issued in Santiago late in the evening<p>Colombia followed hours later, and both governments said they were consulting allies about next steps in the region";

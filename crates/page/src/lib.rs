@@ -7,6 +7,7 @@
 //! `bench/`), and its publication date comes from the page's metadata. [`jsonl`] reads bulk input,
 //! one `{"url", "published", "text" | "html"}` object a line.
 
+mod depth;
 mod html;
 
 use diplograph_model::Day;
@@ -49,8 +50,10 @@ pub enum PageError {
     TooLarge { size: usize, limit: usize },
     #[error("HTML without readable text")]
     NoText,
-    #[error("HTML nested {depth} levels deep (more than {limit}): not a page a person reads")]
-    TooDeep { depth: usize, limit: usize },
+    #[error(
+        "HTML nested more than {limit} elements deep (at byte {offset}): not a page a person reads"
+    )]
+    TooDeep { offset: usize, limit: usize },
     #[error("line {line}: {message}")]
     Record { line: usize, message: String },
 }
