@@ -18,6 +18,7 @@ pub(crate) struct Doc {
     pub published: Option<Day>,
     pub title: Option<String>,
     pub site: Option<String>,
+    pub notes: Vec<String>,
 }
 
 /// Deeper than any page a person reads; parsing pathological nesting costs minutes.
@@ -63,15 +64,23 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
         return Err(PageError::NoText);
     }
     let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
-    let published = published
-        .or(time)
-        .as_deref()
-        .and_then(crate::parse_published);
+    let mut notes = Vec::new();
+    let published = published.or(time).and_then(|p| {
+        let day = crate::parse_published(&p);
+        if day.is_none() {
+            notes.push(format!(
+                "publication date {:?} in the page's metadata ignored: not a day of the years 1 to 9999",
+                p.trim()
+            ));
+        }
+        day
+    });
     Ok(Doc {
         text,
         published,
         title,
         site: site.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        notes,
     })
 }
 
@@ -111,6 +120,24 @@ mod tests {
         assert!(!d.text.contains("Weather: rain ahead"));
         assert_eq!(d.published.unwrap().to_string(), "2025-04-11");
         assert!(d.title.unwrap().starts_with("Seoul and Damascus open ties"));
+    }
+
+    /// Issue 11: a metadata date beyond year 9999 (or before year 1) is ignored with a note.
+    #[test]
+    fn metadata_dates_outside_the_years_are_ignored() {
+        for (date, shown) in [
+            ("12025-01-01", "12025-01-01"),
+            ("0000-03-01T10:00:00Z", "0000-03-01T10:00:00Z"),
+        ] {
+            let page = PAGE.replace("2025-04-11T05:32:00+09:00", date);
+            let d = extract(&page).unwrap();
+            assert_eq!(d.published, None, "{date}");
+            assert_eq!(
+                d.notes,
+                [format!("publication date {shown:?} in the page's metadata ignored: not a day of the years 1 to 9999")]
+            );
+        }
+        assert!(extract(PAGE).unwrap().notes.is_empty());
     }
 
     #[test]

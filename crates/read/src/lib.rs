@@ -376,12 +376,25 @@ pub fn read_within(
     budget: &Budget,
 ) -> Reading {
     let cleaned = clean(text);
+    let mut notes = cleaned.notes;
+    // a publication date outside the years the ledger stores dates nothing
+    let published = published.filter(|d| {
+        let ok = dates::storable(&Date::from_day(*d));
+        if !ok {
+            notes.push(Note {
+                kind: NoteKind::UnresolvedDate,
+                message: format!("publication date {d} is outside the years 1 to 9999: ignored"),
+                start: 0,
+                end: 0,
+            });
+        }
+        ok
+    });
     let (published, published_from) = match (published, cleaned.published) {
         (Some(d), _) => (Some(d), Some("given")),
         (None, Some(d)) => (Some(d), Some("text")),
         (None, None) => (None, None),
     };
-    let mut notes = cleaned.notes;
     let events = rules::extract(
         text,
         &cleaned.segments,

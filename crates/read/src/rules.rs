@@ -2225,11 +2225,28 @@ impl Sentence<'_> {
         let said = speech(&nearest);
         let future = modality == Modality::Planned;
         let r = dates::resolve(nearest.expr, published, future);
+        let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
+        // nothing outside the years the ledger stores leaves the reader
+        let r = match r {
+            Some(d) if !dates::storable(&d) => {
+                notes.push(Note {
+                    kind: NoteKind::UnresolvedDate,
+                    message: format!(
+                        "{:?} falls in year {}, outside 1 to 9999: left undated",
+                        t(),
+                        d.year_number()
+                    ),
+                    start: self.span.0,
+                    end: self.span.1,
+                });
+                None
+            }
+            r => r,
+        };
         if r.is_none() && dates::relative(nearest.expr) && published.is_none() {
-            let t = &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
             notes.push(Note {
                 kind: NoteKind::UnresolvedDate,
-                message: format!("{t:?} left unresolved: no publication date"),
+                message: format!("{:?} left unresolved: no publication date", t()),
                 start: self.span.0,
                 end: self.span.1,
             });
