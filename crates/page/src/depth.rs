@@ -145,9 +145,32 @@ impl<'a> Open<'a> {
     }
 }
 
+/// Where and why a page is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// Deeper than the limit at this byte.
+    Deep(usize),
+    /// Past the work limit at this byte.
+    Costly(usize),
+}
+
 /// The first place where `html` nests deeper than `limit`, as a byte offset; `None` when it
 /// never does. One pass over the bytes; the open elements never exceed `limit`.
-pub(crate) fn too_deep(html: &str, limit: usize) -> Option<usize> {
+#[cfg(test)]
+fn too_deep(html: &str, limit: usize) -> Option<usize> {
+    match refusal(html, limit, usize::MAX) {
+        Some(Refusal::Deep(at)) => Some(at),
+        _ => None,
+    }
+}
+
+/// Whether `html` nests deeper than `depth_limit`, or costs the parser more than `work_limit`:
+/// each tag costs the depth it is read at, because the parser looks down the open elements for
+/// it ("has an element in scope"), so that a thousand open elements and four million `</p>`
+/// cost four billion steps (three minutes) though nothing is deeper than the limit.
+pub(crate) fn refusal(html: &str, depth_limit: usize, work_limit: usize) -> Option<Refusal> {
+    let limit = depth_limit;
+    let mut work = 0usize;
     let low = html.to_ascii_lowercase();
     let bytes = low.as_bytes();
     let find = |from: usize, needle: &[u8]| -> Option<usize> {
@@ -213,6 +236,10 @@ pub(crate) fn too_deep(html: &str, limit: usize) -> Option<usize> {
         let self_closing = last == b'/';
         let attrs = &low[name_end..j.min(bytes.len())];
         i = (j + 1).min(bytes.len());
+        work += open.depth() + 1;
+        if work > work_limit {
+            return Some(Refusal::Costly(lt));
+        }
         if closing {
             open.end(name);
             continue;
@@ -243,7 +270,7 @@ pub(crate) fn too_deep(html: &str, limit: usize) -> Option<usize> {
         }
         open.start(name, attrs);
         if open.depth() > limit {
-            return Some(lt);
+            return Some(Refusal::Deep(lt));
         }
     }
     None
@@ -315,6 +342,26 @@ mod tests {
         assert!(too_deep(&"<!--><div>".repeat(2000), 1000).is_some());
         // a quoted `</div>` in an attribute closes nothing
         assert!(too_deep(&"<div title=\"></div>\">".repeat(2000), 1000).is_some());
+    }
+
+    /// Issue 11: 997 open elements and then four million `</p>` took three and a half minutes
+    /// to parse, though nothing was too deep.
+    #[test]
+    fn many_tags_deep_down_cost_too_much() {
+        let html = format!(
+            "<html><body>{}{}",
+            "<figure>".repeat(997),
+            "</p>".repeat(100_000)
+        );
+        // the opening tags cost 499,500 (each its depth plus one), each `</p>` 1,000: the
+        // 31,501st passes 32 million
+        assert_eq!(
+            refusal(&html, 1000, 32_000_000),
+            Some(Refusal::Costly(12 + 997 * 8 + 4 * 31_500))
+        );
+        assert_eq!(refusal(&html, 1000, 200_000_000), None);
+        let flat = "<p>Seoul said so.</p>".repeat(100_000);
+        assert_eq!(refusal(&flat, 1000, 32_000_000), None);
     }
 
     #[test]

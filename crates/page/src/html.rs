@@ -11,6 +11,7 @@ use diplograph_model::Day;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
+use crate::depth::Refusal;
 use crate::PageError;
 
 pub(crate) struct Doc {
@@ -24,12 +25,25 @@ pub(crate) struct Doc {
 /// Deeper than any page a person reads; parsing pathological nesting costs minutes.
 pub(crate) const MAX_DEPTH: usize = 1000;
 
+/// The most tags times their depth a page may hold: a 16 MB page of paragraphs twenty elements
+/// deep is a sixth of it; parsing up to it takes about a second (bench/runs/2026-12-01-budget.md).
+pub(crate) const MAX_WORK: usize = 32_000_000;
+
 pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
-    if let Some(offset) = crate::depth::too_deep(html, MAX_DEPTH) {
-        return Err(PageError::TooDeep {
-            offset,
-            limit: MAX_DEPTH,
-        });
+    match crate::depth::refusal(html, MAX_DEPTH, MAX_WORK) {
+        Some(Refusal::Deep(offset)) => {
+            return Err(PageError::TooDeep {
+                offset,
+                limit: MAX_DEPTH,
+            })
+        }
+        Some(Refusal::Costly(offset)) => {
+            return Err(PageError::TooCostly {
+                offset,
+                limit: MAX_WORK,
+            })
+        }
+        None => {}
     }
     let doc = Document::from(html);
     // `<time datetime>` when the page has no date metadata

@@ -56,6 +56,8 @@ pub enum PageError {
         "HTML nested more than {limit} elements deep (at byte {offset}): not a page a person reads"
     )]
     TooDeep { offset: usize, limit: usize },
+    #[error("HTML too costly to parse: more than {limit} tags times their depth by byte {offset}")]
+    TooCostly { offset: usize, limit: usize },
     #[error("line {line}: {message}")]
     Record { line: usize, message: String },
 }

@@ -68,3 +68,18 @@ fn a_long_flat_page_is_read() {
         .text
         .contains("South Korea established diplomatic relations with Syria"));
 }
+
+#[test]
+fn many_end_tags_under_deep_nesting_are_refused() {
+    // 997 open elements, then end tags the parser looks for down the whole stack: 210 s before
+    let html = format!(
+        "<html><body>{}{}",
+        "<figure>".repeat(997),
+        "</p>".repeat(40_000)
+    );
+    let e = Page::from_bytes(html.as_bytes(), Some(Format::Html)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "HTML too costly to parse: more than 32000000 tags times their depth by byte 133988"
+    );
+}

@@ -320,9 +320,10 @@ pub struct Budget {
 }
 
 impl Budget {
-    /// What [`read`] uses: a hundred times the longest article in the fixtures.
+    /// What [`read`] uses: far past the longest article in the fixtures; 16 MB of the worst
+    /// shapes read in about a second or two (bench/runs/2026-12-01-budget.md).
     pub const DEFAULT: Budget = Budget {
-        sentences: 10_000,
+        sentences: 5_000,
         sentence_bytes: 1_000,
         events: 1_000,
         events_per_pair: 64,
