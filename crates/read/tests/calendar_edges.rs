@@ -34,71 +34,50 @@ fn dated(sentence: &str, day: &str) -> (Option<String>, Vec<String>) {
 }
 
 #[test]
-fn relative_dates_at_the_first_day() {
-    let day = "0001-01-01";
-    let (d, notes) = dated(
-        "South Korea established diplomatic relations with Syria last year.",
-        day,
-    );
-    assert_eq!(d, None);
-    assert_eq!(
-        notes,
-        ["\"last year\" falls in year 0, outside 1 to 9999: left undated"]
-    );
-    let (d, _) = dated(
-        "South Korea established diplomatic relations with Syria on Thursday.",
-        day,
-    );
-    assert_eq!(d, None);
-    let (d, _) = dated(
-        "South Korea established diplomatic relations with Syria in December.",
-        day,
-    );
-    assert_eq!(d, None);
-    let (d, _) = dated(
-        "South Korea will establish diplomatic relations with Syria next month.",
-        day,
-    );
-    assert_eq!(d.as_deref(), Some("0001-02"));
-    let (d, _) = dated(
-        "South Korea will establish diplomatic relations with Syria next year.",
-        day,
-    );
-    assert_eq!(d.as_deref(), Some("0002"));
-}
-
-#[test]
-fn relative_dates_at_the_last_day() {
-    let day = "9999-12-31";
-    let (d, notes) = dated(
-        "South Korea will establish diplomatic relations with Syria next year.",
-        day,
-    );
-    assert_eq!(d, None);
-    assert_eq!(
-        notes,
-        ["\"next year\" falls in year 10000, outside 1 to 9999: left undated"]
-    );
-    let (d, _) = dated(
-        "South Korea will establish diplomatic relations with Syria next month.",
-        day,
-    );
-    assert_eq!(d, None);
-    let (d, _) = dated(
-        "South Korea will establish diplomatic relations with Syria on Thursday.",
-        day,
-    );
-    assert_eq!(d, None);
-    let (d, _) = dated(
-        "South Korea established diplomatic relations with Syria last year.",
-        day,
-    );
-    assert_eq!(d.as_deref(), Some("9998"));
-    let (d, _) = dated(
-        "South Korea established diplomatic relations with Syria on Thursday.",
-        day,
-    );
-    assert_eq!(d.as_deref(), Some("9999-12-30"));
+fn relative_dates_at_the_calendar_edges() {
+    let est = "South Korea established diplomatic relations with Syria";
+    let will = "South Korea will establish diplomatic relations with Syria";
+    // (sentence, publication day, date read, note)
+    let cases: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+        (
+            est,
+            "last year",
+            "0001-01-01",
+            None,
+            Some("\"last year\" falls in year 0, outside 1 to 9999: left undated"),
+        ),
+        (
+            est,
+            "on Thursday",
+            "0001-01-01",
+            None,
+            Some("\"Thursday\" falls in year 0, outside 1 to 9999: left undated"),
+        ),
+        (est, "in December", "0001-01-01", None, None),
+        (will, "next month", "0001-01-01", Some("0001-02"), None),
+        (will, "next year", "0001-01-01", Some("0002"), None),
+        (
+            will,
+            "next year",
+            "9999-12-31",
+            None,
+            Some("\"next year\" falls in year 10000, outside 1 to 9999: left undated"),
+        ),
+        (will, "next month", "9999-12-31", None, None),
+        (will, "on Thursday", "9999-12-31", None, None),
+        (est, "last year", "9999-12-31", Some("9998"), None),
+        (est, "on Thursday", "9999-12-31", Some("9999-12-30"), None),
+    ];
+    for &(clause, when, day, date, note) in cases {
+        let sentence = format!("{clause} {when}.");
+        let (d, notes) = dated(&sentence, day);
+        assert_eq!(d.as_deref(), date, "{sentence} on {day}");
+        assert_eq!(
+            notes.first().map(String::as_str),
+            note,
+            "{sentence} on {day}"
+        );
+    }
 }
 
 #[test]
