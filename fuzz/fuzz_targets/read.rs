@@ -1,22 +1,15 @@
-//! Fuzz target: arbitrary bytes through the page checks (text or HTML) and the reader.
+//! Fuzz target: arbitrary bytes through the page checks (text or HTML) and the reader, with a
+//! publication date drawn from the first bytes.
 #![no_main]
 
-use std::sync::OnceLock;
-
+use diplograph_fuzz::{check_reading, lexicon, published};
 use diplograph_page::{Format, Page};
-use diplograph_read::{read, Lexicon};
+use diplograph_read::read;
 use libfuzzer_sys::fuzz_target;
 
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        let b = diplograph_baseline::load().expect("baseline");
-        Lexicon::new(&b.states, &b.people)
-    })
-}
-
 fuzz_target!(|data: &[u8]| {
-    // the first byte picks how the input is taken: sniffed, text, or HTML
+    let (day, data) = published(data);
+    // the next byte picks how the input is taken: sniffed, text, or HTML
     let (format, bytes) = match data.split_first() {
         Some((b, rest)) => (
             match b % 3 {
@@ -29,11 +22,7 @@ fuzz_target!(|data: &[u8]| {
         None => (None, data),
     };
     if let Ok(page) = Page::from_bytes(bytes, format) {
-        let r = read(&page.text, "2025-04-11".parse().ok(), lexicon());
-        for e in r.events {
-            for ev in e.evidence {
-                assert_eq!(&page.text[ev.start..ev.end], ev.text);
-            }
-        }
+        let r = read(&page.text, day.or(page.published), lexicon());
+        check_reading(&page.text, &r);
     }
 });

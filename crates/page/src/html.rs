@@ -11,6 +11,7 @@ use diplograph_model::Day;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
+use crate::depth::Refusal;
 use crate::PageError;
 
 pub(crate) struct Doc {
@@ -18,64 +19,31 @@ pub(crate) struct Doc {
     pub published: Option<Day>,
     pub title: Option<String>,
     pub site: Option<String>,
+    pub notes: Vec<String>,
 }
 
-/// Deeper than any page a person reads; parsing pathological nesting costs seconds.
-const MAX_DEPTH: usize = 1000;
+/// Deeper than any page a person reads; parsing pathological nesting costs minutes.
+pub(crate) const MAX_DEPTH: usize = 1000;
 
-/// Elements that pages always close, so that their opening and closing tags measure depth.
-const CONTAINERS: &[&str] = &[
-    "div",
-    "span",
-    "section",
-    "article",
-    "blockquote",
-    "table",
-    "ul",
-    "ol",
-    "font",
-    "main",
-    "aside",
-];
-
-/// The deepest nesting of container elements, counted from the tags alone.
-fn depth(html: &str) -> usize {
-    let bytes = html.as_bytes();
-    let (mut d, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(k) = memchr(b'<', &bytes[i..]) {
-        let at = i + k + 1;
-        let closing = bytes.get(at) == Some(&b'/');
-        let name_start = if closing { at + 1 } else { at };
-        let name_end = bytes[name_start..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .map_or(bytes.len(), |n| name_start + n);
-        let name = &html[name_start..name_end];
-        if CONTAINERS.iter().any(|c| c.eq_ignore_ascii_case(name)) {
-            if closing {
-                d = d.saturating_sub(1);
-            } else {
-                d += 1;
-                max = max.max(d);
-            }
-        }
-        i = name_end.max(at);
-    }
-    max
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
+/// The most tags times their depth a page may hold: a 16 MB page of paragraphs twenty elements
+/// deep is a sixth of it; parsing up to it takes about a second (bench/runs/2026-12-01-budget.md).
+pub(crate) const MAX_WORK: usize = 32_000_000;
 
 pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
-    let d = depth(html);
-    if d > MAX_DEPTH {
-        return Err(PageError::TooDeep {
-            depth: d,
-            limit: MAX_DEPTH,
-        });
+    match crate::depth::refusal(html, MAX_DEPTH, MAX_WORK) {
+        Some(Refusal::Deep(offset)) => {
+            return Err(PageError::TooDeep {
+                offset,
+                limit: MAX_DEPTH,
+            })
+        }
+        Some(Refusal::Costly(offset)) => {
+            return Err(PageError::TooCostly {
+                offset,
+                limit: MAX_WORK,
+            })
+        }
+        None => {}
     }
     let doc = Document::from(html);
     // `<time datetime>` when the page has no date metadata
@@ -110,15 +78,23 @@ pub(crate) fn extract(html: &str) -> Result<Doc, PageError> {
         return Err(PageError::NoText);
     }
     let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
-    let published = published
-        .or(time)
-        .as_deref()
-        .and_then(crate::parse_published);
+    let mut notes = Vec::new();
+    let published = published.or(time).and_then(|p| {
+        let day = crate::parse_published(&p);
+        if day.is_none() {
+            notes.push(format!(
+                "publication date {:?} in the page's metadata ignored: not a day of the years 1 to 9999",
+                p.trim()
+            ));
+        }
+        day
+    });
     Ok(Doc {
         text,
         published,
         title,
         site: site.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        notes,
     })
 }
 
@@ -160,6 +136,24 @@ mod tests {
         assert!(d.title.unwrap().starts_with("Seoul and Damascus open ties"));
     }
 
+    /// Issue 11: a metadata date beyond year 9999 (or before year 1) is ignored with a note.
+    #[test]
+    fn metadata_dates_outside_the_years_are_ignored() {
+        for (date, shown) in [
+            ("12025-01-01", "12025-01-01"),
+            ("0000-03-01T10:00:00Z", "0000-03-01T10:00:00Z"),
+        ] {
+            let page = PAGE.replace("2025-04-11T05:32:00+09:00", date);
+            let d = extract(&page).unwrap();
+            assert_eq!(d.published, None, "{date}");
+            assert_eq!(
+                d.notes,
+                [format!("publication date {shown:?} in the page's metadata ignored: not a day of the years 1 to 9999")]
+            );
+        }
+        assert!(extract(PAGE).unwrap().notes.is_empty());
+    }
+
     #[test]
     fn refuses_pages_without_text_and_pathological_nesting() {
         assert!(matches!(
@@ -173,7 +167,10 @@ mod tests {
         );
         assert!(matches!(
             extract(&deep),
-            Err(PageError::TooDeep { depth: 5000, .. })
+            Err(PageError::TooDeep {
+                offset: 5002,
+                limit: MAX_DEPTH
+            })
         ));
         // broken markup still yields its text
         let broken = "<html><body><article><p>Chile recalled its ambassador from Israel on Tuesday, the foreign ministry said in a statement issued in Santiago late in the evening<p>Colombia followed hours later, and both governments said they were consulting allies about next steps in the region";

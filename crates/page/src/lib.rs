@@ -7,6 +7,7 @@
 //! `bench/`), and its publication date comes from the page's metadata. [`jsonl`] reads bulk input,
 //! one `{"url", "published", "text" | "html"}` object a line.
 
+mod depth;
 mod html;
 
 use diplograph_model::Day;
@@ -35,6 +36,8 @@ pub struct Page {
     pub url: Option<String>,
     /// Who published it: the record's `publisher`, the page's site name, or the URL's host.
     pub publisher: Option<String>,
+    /// What was ignored on the way: a metadata date outside the years 1 to 9999, ...
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -49,8 +52,12 @@ pub enum PageError {
     TooLarge { size: usize, limit: usize },
     #[error("HTML without readable text")]
     NoText,
-    #[error("HTML nested {depth} levels deep (more than {limit}): not a page a person reads")]
-    TooDeep { depth: usize, limit: usize },
+    #[error(
+        "HTML nested more than {limit} elements deep (at byte {offset}): not a page a person reads"
+    )]
+    TooDeep { offset: usize, limit: usize },
+    #[error("HTML too costly to parse: more than {limit} tags times their depth by byte {offset}")]
+    TooCostly { offset: usize, limit: usize },
     #[error("line {line}: {message}")]
     Record { line: usize, message: String },
 }
@@ -77,6 +84,7 @@ impl Page {
                     title: None,
                     url: None,
                     publisher: None,
+                    notes: Vec::new(),
                 })
             }
             Format::Html => {
@@ -88,6 +96,7 @@ impl Page {
                     title: doc.title,
                     url: None,
                     publisher: doc.site,
+                    notes: doc.notes,
                 })
             }
         }
@@ -218,11 +227,16 @@ pub fn host(url: &str) -> Option<String> {
 }
 
 /// A publication date from metadata: `2025-04-11`, `2025-04-11T05:32:00+09:00`, ...; the
-/// calendar day as written (the publisher's local day).
+/// calendar day as written (the publisher's local day). Only the years 1 to 9999: the ones the
+/// ledger stores (`12025-01-01` and `0000-06-01` are not dates).
 pub fn parse_published(s: &str) -> Option<Day> {
     let t = s.trim();
     let day = t.get(..10)?;
-    day.parse::<Day>().ok()
+    let rest = &t[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    day.parse::<Day>().ok().filter(|d| d.year() >= 1)
 }
 
 #[cfg(test)]
@@ -269,6 +283,28 @@ mod tests {
             Some("example.org")
         );
         assert_eq!(host("not a url"), None);
+    }
+
+    /// Issue 11: a metadata date must be one the ledger stores.
+    #[test]
+    fn publication_dates_within_the_years_one_to_9999() {
+        let day = |s| parse_published(s).map(|d| d.to_string());
+        assert_eq!(
+            day("2025-04-11T05:32:00+09:00").as_deref(),
+            Some("2025-04-11")
+        );
+        assert_eq!(day(" 9999-12-31 ").as_deref(), Some("9999-12-31"));
+        assert_eq!(day("0001-01-01").as_deref(), Some("0001-01-01"));
+        assert_eq!(day("12025-01-01"), None);
+        assert_eq!(day("2025-01-011"), None);
+        assert_eq!(day("0000-06-01"), None);
+        assert_eq!(day("-0001-01-01"), None);
+        assert_eq!(
+            record(1, r#"{"published":"12025-01-01","text":"A."}"#)
+                .unwrap_err()
+                .to_string(),
+            "line 1: bad published date \"12025-01-01\" (expected YYYY-MM-DD or an RFC 3339 time)"
+        );
     }
 
     #[test]

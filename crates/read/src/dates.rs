@@ -290,12 +290,23 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
     out
 }
 
+/// The years a date may have when it leaves the reader: those the ledger stores and
+/// [`Date::first_day`] can build. "last year" read on 0001-01-01 or "next year" on 9999-12-31
+/// fall outside and are left undated.
+pub const YEARS: std::ops::RangeInclusive<i16> = 1..=9999;
+
+/// Whether a date's year is in [`YEARS`].
+pub fn storable(d: &Date) -> bool {
+    YEARS.contains(&d.year_number())
+}
+
 /// Whether resolving the expression needs the publication date.
 pub fn relative(e: Expr) -> bool {
     !matches!(e, Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_))
 }
 
-/// The date an expression names, given the publication date; `future` for planned events.
+/// The date an expression names, given the publication date; `future` for planned events. The
+/// year may fall outside [`YEARS`] at the calendar's edges: see [`storable`].
 pub fn resolve(e: Expr, published: Option<Day>, future: bool) -> Option<Date> {
     let p = match e {
         Expr::Full(d) => return Some(Date::from_day(d)),
@@ -396,6 +407,27 @@ mod tests {
         assert_eq!(one("on 20 April", p, false).unwrap(), "2024-04-20");
         assert_eq!(one("earlier this month", p, false).unwrap(), "2025-04");
         assert_eq!(one("on Thursday", "", false), None);
+    }
+
+    /// Issue 11: "next year" on 9999-12-31 made year 10000, whose first day panics in the
+    /// checker; "last year" on 0001-01-01 made year 0, which the ledger refuses.
+    #[test]
+    fn edges_of_the_calendar_resolve_outside_the_storable_years() {
+        let out = |s: &str, p: &str, future: bool| {
+            let toks = crate::text::tokens(s, 0, s.len());
+            let f = find(s, &toks);
+            resolve(f[0].expr, p.parse().ok(), future).map(|d| (storable(&d), d.year_number()))
+        };
+        assert_eq!(out("next year", "9999-12-31", false), Some((false, 10000)));
+        assert_eq!(out("last year", "0001-01-01", false), Some((false, 0)));
+        assert_eq!(out("last year", "9999-12-31", false), Some((true, 9998)));
+        assert_eq!(out("in December", "0001-01-01", false), None);
+        assert_eq!(out("in December", "9999-12-31", true), Some((true, 9999)));
+        assert_eq!(out("in January", "9999-12-31", true), Some((false, 10000)));
+        assert_eq!(out("on 14 February", "0001-01-01", false), Some((false, 0)));
+        assert_eq!(out("next month", "9999-12-31", false), None);
+        assert_eq!(out("on Thursday", "0001-01-01", false), Some((false, 0)));
+        assert_eq!(out("on 0000-01-05", "2025-01-01", false), Some((false, 0)));
     }
 
     #[test]

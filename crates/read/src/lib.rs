@@ -295,6 +295,47 @@ pub enum NoteKind {
     UnresolvedDate,
     /// A name that could mean several states.
     Ambiguous,
+    /// A limit of the article's [`Budget`] was reached: the rest was read in part or not at all.
+    Budget,
+}
+
+/// Limits on the work one article may cost, so that no input (up to the page's 16 MB) is read
+/// for more than a few seconds. A real article stays far inside every one; when one is reached
+/// the reader stops or truncates and says so in a [`NoteKind::Budget`] note, never hangs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    /// Sentences looked at closely (those holding a trigger or an office word).
+    pub sentences: usize,
+    /// Bytes of one sentence looked at as one: a longer run without a full stop is read in
+    /// pieces of at most this many bytes, cut between words.
+    pub sentence_bytes: usize,
+    /// Events kept; a mention of an event not yet kept is dropped past this.
+    pub events: usize,
+    /// Events kept of one type between one pair of states (at dates that do not agree).
+    pub events_per_pair: usize,
+    /// Sentences of evidence kept per event; the rest are counted in a note.
+    pub evidence: usize,
+    /// Notes kept; the rest are counted in one note.
+    pub notes: usize,
+}
+
+impl Budget {
+    /// What [`read`] uses: far past the longest article in the fixtures; 16 MB of the worst
+    /// shapes read in about a second or two (bench/runs/2026-12-01-budget.md).
+    pub const DEFAULT: Budget = Budget {
+        sentences: 5_000,
+        sentence_bytes: 1_000,
+        events: 1_000,
+        events_per_pair: 64,
+        evidence: 32,
+        notes: 1_000,
+    };
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget::DEFAULT
+    }
 }
 
 /// What the reader made of one article.
@@ -324,23 +365,67 @@ pub fn read_as(
     home: Option<Code>,
     lexicon: &Lexicon,
 ) -> Reading {
+    read_within(text, published, home, lexicon, &Budget::DEFAULT)
+}
+
+/// Like [`read_as`], within `budget` instead of [`Budget::DEFAULT`].
+pub fn read_within(
+    text: &str,
+    published: Option<Day>,
+    home: Option<Code>,
+    lexicon: &Lexicon,
+    budget: &Budget,
+) -> Reading {
     let cleaned = clean(text);
+    let mut notes = cleaned.notes;
+    // a publication date outside the years the ledger stores dates nothing
+    let published = published.filter(|d| {
+        let ok = dates::storable(&Date::from_day(*d));
+        if !ok {
+            notes.push(Note {
+                kind: NoteKind::UnresolvedDate,
+                message: format!("publication date {d} is outside the years 1 to 9999: ignored"),
+                start: 0,
+                end: 0,
+            });
+        }
+        ok
+    });
     let (published, published_from) = match (published, cleaned.published) {
         (Some(d), _) => (Some(d), Some("given")),
         (None, Some(d)) => (Some(d), Some("text")),
         (None, None) => (None, None),
     };
-    let mut notes = cleaned.notes;
     let events = rules::extract(
         text,
         &cleaned.segments,
         published,
         home,
         lexicon,
+        budget,
         &mut notes,
     );
     notes.sort_by_key(|n| n.start);
     notes.dedup_by(|a, b| a.kind == b.kind && a.start == b.start && a.message == b.message);
+    if notes.len() > budget.notes {
+        // the budget's own notes are kept wherever they fall
+        let before = notes.len();
+        let mut k = 0;
+        notes.retain(|n| {
+            k += 1;
+            k <= budget.notes || n.kind == NoteKind::Budget
+        });
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "{} more notes not kept (the budget keeps {})",
+                before - notes.len(),
+                budget.notes
+            ),
+            start: text.len(),
+            end: text.len(),
+        });
+    }
     Reading {
         published: published.map(Date::from_day),
         published_from,

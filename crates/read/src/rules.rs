@@ -19,7 +19,7 @@ use crate::clean::Segment;
 use crate::dates::{self, Expr, Found};
 use crate::lexicon::{self, FormKind, Lexicon};
 use crate::text::{self, Tok};
-use crate::{EventType, Evidence, Modality, Note, NoteKind, ReadEvent};
+use crate::{Budget, EventType, Evidence, Modality, Note, NoteKind, ReadEvent};
 
 /// Stems whose presence makes a sentence a candidate; matched case-insensitively anywhere.
 pub(crate) const TRIGGER_STEMS: &[&str] = &[
@@ -436,6 +436,7 @@ pub(crate) fn extract(
     published: Option<Day>,
     home: Option<Code>,
     lex: &Lexicon,
+    budget: &Budget,
     notes: &mut Vec<Note>,
 ) -> Vec<ReadEvent> {
     let mut cx = Context {
@@ -453,21 +454,40 @@ pub(crate) fn extract(
     }
     let mut raws: Vec<Raw> = Vec::new();
     let mut noted_ambiguous = HashSet::new();
-    for (seg, seg_hits) in segments.iter().zip(&hits) {
+    let mut looked = 0usize;
+    'article: for (seg, seg_hits) in segments.iter().zip(&hits) {
         let cues = lexicon::cues(lex, text, seg.start, seg.end);
         if cues.is_empty() || !cues.iter().any(|c| c.trigger) && seg_hits.is_empty() {
             continue;
         }
-        for (ss, se) in text::sentences(text, seg.start, seg.end) {
-            let here = || cues.iter().filter(move |c| c.start >= ss && c.start < se);
-            let candidate = here().any(|c| c.trigger);
-            let office = here().any(|c| !c.trigger);
+        for (ss, se) in pieces(text, seg.start, seg.end, budget.sentence_bytes, notes) {
+            // cues and hits are in text order: the sentence's share by binary search, so that a
+            // paragraph of many sentences is not scanned once per sentence
+            let here = &cues[cues.partition_point(|c| c.start < ss)..];
+            let here = &here[..here.partition_point(|c| c.start < se)];
+            let candidate = here.iter().any(|c| c.trigger);
+            let office = here.iter().any(|c| !c.trigger);
             let sent_hits: Vec<&lexicon::Hit> = seg_hits
+                [seg_hits.partition_point(|h| h.start < ss)..]
                 .iter()
-                .filter(|h| h.start >= ss && h.end <= se)
+                .take_while(|h| h.start < se)
+                .filter(|h| h.end <= se)
                 .collect();
             if !candidate && (!office || sent_hits.is_empty()) {
                 continue;
+            }
+            looked += 1;
+            if looked > budget.sentences {
+                notes.push(Note {
+                    kind: NoteKind::Budget,
+                    message: format!(
+                        "stopped after looking closely at {} sentences (the budget): the text from byte {ss} on is not read",
+                        budget.sentences
+                    ),
+                    start: ss,
+                    end: text.len(),
+                });
+                break 'article;
             }
             let toks = text::tokens(text, ss, se);
             let lw: Vec<String> = toks
@@ -507,7 +527,62 @@ pub(crate) fn extract(
             }
         }
     }
-    merge(text, raws)
+    merge(text, raws, budget, notes)
+}
+
+/// The sentences of a paragraph, a sentence longer than `max` bytes cut into pieces of at most
+/// `max` bytes between words (with a note), so that no run of text without a full stop is looked
+/// at as one: the rules' cost grows with the square of a sentence's triggers and dates.
+fn pieces(
+    text: &str,
+    start: usize,
+    end: usize,
+    max: usize,
+    notes: &mut Vec<Note>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (ss, se) in text::sentences(text, start, end) {
+        if se - ss <= max {
+            out.push((ss, se));
+            continue;
+        }
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "a sentence of {} bytes read in pieces of at most {max} bytes (the budget)",
+                se - ss
+            ),
+            start: ss,
+            end: se,
+        });
+        let mut s = ss;
+        while s < se {
+            let mut cut = (s + max).min(se);
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut < se {
+                // between words, when there is a space in the piece's second half
+                if let Some(w) = text[s..cut].rfind(char::is_whitespace) {
+                    if w > (cut - s) / 2 {
+                        cut = s + w;
+                    }
+                }
+            }
+            if cut <= s {
+                // a piece smaller than one character: take the character
+                cut = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            }
+            let piece = &text[s..cut];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            if s + lead < cut - trail {
+                out.push((s + lead, cut - trail));
+            }
+            s = cut;
+        }
+    }
+    out
 }
 
 /// State mentions in a sentence, with places and person-name lookalikes told apart.
@@ -2150,11 +2225,28 @@ impl Sentence<'_> {
         let said = speech(&nearest);
         let future = modality == Modality::Planned;
         let r = dates::resolve(nearest.expr, published, future);
+        let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
+        // nothing outside the years the ledger stores leaves the reader
+        let r = match r {
+            Some(d) if !dates::storable(&d) => {
+                notes.push(Note {
+                    kind: NoteKind::UnresolvedDate,
+                    message: format!(
+                        "{:?} falls in year {}, outside 1 to 9999: left undated",
+                        t(),
+                        d.year_number()
+                    ),
+                    start: self.span.0,
+                    end: self.span.1,
+                });
+                None
+            }
+            r => r,
+        };
         if r.is_none() && dates::relative(nearest.expr) && published.is_none() {
-            let t = &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
             notes.push(Note {
                 kind: NoteKind::UnresolvedDate,
-                message: format!("{t:?} left unresolved: no publication date"),
+                message: format!("{:?} left unresolved: no publication date", t()),
                 start: self.span.0,
                 end: self.span.1,
             });
@@ -2172,13 +2264,18 @@ impl Sentence<'_> {
 }
 
 /// One event per article: the same type and actors with agreeing dates are one event with
-/// several sentences of evidence.
-fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
+/// several sentences of evidence. Events are indexed by type and actors, so that each mention is
+/// compared only with the events it could be (at most `budget.events_per_pair` of them).
+fn merge(text: &str, raws: Vec<Raw>, budget: &Budget, notes: &mut Vec<Note>) -> Vec<ReadEvent> {
     let mut events: Vec<ReadEvent> = Vec::new();
     // whether each event's date is only the day someone said so
     let mut said: Vec<bool> = Vec::new();
+    // sentences stating each event past the evidence budget
+    let mut more: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<(EventType, [Code; 2]), Vec<usize>> = HashMap::new();
+    let (mut dropped, mut first_dropped) = (0usize, None);
     for r in raws {
-        let evidence = Evidence {
+        let evidence = || Evidence {
             text: text[r.sentence.0..r.sentence.1].to_string(),
             start: r.sentence.0,
             end: r.sentence.1,
@@ -2201,7 +2298,16 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
                     || r.date.is_none()
                     || e.date.is_none())
         };
-        let found = (0..events.len()).find(|&k| compatible((&events[k], said[k])));
+        let actors = if r.kind.symmetric_match() && r.actors[1] < r.actors[0] {
+            [r.actors[1], r.actors[0]]
+        } else {
+            r.actors
+        };
+        let bucket = by_key.entry((r.kind, actors)).or_default();
+        let found = bucket
+            .iter()
+            .copied()
+            .find(|&k| compatible((&events[k], said[k])));
         if let Some(k) = found {
             let e = &mut events[k];
             if let Some(d) = r.date {
@@ -2220,12 +2326,25 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
             if e.location.is_none() {
                 e.location = r.location;
             }
-            if !e.evidence.iter().any(|x| x.start == evidence.start) {
-                e.evidence.push(evidence);
+            // mentions come in text order: a sentence already kept is the last one kept
+            let last = e.evidence.last().map(|x| x.start);
+            if last < Some(r.sentence.0) {
+                if e.evidence.len() < budget.evidence {
+                    e.evidence.push(evidence());
+                } else {
+                    more[k] += 1;
+                }
             }
             continue;
         }
+        if events.len() >= budget.events || bucket.len() >= budget.events_per_pair {
+            dropped += 1;
+            first_dropped.get_or_insert(r.sentence);
+            continue;
+        }
+        bucket.push(events.len());
         said.push(r.said && r.date.is_some());
+        more.push(0);
         events.push(ReadEvent {
             kind: r.kind,
             actors: r.actors,
@@ -2233,7 +2352,33 @@ fn merge(text: &str, raws: Vec<Raw>) -> Vec<ReadEvent> {
             modality: r.modality,
             location: r.location,
             rule: r.rule,
-            evidence: vec![evidence],
+            evidence: vec![evidence()],
+        });
+    }
+    for (e, &n) in events.iter().zip(&more).filter(|(_, n)| **n > 0) {
+        let last = e.evidence.last().expect("an event has evidence");
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "{n} more sentences state the {} event of {} and {} (the budget keeps {})",
+                e.kind.as_str(),
+                e.actors[0],
+                e.actors[1],
+                budget.evidence
+            ),
+            start: last.end,
+            end: last.end,
+        });
+    }
+    if let Some((start, end)) = first_dropped {
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "{dropped} mentions of further events not kept (the budget keeps {} events, {} of one type between two states)",
+                budget.events, budget.events_per_pair
+            ),
+            start,
+            end,
         });
     }
     events.sort_by_key(|e| e.evidence[0].start);

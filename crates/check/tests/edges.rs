@@ -1,0 +1,71 @@
+//! Issue 11: the checker at the calendar's edges and on large articles. Articles published on
+//! 0001-01-01 or 9999-12-31 that say "last year", "next year" or "restored ties after seven
+//! years" are checked without a panic (a read date of year 10000 made `first_day` panic), and an
+//! article of many event sentences is checked with the reader's budget.
+
+use diplograph_check::{check, ClaimKind, Verdict};
+use diplograph_graph::{Graph, Options};
+use diplograph_read::{read, Lexicon};
+
+fn setup() -> &'static (Lexicon, Graph) {
+    static SETUP: std::sync::OnceLock<(Lexicon, Graph)> = std::sync::OnceLock::new();
+    SETUP.get_or_init(|| {
+        let b = diplograph_baseline::load().unwrap();
+        let lex = Lexicon::new(&b.states, &b.people);
+        let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+        (lex, graph)
+    })
+}
+
+const ARTICLE: &str = "South Korea will establish diplomatic relations with Syria next year. \
+    Cuba restored diplomatic relations with the United States last year, after seven years. \
+    South Korea established diplomatic relations with Cuba on Thursday. \
+    Seoul has relations with 191 of the 193 UN member states.";
+
+#[test]
+fn articles_at_the_calendar_edges_are_checked() {
+    let (lex, graph) = setup();
+    for day in ["0001-01-01", "9999-12-31"] {
+        let day = day.parse().unwrap();
+        let r = read(ARTICLE, Some(day), lex);
+        let report = check(ARTICLE, &r, graph, day, lex);
+        assert_eq!(report.as_of.to_string(), day.to_string());
+        for e in &report.events {
+            if let Some(d) = e.event.date {
+                assert!((1..=9999).contains(&d.year_number()), "{day}: {d}");
+            }
+        }
+        assert!(report
+            .claims
+            .iter()
+            .any(|c| c.kind == ClaimKind::Count && c.text.contains("191 of the 193")));
+    }
+}
+
+#[test]
+fn many_event_sentences_are_checked_within_the_budget() {
+    let (lex, graph) = setup();
+    let text: String = (0..20_000)
+        .map(|k| {
+            format!(
+                "South Korea established diplomatic relations with Syria on {} April {}. ",
+                1 + k % 28,
+                1950 + k % 70
+            )
+        })
+        .collect();
+    let day = "2025-04-11".parse().unwrap();
+    let r = read(&text, Some(day), lex);
+    // sixty-four dates of one pair, the rest counted in a note
+    assert_eq!(r.events.len(), 64);
+    let report = check(&text, &r, graph, day, lex);
+    assert_eq!(report.events.len(), 64);
+    // one date claim per dated relations event
+    let dates: Vec<Verdict> = report
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::PairDate)
+        .map(|c| c.verdict)
+        .collect();
+    assert_eq!(dates.len(), 64);
+}
