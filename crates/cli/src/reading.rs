@@ -206,6 +206,13 @@ pub fn lexicon() -> Result<Lexicon> {
 /// page's own header lines.
 fn read_page(page: &Page, flag: Option<Day>, lex: &Lexicon) -> Reading {
     let mut r = read(&page.text, flag.or(page.published), lex);
+    r.notes
+        .extend(page.notes.iter().map(|n| diplograph_read::Note {
+            kind: diplograph_read::NoteKind::Page,
+            message: n.clone(),
+            start: 0,
+            end: 0,
+        }));
     if flag.is_none() && page.published.is_some() {
         r.published_from = Some("metadata");
     }

@@ -291,3 +291,43 @@ fn escape_sequences_in_articles_are_shown_not_obeyed() {
     assert!(!err.contains('\u{1b}'), "{err:?}");
     assert_eq!(out.status.code(), Some(2), "{err}");
 }
+
+#[test]
+fn a_page_date_beyond_the_calendar_is_ignored_and_said() {
+    let e = Env::new();
+    let f = e.dir.path().join("far.html");
+    std::fs::write(
+        &f,
+        "<html><head><meta property=\"article:published_time\" content=\"12025-01-01\"></head>\
+         <body><p>South Korea established diplomatic relations with Syria last year.</p></body></html>",
+    )
+    .unwrap();
+    for cmd in ["read", "check"] {
+        let out = succeeds(&e, &[cmd, f.to_str().unwrap(), "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        if cmd == "read" {
+            assert_eq!(v["published"], serde_json::Value::Null);
+            assert_eq!(v["events"][0]["date"], serde_json::Value::Null);
+            let notes = v["notes"].as_array().unwrap();
+            assert!(
+                notes.iter().any(|n| n["kind"] == "page"
+                    && n["message"].as_str().unwrap().contains("12025-01-01")),
+                "{notes:?}"
+            );
+        }
+    }
+    // and nothing unstorable reaches the ledger: the event is kept undated
+    let out = succeeds(&e, &["ingest", f.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["ingested"]["new_events"], 1);
+    let to = e.dir.path().join("out.tsv");
+    succeeds(&e, &["ledger", "export", "--to", to.to_str().unwrap()]);
+    let events = std::fs::read_to_string(e.dir.path().join("out.events.jsonl")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(events.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (&v["type"], &v["date"]),
+        (&"establish".into(), &serde_json::Value::Null)
+    );
+    succeeds(&e, &["ledger", "check"]);
+    succeeds(&e, &["relations", "KOR"]);
+}

@@ -297,6 +297,8 @@ pub enum NoteKind {
     Ambiguous,
     /// A limit of the article's [`Budget`] was reached: the rest was read in part or not at all.
     Budget,
+    /// Said of the page before reading (a metadata date outside the calendar, ignored).
+    Page,
 }
 
 /// Limits on the work one article may cost, so that no input (up to the page's 16 MB) is read
