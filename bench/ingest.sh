@@ -40,7 +40,7 @@ with open(f"{tmp}/feed.jsonl", "w") as f:
         a, b = rnd.sample(names, 2)
         day = rnd.randint(1, 28)
         text = (f"{a} and {b} {rnd.choice(verbs)} on {day} March 2024, the two foreign ministries "
-                f"said in a joint statement. " + filler + filler[: rnd.randint(0, 200)])
+                f"said in a joint statement. " + filler + filler + filler[: rnd.randint(0, 200)])
         f.write(json.dumps({"url": f"https://news{i % 50}.example/{i}", "published": "2024-03-29",
                             "text": text}) + "\n")
 bad = "{\"url\": \"https://bad.example/" + "x" * 1000 + "\", \"published\": \"2024-02-30\", \"text\": \"x\"}\n"

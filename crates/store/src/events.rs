@@ -174,7 +174,8 @@ impl Ledger {
     pub fn has_article(&self, key: &str) -> Result<bool, Error> {
         Ok(self
             .conn
-            .query_row("SELECT 1 FROM articles WHERE key = ?1", [key], |_| Ok(()))
+            .prepare_cached("SELECT 1 FROM articles WHERE key = ?1")?
+            .query_row([key], |_| Ok(()))
             .optional()?
             .is_some())
     }
