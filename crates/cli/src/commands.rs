@@ -399,10 +399,21 @@ fn add(db: &Path, a: AddArgs, w: &mut impl Write) -> Result<Found> {
         source,
         origin: Origin::Ledger { id: 0 },
     };
+    fact.check_dates(today())?;
+    if !fact.source.url.is_empty() && (fact.source.publisher.is_empty() || published.is_none()) {
+        crate::terminal::warn(
+            "note: a report without --publisher and --published cannot count towards two publishers, nor be placed by --known-at",
+        );
+    }
     let mut l = Ledger::open(db)?;
     let n = l.add_facts(&[fact], "add")?;
     if n.added == 1 {
         writeln!(w, "added: {x} {y} {event} {date} (ledger {})", db.display())?;
+    } else if n.corrected == 1 {
+        writeln!(
+            w,
+            "corrected the source of {x} {y} {event} {date} (what it replaced is kept in the ledger)"
+        )?;
     } else {
         writeln!(w, "already in the ledger: {x} {y} {event} {date}")?;
     }
@@ -465,6 +476,8 @@ fn import(
                     g.check_exists(c, f.date.last_day())
                         .with_context(|| f.origin.to_string())?;
                 }
+                f.check_dates(today())
+                    .with_context(|| f.origin.to_string())?;
             }
             let n = facts.len();
             (facts, n)
@@ -499,9 +512,10 @@ fn import(
     let n = l.import(name, &file.display().to_string(), rows, &new)?;
     writeln!(
         w,
-        "imported {}: {} facts added, {} already there (ledger {})",
+        "imported {}: {} facts added, {} corrected, {} already there (ledger {})",
         file.display(),
         n.added,
+        n.corrected,
         n.duplicates + known.len(),
         db.display()
     )?;

@@ -26,5 +26,5 @@ pub use fact::{
     Universe,
 };
 pub use hash::fnv1a;
-pub use provenance::ProvenanceError;
+pub use provenance::{DateProblem, ProvenanceError};
 pub use state::{Person, State, StateKind};

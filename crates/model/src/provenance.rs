@@ -2,7 +2,7 @@
 //! (`add`, `import facts`, the baseline's files, the coming API): a source is an http(s) URL with
 //! the words it states the fact in, or a dataset row cited by name; its text is printable.
 
-use crate::Source;
+use crate::{Day, Fact, Source};
 
 /// Why a source is not provenance.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -17,6 +17,46 @@ pub enum ProvenanceError {
     Control { field: &'static str, value: String },
     #[error("the quote {0:?} is not words from the source")]
     Placeholder(String),
+}
+
+/// Why a fact's dates cannot be: it reports the future, or its source predates it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateProblem {
+    #[error("the date {date} is after today ({today}): a fact is something that happened")]
+    Future { date: String, today: Day },
+    #[error("the publication day {published} is after today ({today})")]
+    PublishedFuture { published: String, today: Day },
+    #[error("the source was published on {published}, before the event it reports ({date})")]
+    PublishedBefore { published: String, date: String },
+}
+
+impl Fact {
+    /// Checks the fact's dates against each other and against the day it is added (`today`):
+    /// no event after today, and a source published neither after today nor before the event
+    /// (at the precision each is given: "2024" published 2024-02-14 is possible).
+    pub fn check_dates(&self, today: Day) -> Result<(), DateProblem> {
+        if self.date.first_day() > today {
+            return Err(DateProblem::Future {
+                date: self.date.to_string(),
+                today,
+            });
+        }
+        if let Some(p) = self.source.published {
+            if p.first_day() > today {
+                return Err(DateProblem::PublishedFuture {
+                    published: p.to_string(),
+                    today,
+                });
+            }
+            if p.last_day() < self.date.first_day() {
+                return Err(DateProblem::PublishedBefore {
+                    published: p.to_string(),
+                    date: self.date.to_string(),
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Placeholders people type where a quote should be.
@@ -140,6 +180,41 @@ mod tests {
         ] {
             assert_eq!(ok.validate(), Ok(()), "{ok:?}");
         }
+    }
+
+    #[test]
+    fn dates_a_fact_cannot_have() {
+        let today: Day = "2026-12-01".parse().unwrap();
+        let fact = |date: &str, published: Option<&str>| Fact {
+            a: "KOR".parse().unwrap(),
+            b: "CUB".parse().unwrap(),
+            event: crate::Event::Establish,
+            date: date.parse().unwrap(),
+            source: Source {
+                published: published.map(|p| p.parse().unwrap()),
+                ..src("https://a.org/x", "established relations", "")
+            },
+            origin: crate::Origin::Ledger { id: 0 },
+        };
+        assert_eq!(
+            fact("2024-02-14", Some("2024-02-14")).check_dates(today),
+            Ok(())
+        );
+        assert_eq!(fact("2024", Some("2024-02-14")).check_dates(today), Ok(()));
+        assert_eq!(fact("2026-12", None).check_dates(today), Ok(()));
+        let e = |d: &str, p: Option<&str>| fact(d, p).check_dates(today).unwrap_err().to_string();
+        assert_eq!(
+            e("2027-05-04", None),
+            "the date 2027-05-04 is after today (2026-12-01): a fact is something that happened"
+        );
+        assert_eq!(
+            e("2024-02-14", Some("2030")),
+            "the publication day 2030 is after today (2026-12-01)"
+        );
+        assert_eq!(
+            e("2024-02-14", Some("2023-12-31")),
+            "the source was published on 2023-12-31, before the event it reports (2024-02-14)"
+        );
     }
 
     #[test]

@@ -97,6 +97,15 @@ const MIGRATIONS: &[&str] = &[
         WHERE s.event = events.id AND a.publisher IS NOT NULL AND a.publisher != ''
         ORDER BY a.id LIMIT 1
     );",
+    // 5: a source can be corrected (a better quote, the publisher, the publication day) by
+    // adding the fact again; what it replaced is kept.
+    "CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        fact INTEGER NOT NULL REFERENCES facts (id),
+        publisher TEXT NOT NULL, published TEXT, quote TEXT NOT NULL,
+        corrected_by TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );",
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -157,6 +166,9 @@ impl From<rusqlite::Error> for Error {
 pub struct Added {
     pub added: usize,
     pub duplicates: usize,
+    /// Facts already there whose source's publisher, publication day or quote the write
+    /// corrected (the replaced values are kept in `corrections`).
+    pub corrected: usize,
 }
 
 pub struct Ledger {
@@ -439,27 +451,61 @@ fn insert_sets(conn: &Connection, sets: &[SetFact], added_by: &str) -> Result<Ad
 
 fn insert_facts(conn: &Connection, facts: &[Fact], added_by: &str) -> Result<Added, Error> {
     let mut n = Added::default();
-    let mut stmt = conn.prepare(
-        "INSERT OR IGNORE INTO facts (a, b, event, date, source_url, publisher, published, quote, citation, added_by)
+    let mut find = conn.prepare(
+        "SELECT id, publisher, published, quote FROM facts
+         WHERE a = ?1 AND b = ?2 AND event = ?3 AND date = ?4 AND source_url = ?5 AND citation = ?6",
+    )?;
+    let mut insert = conn.prepare(
+        "INSERT INTO facts (a, b, event, date, source_url, publisher, published, quote, citation, added_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
+    let mut keep = conn.prepare(
+        "INSERT INTO corrections (fact, publisher, published, quote, corrected_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut correct =
+        conn.prepare("UPDATE facts SET publisher = ?1, published = ?2, quote = ?3 WHERE id = ?4")?;
     for f in facts {
-        let changed = stmt.execute(params![
+        let (date, published) = (
+            f.date.to_string(),
+            f.source.published.map(|d| d.to_string()),
+        );
+        let key = params![
             f.a.as_str(),
             f.b.as_str(),
             f.event.as_str(),
-            f.date.to_string(),
+            date,
             f.source.url,
-            f.source.publisher,
-            f.source.published.map(|d| d.to_string()),
-            f.source.quote,
-            f.source.citation,
-            added_by,
-        ])?;
-        if changed == 1 {
-            n.added += 1;
-        } else {
-            n.duplicates += 1;
+            f.source.citation
+        ];
+        let known: Option<(i64, String, Option<String>, String)> = find
+            .query_row(key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        match known {
+            None => {
+                insert.execute(params![
+                    f.a.as_str(),
+                    f.b.as_str(),
+                    f.event.as_str(),
+                    date,
+                    f.source.url,
+                    f.source.publisher,
+                    published,
+                    f.source.quote,
+                    f.source.citation,
+                    added_by,
+                ])?;
+                n.added += 1;
+            }
+            Some((id, publisher, was_published, quote))
+                if publisher != f.source.publisher
+                    || was_published != published
+                    || quote != f.source.quote =>
+            {
+                keep.execute(params![id, publisher, was_published, quote, added_by])?;
+                correct.execute(params![f.source.publisher, published, f.source.quote, id])?;
+                n.corrected += 1;
+            }
+            Some(_) => n.duplicates += 1,
         }
     }
     Ok(n)
@@ -503,7 +549,8 @@ mod tests {
             n,
             Added {
                 added: 2,
-                duplicates: 0
+                duplicates: 0,
+                corrected: 0
             }
         );
         let n = l
@@ -513,7 +560,8 @@ mod tests {
             n,
             Added {
                 added: 0,
-                duplicates: 1
+                duplicates: 1,
+                corrected: 0
             }
         );
         drop(l);
@@ -523,6 +571,34 @@ mod tests {
         assert_eq!(facts[1].date.to_string(), "1987");
         assert_eq!(facts[0].origin, Origin::Ledger { id: 1 });
         assert_eq!(l.schema_version().unwrap(), SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_source_is_corrected_and_what_it_replaced_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut l = Ledger::open(&dir.path().join("l.sqlite")).unwrap();
+        let mut f = fact("KOR", "CUB", "2024-02-14");
+        f.source.quote = "established".into();
+        l.add_facts(std::slice::from_ref(&f), "add").unwrap();
+        f.source.quote = "South Korea and Cuba established diplomatic relations".into();
+        let n = l.add_facts(std::slice::from_ref(&f), "add").unwrap();
+        assert_eq!((n.added, n.duplicates, n.corrected), (0, 0, 1));
+        let facts = l.facts().unwrap().rows;
+        assert_eq!(facts.len(), 1);
+        assert_eq!(
+            facts[0].source.quote,
+            "South Korea and Cuba established diplomatic relations"
+        );
+        let kept: String = l
+            .conn
+            .query_row("SELECT quote FROM corrections WHERE fact = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "established");
+        // the same again is a duplicate, not a correction
+        let n = l.add_facts(std::slice::from_ref(&f), "add").unwrap();
+        assert_eq!((n.added, n.duplicates, n.corrected), (0, 1, 0));
     }
 
     #[test]
@@ -551,7 +627,8 @@ mod tests {
             n,
             Added {
                 added: 0,
-                duplicates: 1
+                duplicates: 1,
+                corrected: 0
             }
         );
     }
