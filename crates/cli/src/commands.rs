@@ -181,6 +181,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             let as_of = as_of(&when)?;
             let r = g.relations(code, as_of, universe(among))?;
             output::relations(&mut w, Out::from(format), g, &r)?;
+            future_note(as_of);
             Found::Something
         }
         Command::Coverage {
@@ -192,7 +193,9 @@ pub fn run(cli: Cli) -> Result<Found> {
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let code = state.as_deref().map(|s| resolve(g, s)).transpose()?;
-            let r = g.coverage(as_of(&when)?, universe(among), code)?;
+            let day = as_of(&when)?;
+            let r = g.coverage(day, universe(among), code)?;
+            future_note(day);
             output::coverage(&mut w, Out::from(format), &r, worst)?;
             Found::nothing_if(r.pairs == 0)
         }
@@ -355,6 +358,16 @@ pub(crate) fn parse_published(flag: Option<&str>) -> Result<Option<Day>> {
 
 fn parse_known_at(flag: Option<&str>) -> Result<Option<Day>> {
     flag.map(|s| day(s, "--known-at")).transpose()
+}
+
+/// An answer about a day after today is the last known state, carried forward: say so.
+fn future_note(as_of: Day) {
+    let today = today();
+    if as_of > today {
+        crate::terminal::warn(&format!(
+            "note: {as_of} is after today ({today}): the answer is the last known state, carried forward"
+        ));
+    }
 }
 
 fn as_of(when: &When) -> Result<Day> {

@@ -270,7 +270,8 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                 "other_name",
                 "status",
                 "since",
-                "since_precision",
+                "evidence",
+                "carried_forward",
                 "event",
                 "source",
             ])?;
@@ -281,16 +282,13 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                     d.state.as_str(),
                     &d.name,
                     d.status.status.as_str(),
+                    &d.status.since.map(|b| b.to_string()).unwrap_or_default(),
                     &basis.map(|b| b.date.to_string()).unwrap_or_default(),
-                    basis
-                        .map(|b| {
-                            if b.event.is_change() {
-                                b.date.precision().as_str()
-                            } else {
-                                "before"
-                            }
-                        })
-                        .unwrap_or(""),
+                    if d.status.carried_forward {
+                        "true"
+                    } else {
+                        "false"
+                    },
                     basis.map(|b| b.event.as_str()).unwrap_or(""),
                     &basis
                         .and_then(|b| b.sources.first())
@@ -322,6 +320,17 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                 r.unknown.len(),
                 r.coverage.share * 100.0
             )?;
+            if let Some(newest) = r.newest_evidence {
+                write!(w, "evidence: the newest is of {newest}")?;
+                if r.carried_forward > 0 {
+                    write!(
+                        w,
+                        "; {} status(es) carried forward from lists or tables older than {}",
+                        r.carried_forward, r.as_of
+                    )?;
+                }
+                writeln!(w)?;
+            }
             let list = |w: &mut dyn Write,
                         title: &str,
                         status_filter: &dyn Fn(Status) -> bool|
@@ -341,6 +350,8 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                         .map(|b| {
                             if b.event.is_change() {
                                 format!("{} {}", b.event, b.date)
+                            } else if d.status.carried_forward {
+                                format!("by {} (carried forward)", b.date)
                             } else {
                                 format!("by {}", b.date)
                             }

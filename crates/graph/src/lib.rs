@@ -369,6 +369,8 @@ impl Graph {
                 status: Status::Unknown,
                 basis: None,
                 reason: Some("no fact about this pair".into()),
+                since: None,
+                carried_forward: false,
             },
         }
     }
@@ -423,6 +425,8 @@ impl Graph {
             without: vec![],
             unknown: vec![],
             coverage: Coverage::default(),
+            newest_evidence: None,
+            carried_forward: 0,
             stated_counts: vec![],
             recognized_by: None,
             details: vec![],
@@ -455,6 +459,18 @@ impl Graph {
         }
         r.count = r.partners.len();
         r.coverage = Coverage::new(r.of, r.unknown.len());
+        r.carried_forward = r
+            .details
+            .iter()
+            .filter(|d| d.status.carried_forward)
+            .count();
+        r.newest_evidence = r
+            .details
+            .iter()
+            .filter_map(|d| d.status.basis.as_ref())
+            .map(|b| b.date)
+            .filter(|d| d.first_day() <= day)
+            .max_by_key(|d| d.last_day());
         r.stated_counts = self
             .sets
             .iter()
@@ -884,6 +900,10 @@ pub struct Relations {
     pub without: Vec<Code>,
     pub unknown: Vec<Code>,
     pub coverage: Coverage,
+    /// The newest evidence that decides a status in this answer (a fact's or a list's date).
+    pub newest_evidence: Option<Date>,
+    /// Statuses resting on a list or table older than the day asked about, carried forward.
+    pub carried_forward: usize,
     /// Partner counts stated by sources (set facts that give only a number).
     pub stated_counts: Vec<SetFact>,
     /// For states with limited recognition: who recognizes them.

@@ -182,6 +182,14 @@ pub struct PairStatus {
     /// Why the status is unknown, when it is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// When the current status began, where a recorded change says so (an establishment, a
+    /// break, a restoration); absent when it rests on a list or table that only attests it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Date>,
+    /// The status rests on an attestation (a list or table saying what held on its day) older
+    /// than the day asked about: carried forward, not reported for that day.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub carried_forward: bool,
 }
 
 /// A pair's entries, sorted by date.
@@ -396,6 +404,29 @@ impl Pair {
     /// makes the answer unknown unless it would not change it. Entries set aside by precedence
     /// do not decide; where sources of equal weight disagree on the establishment, the days
     /// between their dates are unknown.
+    /// When the status that `basis` settles began: the date of the change that started the
+    /// run of entries with that status ending at `basis`, if a change (not an attestation)
+    /// started it.
+    fn began(&self, basis: &Entry) -> Option<Date> {
+        let mut since = None;
+        let mut previous = None;
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| e.event.status_after().is_some() && e.set_aside.is_none())
+        {
+            let status = e.event.status_after();
+            if status != previous || since.is_none() && e.event.is_change() {
+                since = e.event.is_change().then_some(e.date);
+                previous = status;
+            }
+            if std::ptr::eq(e, basis) {
+                return since;
+            }
+        }
+        None
+    }
+
     pub fn status_on(&self, day: Day) -> PairStatus {
         if let Some((x, y)) = self
             .disputed
@@ -408,6 +439,8 @@ impl Pair {
                 reason: Some(format!(
                     "sources disagree on when relations began ({x} or {y})"
                 )),
+                since: None,
+                carried_forward: false,
             };
         }
         let mut current: Option<&Entry> = None;
@@ -431,6 +464,8 @@ impl Pair {
                         status: Status::None,
                         basis: Some(e.clone()),
                         reason: None,
+                        since: None,
+                        carried_forward: false,
                     };
                 }
                 break;
@@ -444,6 +479,8 @@ impl Pair {
                     "{} is dated {} only; {} falls within that",
                     s.event, s.date, day
                 )),
+                since: None,
+                carried_forward: false,
             };
         }
         match current {
@@ -454,16 +491,22 @@ impl Pair {
                     "relations were broken at a time no source gives, after {}",
                     c.date
                 )),
+                since: None,
+                carried_forward: false,
             },
             Some(c) => PairStatus {
                 status: c.event.status_after().expect("filtered"),
                 basis: Some(c.clone()),
                 reason: None,
+                since: self.began(c),
+                carried_forward: !c.event.is_change() && c.date.last_day() < day,
             },
             None => PairStatus {
                 status: Status::Unknown,
                 basis: None,
                 reason: Some("no fact about this pair".to_string()),
+                since: None,
+                carried_forward: false,
             },
         }
     }
