@@ -380,10 +380,22 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                     .collect();
                 writeln!(w, "\nrecognized by {} states: {}", by.len(), v.join(", "))?;
             }
+            // a number a source states, not the answer: said as such, with its source and day;
+            // for a state with limited recognition the numbers are of recognitions
+            let counted = if r.recognized_by.is_some() {
+                "states recognizing it"
+            } else {
+                "partners"
+            };
             for s in &r.stated_counts {
+                let among = match s.universe {
+                    diplograph_model::Universe::Un => " among UN members",
+                    diplograph_model::Universe::Nonun => " among states outside the UN",
+                    diplograph_model::Universe::All => "",
+                };
                 writeln!(
                     w,
-                    "\nstated count: {} partners as of {} ({} {})",
+                    "\nstated by a source, not counted here: {} {counted}{among} as of {} ({} {}: \u{201c}{}\u{201d})",
                     s.count.unwrap_or(0),
                     s.as_of,
                     s.source.publisher,
@@ -391,7 +403,8 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
                         &s.source.citation
                     } else {
                         &s.source.url
-                    }
+                    },
+                    diplograph_read::text::clip(&s.source.quote, 160)
                 )?;
             }
             for c in &r.conflicts {

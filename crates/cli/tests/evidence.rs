@@ -81,3 +81,19 @@ fn a_day_after_today_is_the_last_known_state() {
         "{err}"
     );
 }
+
+#[test]
+fn a_stated_count_is_said_as_stated_and_recognitions_apart() {
+    let e = Env::new();
+    let out = e.run(&["relations", "XKX", "--as-of", "2025-06-01"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("stated by a source, not counted here: 117 states recognizing it as of 2021-02-01 (The Jerusalem Post"),
+        "{text}"
+    );
+    assert!(text.contains("\nrecognized by "), "{text}");
+    let v = e.json(&["relations", "PSE", "--as-of", "2025-06-01"]);
+    let recognized = v["recognized_by"].as_array().unwrap().len();
+    assert!(recognized > 100, "{recognized}");
+    assert_ne!(v["count"].as_u64().unwrap() as usize, 0);
+}

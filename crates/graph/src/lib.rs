@@ -480,7 +480,8 @@ impl Graph {
             .cloned()
             .collect();
         r.stated_counts.sort_by_key(|s| std::cmp::Reverse(s.as_of));
-        if state.kind == StateKind::Limited {
+        // an observer's recognition (Palestine's) is as much the question as Kosovo's
+        if matches!(state.kind, StateKind::Limited | StateKind::Observer) {
             // Recognition: a recognition fact, or (where states recognize by exchanging
             // ambassadors, as with Taiwan) relations.
             let mut by = Vec::new();
