@@ -525,11 +525,15 @@ fn import(
     let n = l.import(name, &file.display().to_string(), rows, &new)?;
     writeln!(
         w,
-        "imported {}: {} facts added, {} corrected, {} already there (ledger {})",
+        "imported {}: {} facts added, {} already there{} (ledger {})",
         file.display(),
         n.added,
-        n.corrected,
         n.duplicates + known.len(),
+        if n.corrected > 0 {
+            format!(", {} with their source corrected", n.corrected)
+        } else {
+            String::new()
+        },
         db.display()
     )?;
     Ok(Found::nothing_if(facts.is_empty()))
