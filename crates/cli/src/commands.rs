@@ -13,7 +13,7 @@ use diplograph_store::Ledger;
 
 use crate::output::{self, Out};
 use crate::reading;
-use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, ReviewAction, When};
+use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, When};
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = db {
@@ -302,7 +302,11 @@ pub fn run(cli: Cli) -> Result<Found> {
             let job = reading::Job::new(&articles, k.lexicon())?;
             reading::check_cmd(&mut w, &job, &k, as_of, known_at)?
         }
-        Command::Review { action, format } => review(&db, action, Out::from(format), &mut w)?,
+        Command::Review {
+            action,
+            filter,
+            format,
+        } => crate::review::review(&db, action, &filter, Out::from(format), &mut w)?,
         Command::Ledger { action } => crate::ledger::run(&db, action, &mut w)?,
         Command::Init { known_at } => {
             // validate before the ledger file is created
@@ -634,60 +638,4 @@ fn same_fact(f: &Fact) -> String {
         &*s.quote,
         s.published.map(|d| d.to_string())
     )
-}
-
-/// `review`: the proposals and conflicts; `review accept|reject ID`.
-fn review(db: &Path, action: Option<ReviewAction>, out: Out, w: &mut impl Write) -> Result<Found> {
-    let opened = match action {
-        None => Ledger::open_read_only(db)?,
-        Some(_) => Ledger::open_existing(db)?,
-    };
-    let Some(mut l) = opened else {
-        bail!(
-            "no ledger at {:?}: ingest articles first",
-            db.display().to_string()
-        );
-    };
-    let shown = match action {
-        None => crate::ledger::rows(l.to_review()?),
-        Some(ReviewAction::Accept { id, reason }) => vec![l.decide(id, true, &reason)?],
-        Some(ReviewAction::Reject { id, reason }) => {
-            if reason.trim().is_empty() {
-                bail!("a rejection needs a --reason");
-            }
-            vec![l.decide(id, false, &reason)?]
-        }
-    };
-    match out {
-        Out::Json | Out::Csv => {
-            serde_json::to_writer_pretty(&mut *w, &shown)?;
-            writeln!(w)?;
-        }
-        Out::Table => {
-            for e in &shown {
-                writeln!(
-                    w,
-                    "#{:<5} {:<10} {:<20} {}-{}  {:<10}  {} source(s){}",
-                    e.id,
-                    e.status.as_str(),
-                    e.kind,
-                    e.actors[0],
-                    e.actors[1],
-                    e.date.as_deref().unwrap_or("undated"),
-                    e.sources.len(),
-                    e.reason
-                        .as_ref()
-                        .map_or(String::new(), |r| format!("  ({r})"))
-                )?;
-                for s in &e.sources {
-                    let whence = s.url.as_deref().or(s.path.as_deref()).unwrap_or("-");
-                    writeln!(w, "        {whence}: {}", s.quote)?;
-                }
-            }
-            if shown.is_empty() {
-                writeln!(w, "nothing to review")?;
-            }
-        }
-    }
-    Ok(Found::nothing_if(shown.is_empty()))
 }

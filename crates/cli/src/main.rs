@@ -5,6 +5,7 @@ mod input;
 mod ledger;
 mod output;
 mod reading;
+mod review;
 mod terminal;
 
 use std::path::PathBuf;
@@ -170,6 +171,8 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ReviewAction>,
         #[command(flatten)]
+        filter: review::Filter,
+        #[command(flatten)]
         format: Format,
     },
     /// Create the ledger; with --known-at its baseline holds only facts whose source had
@@ -241,17 +244,19 @@ pub struct AddArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ReviewAction {
-    /// Accept an event: relations events with a date become facts from their date on.
+    /// Accept an event: relations events with a date become facts from their date on. An event
+    /// already rejected can be accepted with a --reason (every decision is kept).
     Accept {
         id: i64,
-        #[arg(long, default_value = "accepted by hand")]
-        reason: String,
+        /// Why (default "accepted by hand"; required to revise a decision).
+        #[arg(long)]
+        reason: Option<String>,
     },
-    /// Reject an event; it is kept, with the reason.
+    /// Reject an event; it is kept, with the reason. An accepted event can be rejected too.
     Reject {
         id: i64,
         #[arg(long)]
-        reason: String,
+        reason: Option<String>,
     },
 }
 

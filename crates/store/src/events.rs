@@ -53,6 +53,18 @@ pub struct EventRecord {
     pub against_graph: EventState,
 }
 
+/// What `review` lists: events in these states, of a type, with a state, first seen since a
+/// day; a page of `limit` from `offset`.
+#[derive(Clone, Debug)]
+pub struct ReviewFilter {
+    pub statuses: Vec<EventState>,
+    pub kind: Option<String>,
+    pub state: Option<Code>,
+    pub since: Option<Date>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
 /// Where an event stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -190,8 +202,62 @@ impl Ledger {
         self.events_where("status IN ('proposed', 'conflict')")
     }
 
-    /// Accepts or rejects an event by hand; `reason` is kept. Only proposals and conflicts can
-    /// be decided, and a decision is never undone by deleting anything.
+    /// The events a reviewer asks for, a page at a time, and how many match in all.
+    pub fn review(&self, f: &ReviewFilter) -> Result<(Loaded<StoredEvent>, usize), Error> {
+        let statuses: Vec<String> = f
+            .statuses
+            .iter()
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
+        let mut condition = format!("status IN ({})", statuses.join(", "));
+        // every value below is validated (a type of letters and underscores, a state code, a
+        // date), so it is written into the SQL as a literal
+        if let Some(kind) = &f.kind {
+            if !kind.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                return Err(Error::BadFilter(format!("no event type {kind:?}")));
+            }
+            condition.push_str(&format!(" AND type = '{kind}'"));
+        }
+        if let Some(state) = f.state {
+            condition.push_str(&format!(" AND (a = '{state}' OR b = '{state}')"));
+        }
+        if let Some(since) = f.since {
+            condition.push_str(&format!(" AND first_seen >= '{}'", since.first_day()));
+        }
+        let total: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM events WHERE {condition}"),
+            [],
+            |r| r.get(0),
+        )?;
+        let page = format!(
+            "id IN (SELECT id FROM events WHERE {condition} ORDER BY id LIMIT {} OFFSET {})",
+            f.limit, f.offset
+        );
+        Ok((self.events_where(&page)?, total as usize))
+    }
+
+    /// One stored event, if there is such an id (and its row parses).
+    pub fn event(&self, id: i64) -> Result<Option<StoredEvent>, Error> {
+        Ok(self.events_where(&format!("id = {id}"))?.rows.pop())
+    }
+
+    /// How many read events stand in each state.
+    pub fn review_summary(&self) -> Result<Vec<(EventState, usize)>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT status, count(*) FROM events GROUP BY status ORDER BY status")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                EventState::parse(&r.get::<_, String>(0)?),
+                r.get::<_, i64>(1)? as usize,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Accepts or rejects an event by hand; `reason` is kept, and every decision is recorded in
+    /// order (`decisions`), so a decision can be revised and nothing is erased. An event the
+    /// graph already knew (`known`) is not the reviewer's to decide.
     pub fn decide(&mut self, id: i64, accept: bool, reason: &str) -> Result<StoredEvent, Error> {
         let tx = self.write()?;
         let status: Option<String> = tx
@@ -199,24 +265,28 @@ impl Ledger {
                 r.get(0)
             })
             .optional()?;
-        match status.as_deref().map(EventState::parse) {
-            None => return Err(Error::NoSuchEvent(id)),
-            Some(s @ (EventState::Accepted | EventState::Rejected | EventState::Known)) => {
-                return Err(Error::Decided {
-                    id,
-                    status: s.as_str(),
-                })
-            }
-            Some(_) => {}
-        }
         let to = if accept {
             EventState::Accepted
         } else {
             EventState::Rejected
         };
+        let from = match status.as_deref().map(EventState::parse) {
+            None => return Err(Error::NoSuchEvent(id)),
+            Some(s) if s == to || s == EventState::Known => {
+                return Err(Error::Decided {
+                    id,
+                    status: s.as_str(),
+                })
+            }
+            Some(s) => s,
+        };
         tx.execute(
             "UPDATE events SET status = ?1, reason = ?2, decided_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?3",
             params![to.as_str(), reason, id],
+        )?;
+        tx.execute(
+            "INSERT INTO decisions (event, from_status, to_status, reason) VALUES (?1, ?2, ?3, ?4)",
+            params![id, from.as_str(), to.as_str(), reason],
         )?;
         tx.commit()?;
         let mut read = self.events_where(&format!("id = {id}"))?;
@@ -606,9 +676,62 @@ pub(crate) mod tests {
         assert_eq!(rejected.status, EventState::Rejected);
         assert_eq!(rejected.reason.as_deref(), Some("no such establishment"));
         assert_eq!(
-            l.decide(id, true, "").unwrap_err().to_string(),
+            l.decide(id, false, "again").unwrap_err().to_string(),
             format!("event #{id} is already rejected")
         );
+        // a decision is revised, and both are kept in order
+        let revised = l.decide(id, true, "the ministry confirmed it").unwrap();
+        assert_eq!(revised.status, EventState::Accepted);
+        let history: Vec<(String, String, String)> = l
+            .conn
+            .prepare(
+                "SELECT from_status, to_status, reason FROM decisions WHERE event = ?1 ORDER BY id",
+            )
+            .unwrap()
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            history,
+            vec![
+                (
+                    "proposed".into(),
+                    "rejected".into(),
+                    "no such establishment".into()
+                ),
+                (
+                    "rejected".into(),
+                    "accepted".into(),
+                    "the ministry confirmed it".into()
+                )
+            ]
+        );
+        // filters and pages
+        let f = ReviewFilter {
+            statuses: vec![EventState::Accepted, EventState::Proposed],
+            kind: Some("establish".into()),
+            state: Some("BTN".parse().unwrap()),
+            since: None,
+            limit: 10,
+            offset: 0,
+        };
+        let (page, total) = l.review(&f).unwrap();
+        assert_eq!((page.rows.len(), total), (1, 1));
+        assert_eq!(page.rows[0].id, id);
+        let (page, total) = l
+            .review(&ReviewFilter {
+                offset: 1,
+                ..f.clone()
+            })
+            .unwrap();
+        assert_eq!((page.rows.len(), total), (0, 1));
+        assert!(l
+            .review(&ReviewFilter {
+                kind: Some("x' OR 1=1 --".into()),
+                ..f
+            })
+            .is_err());
         assert_eq!(
             l.decide(999, true, "").unwrap_err().to_string(),
             "no event #999 in the ledger"

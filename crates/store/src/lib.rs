@@ -24,7 +24,9 @@ mod rows;
 
 use diplograph_model::{Date, Fact, Origin, SetFact, Source};
 
-pub use events::{ArticleRecord, EventRecord, EventState, Ingested, StoredEvent, StoredSource};
+pub use events::{
+    ArticleRecord, EventRecord, EventState, Ingested, ReviewFilter, StoredEvent, StoredSource,
+};
 pub use open::Migration;
 use rows::{get, parsed};
 pub use rows::{BadRow, Loaded};
@@ -105,6 +107,13 @@ const MIGRATIONS: &[&str] = &[
         publisher TEXT NOT NULL, published TEXT, quote TEXT NOT NULL,
         corrected_by TEXT NOT NULL,
         at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    );
+    -- every decision on a read event, in order: a decision can be revised, never erased
+    CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        event INTEGER NOT NULL REFERENCES events (id),
+        from_status TEXT NOT NULL, to_status TEXT NOT NULL, reason TEXT NOT NULL,
+        at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
     );",
 ];
 
@@ -150,6 +159,8 @@ pub enum Error {
     NoSuchEvent(i64),
     #[error("event #{id} is already {status}")]
     Decided { id: i64, status: &'static str },
+    #[error("{0}")]
+    BadFilter(String),
     /// SQLite's own message; not a `source` too, so that it is printed once.
     #[error("ledger: {0}")]
     Sql(rusqlite::Error),

@@ -1,0 +1,219 @@
+//! `review`: the read events waiting for a decision, filtered and a page at a time with a
+//! summary, and `review accept|reject ID`, which may revise an earlier decision (with a reason;
+//! every decision is kept in order).
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use clap::{Args, ValueEnum};
+use diplograph_model::Date;
+use diplograph_store::{EventState, Ledger, ReviewFilter, StoredEvent};
+use serde_json::json;
+
+use crate::output::Out;
+use crate::{Found, ReviewAction};
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Proposed,
+    Conflict,
+    Accepted,
+    Rejected,
+    Known,
+}
+
+impl Status {
+    fn state(self) -> EventState {
+        match self {
+            Status::Proposed => EventState::Proposed,
+            Status::Conflict => EventState::Conflict,
+            Status::Accepted => EventState::Accepted,
+            Status::Rejected => EventState::Rejected,
+            Status::Known => EventState::Known,
+        }
+    }
+}
+
+/// Which events `review` lists.
+#[derive(Args, Debug, Clone)]
+pub struct Filter {
+    /// Events in these states (repeat or separate with commas; default: proposed, conflict).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub status: Vec<Status>,
+    /// Only events of this type (establish, sever, meet, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only events involving this state (a name or code).
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Only events first read on or after this day.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// How many events to list.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// How many matching events to pass over first (for the next page).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+pub fn review(
+    db: &Path,
+    action: Option<ReviewAction>,
+    filter: &Filter,
+    out: Out,
+    w: &mut impl Write,
+) -> Result<Found> {
+    let opened = match action {
+        None => Ledger::open_read_only(db)?,
+        Some(_) => Ledger::open_existing(db)?,
+    };
+    let Some(mut l) = opened else {
+        bail!(
+            "no ledger at {:?}: ingest articles first",
+            db.display().to_string()
+        );
+    };
+    let accept = matches!(action, Some(ReviewAction::Accept { .. }));
+    let (shown, total) = match action {
+        None => {
+            let states = if filter.status.is_empty() {
+                vec![EventState::Proposed, EventState::Conflict]
+            } else {
+                filter.status.iter().map(|s| s.state()).collect()
+            };
+            let state = match &filter.state {
+                Some(s) => Some(crate::commands::load(db, None)?.states().resolve(s)?.code),
+                None => None,
+            };
+            let since = filter
+                .since
+                .as_deref()
+                .map(|s| {
+                    s.parse::<Date>()
+                        .map_err(|e| anyhow::anyhow!("--since: {e}"))
+                })
+                .transpose()?;
+            let (page, total) = l.review(&ReviewFilter {
+                statuses: states,
+                kind: filter.kind.clone(),
+                state,
+                since,
+                limit: filter.limit,
+                offset: filter.offset,
+            })?;
+            (crate::ledger::rows(page), total)
+        }
+        Some(ReviewAction::Accept { id, reason }) | Some(ReviewAction::Reject { id, reason }) => {
+            let before = l.event(id)?;
+            let decided = before
+                .as_ref()
+                .is_some_and(|e| matches!(e.status, EventState::Accepted | EventState::Rejected));
+            let reason = match reason {
+                Some(r) if !r.trim().is_empty() => r,
+                _ if decided => bail!(
+                    "event #{id} is {}: revising a decision needs a --reason",
+                    before.map_or("decided", |e| e.status.as_str())
+                ),
+                _ if !accept => bail!("a rejection needs a --reason"),
+                _ => "accepted by hand".to_string(),
+            };
+            let e = l.decide(id, accept, &reason)?;
+            if accept && e.date.is_none() {
+                crate::terminal::warn(&format!(
+                    "note: event #{id} has no date: accepting it changes no answer until a source dates it"
+                ));
+            }
+            (vec![e], 1)
+        }
+    };
+    let summary = l.review_summary()?;
+    print(w, out, &shown, total, filter.offset, &summary)?;
+    Ok(Found::nothing_if(shown.is_empty()))
+}
+
+fn print(
+    w: &mut impl Write,
+    out: Out,
+    shown: &[StoredEvent],
+    total: usize,
+    offset: usize,
+    summary: &[(EventState, usize)],
+) -> Result<()> {
+    match out {
+        Out::Json => {
+            let counts: serde_json::Map<String, serde_json::Value> = summary
+                .iter()
+                .map(|(s, n)| (s.as_str().to_string(), json!(n)))
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut *w,
+                &json!({"summary": counts, "matching": total, "offset": offset, "events": shown}),
+            )?;
+            writeln!(w)?;
+        }
+        Out::Csv => {
+            let mut c = csv::Writer::from_writer(&mut *w);
+            c.write_record([
+                "id", "status", "type", "a", "b", "date", "sources", "reason",
+            ])?;
+            for e in shown {
+                c.write_record([
+                    e.id.to_string().as_str(),
+                    e.status.as_str(),
+                    &e.kind,
+                    e.actors[0].as_str(),
+                    e.actors[1].as_str(),
+                    e.date.as_deref().unwrap_or(""),
+                    &e.sources.len().to_string(),
+                    e.reason.as_deref().unwrap_or(""),
+                ])?;
+            }
+            c.flush()?;
+        }
+        Out::Table => {
+            let counts: Vec<String> = summary
+                .iter()
+                .map(|(s, n)| format!("{n} {}", s.as_str()))
+                .collect();
+            writeln!(w, "ledger: {}", counts.join(", "))?;
+            for e in shown {
+                writeln!(
+                    w,
+                    "#{:<5} {:<10} {:<20} {}-{}  {:<10}  {} source(s){}",
+                    e.id,
+                    e.status.as_str(),
+                    e.kind,
+                    e.actors[0],
+                    e.actors[1],
+                    e.date.as_deref().unwrap_or("undated"),
+                    e.sources.len(),
+                    e.reason
+                        .as_ref()
+                        .map_or(String::new(), |r| format!("  ({r})"))
+                )?;
+                for s in e.sources.iter().take(3) {
+                    let whence = s.url.as_deref().or(s.path.as_deref()).unwrap_or("-");
+                    writeln!(w, "        {whence}: {}", s.quote)?;
+                }
+                if e.sources.len() > 3 {
+                    writeln!(w, "        and {} more source(s)", e.sources.len() - 3)?;
+                }
+            }
+            match (shown.len(), total) {
+                (0, 0) => writeln!(w, "nothing to review")?,
+                (n, t) if offset + n < t => writeln!(
+                    w,
+                    "showing {}-{} of {t}: --offset {} for the next {}",
+                    offset + 1,
+                    offset + n,
+                    offset + n,
+                    n
+                )?,
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}
