@@ -23,6 +23,8 @@ pub struct Item {
     /// Where it came from: a path, `path:line` for JSON Lines, or `-`.
     pub origin: String,
     pub page: Result<Page, PageError>,
+    /// The bytes of input it took (for progress).
+    pub bytes: u64,
 }
 
 /// What `read` and `ingest` share: the files to read, how, the date flag, the lexicon.
@@ -79,6 +81,7 @@ impl Job {
                     Box::new(std::io::BufReader::new(fh))
                 };
                 for_each_line(reader, |n, line| {
+                    let bytes = line.as_ref().map_or(0, |l| l.len() as u64 + 1);
                     let page = line.and_then(|l| {
                         let text = std::str::from_utf8(l).map_err(|e| PageError::NotUtf8 {
                             offset: e.valid_up_to(),
@@ -88,20 +91,29 @@ impl Job {
                     f(Item {
                         origin: format!("{origin}:{n}"),
                         page,
+                        bytes,
                     })
                 })
                 .with_context(|| format!("cannot read {origin:?}"))??;
                 continue;
             }
+            let mut size = 0;
             let page = match crate::input::read_limited(file, MAX_BYTES) {
-                Ok(bytes) => Page::from_bytes(&bytes, self.page_format(file)),
+                Ok(bytes) => {
+                    size = bytes.len() as u64;
+                    Page::from_bytes(&bytes, self.page_format(file))
+                }
                 Err(Limited::Io(e)) => bail!("{e}"),
                 Err(Limited::TooLarge(size)) => Err(PageError::TooLarge {
                     size,
                     limit: MAX_BYTES,
                 }),
             };
-            f(Item { origin, page })?;
+            f(Item {
+                origin,
+                page,
+                bytes: size,
+            })?;
         }
         Ok(())
     }
@@ -376,7 +388,7 @@ pub fn ingest_cmd(
     job: &Job,
     knowledge: &Knowledge,
 ) -> Result<Found> {
-    let bar = progress(job.files.len());
+    let bar = progress(&job.files);
     let mut ledger: Option<Ledger> = None;
     let mut total = diplograph_store::Ingested::default();
     let mut unreadable = Unreadable::default();
@@ -390,7 +402,10 @@ pub fn ingest_cmd(
     let mut last_commit = std::time::Instant::now();
     job.each(|item| {
         seen += 1;
-        bar.inc(1);
+        bar.inc(item.bytes);
+        if seen % 64 == 0 {
+            bar.set_message(format!("{seen} articles"));
+        }
         let page = match item.page {
             Ok(p) => p,
             Err(e) => {
@@ -502,14 +517,21 @@ pub fn ingest_cmd(
     ))
 }
 
-/// A progress bar on stderr for long runs at a terminal; hidden otherwise.
-fn progress(n: usize) -> indicatif::ProgressBar {
-    if n < 20 || !std::io::stderr().is_terminal() {
+/// A progress bar on stderr for long runs at a terminal (20 files, or a megabyte: one large
+/// JSON Lines feed counts), measured in bytes read, with the articles counted; hidden otherwise.
+fn progress(files: &[PathBuf]) -> indicatif::ProgressBar {
+    let total: u64 = files
+        .iter()
+        .filter(|f| f.as_os_str() != "-")
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if (files.len() < 20 && total < 1 << 20) || !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(n as u64);
+    let bar = indicatif::ProgressBar::new(total);
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{bar:40} {pos}/{len} articles  {per_sec}  eta {eta}",
+        "{bar:40} {bytes}/{total_bytes}  {msg}  {bytes_per_sec}  eta {eta}",
     ) {
         bar.set_style(style);
     }

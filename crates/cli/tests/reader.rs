@@ -258,3 +258,35 @@ fn state_department_guide_figures() {
     let f1 = v["overall"]["f1"].as_f64().unwrap();
     assert!(f1 >= 0.62, "overall {}", v["overall"]);
 }
+
+#[test]
+fn one_large_feed_shows_progress_at_a_terminal() {
+    // `script` gives the binary a terminal; where it is missing the test has nothing to run on
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` command");
+        return;
+    }
+    let env = Env::new();
+    let feed = env.dir.path().join("one.jsonl");
+    let line = r#"{"url": "https://a.example/N", "published": "2024-03-29", "text": "Chile and Peru signed a trade agreement on 3 March 2024, the two foreign ministries said in a joint statement. The announcement followed months of talks between officials of both governments, according to a statement carried by the state news agency."}"#;
+    let lines: String = (0..6000)
+        .map(|i| line.replace("/N", &format!("/{i}")) + "\n")
+        .collect();
+    std::fs::write(&feed, lines).unwrap();
+    let cmd = format!(
+        "{} --db {} ingest {}",
+        env!("CARGO_BIN_EXE_diplograph"),
+        env.db().display(),
+        feed.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &cmd, "/dev/null"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(" MiB/1."), "no progress in bytes: {text:?}");
+}
