@@ -74,6 +74,11 @@ impl Knowledge {
         if let Some(l) = Ledger::open_read_only(db)? {
             if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
                 let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
+                // said with every answer: the cut is the ledger's, not the command's
+                crate::terminal::warn(&format!(
+                    "note: ledger {} replays knowledge: it counts only baseline facts published by {cutoff} (made by `init --known-at`)",
+                    db.display()
+                ));
                 let known = |p: Option<Date>| p.is_none_or(|p| p.last_day() <= cutoff);
                 facts.retain(|f| known(f.source.published));
                 sets.retain(|f| known(f.source.published));
@@ -311,6 +316,14 @@ pub fn run(cli: Cli) -> Result<Found> {
         Command::Init { known_at } => {
             // validate before the ledger file is created
             let known_at = parse_known_at(known_at.as_deref())?;
+            if known_at.is_some() && db.exists() {
+                // turning a ledger that answers from everything into a replay would change every
+                // later answer without a word
+                bail!(
+                    "ledger {:?} exists: --known-at makes a new ledger that replays knowledge (give another --db)",
+                    db.display().to_string()
+                );
+            }
             let mut l = Ledger::open(&db)?;
             if let Some(d) = known_at {
                 l.set_setting(BASELINE_KNOWN_AT, &d.to_string())?;

@@ -145,6 +145,16 @@ fn learning_in_a_ledger_limited_to_earlier_knowledge() {
         env.run(&["init", "--known-at", "2025-04-01"]).status.code(),
         Some(0)
     );
+    // an existing ledger is never turned into a replay, and a replay says so in every answer
+    let again = env.run(&["init", "--known-at", "2024-01-01"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8(again.stderr)
+        .unwrap()
+        .contains("exists: --known-at makes a new ledger"));
+    let out = env.run(&["relations", "KOR", "--as-of", "2025-04-12"]);
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("replays knowledge: it counts only baseline facts published by 2025-04-01"));
     let count = |env: &Env| {
         env.json(&["relations", "KOR", "--among", "un", "--as-of", "2025-04-12"])["count"]
             .as_u64()
