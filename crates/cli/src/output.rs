@@ -87,7 +87,7 @@ pub fn states(w: &mut impl Write, out: Out, list: &[&State]) -> Result<()> {
         Out::Csv => {
             let mut c = csv_writer(w);
             c.write_record([
-                "iso3",
+                "code",
                 "iso2",
                 "isonum",
                 "cow",
