@@ -494,8 +494,11 @@ fn queries_never_write_a_read_only_ledger() {
 /// Turns a current ledger into one at schema version 3, as an older build left it.
 fn downgrade(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch("ALTER TABLE events DROP COLUMN publisher; PRAGMA user_version = 3;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE corrections; DROP TABLE decisions;
+         ALTER TABLE events DROP COLUMN publisher; PRAGMA user_version = 3;",
+    )
+    .unwrap();
 }
 
 #[test]
@@ -507,7 +510,7 @@ fn an_older_ledger_is_refused_by_queries_and_migrated_with_a_backup() {
     let bytes = std::fs::read(env.db()).unwrap();
     assert_eq!(
         one_line_error(&env.run(&["relations", "NIU"])),
-        format!("diplograph: ledger {shown} is at schema version 3, this build needs 4: run `diplograph ledger migrate` (it keeps a backup)")
+        format!("diplograph: ledger {shown} is at schema version 3, this build needs {}: run `diplograph ledger migrate` (it keeps a backup)", diplograph_store::SCHEMA_VERSION)
     );
     assert_eq!(std::fs::read(env.db()).unwrap(), bytes, "a query wrote");
     let out = env.run(&["ledger", "migrate"]);
@@ -516,8 +519,9 @@ fn an_older_ledger_is_refused_by_queries_and_migrated_with_a_backup() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "migrated ledger {} from schema version 3 to 4; the ledger as it was is in {}\n",
+            "migrated ledger {} from schema version 3 to {}; the ledger as it was is in {}\n",
             env.db().display(),
+            diplograph_store::SCHEMA_VERSION,
             backup.display()
         )
     );
@@ -545,13 +549,18 @@ fn an_older_ledger_is_refused_by_queries_and_migrated_with_a_backup() {
         "https://x.org/b",
         "--quote",
         "established relations",
+        "--publisher",
+        "X",
+        "--published",
+        "2026-05-06",
     ]);
     ok(&out, "add on an older ledger");
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
         format!(
-            "diplograph: migrated ledger {} from schema version 3 to 4; the ledger as it was is in {}\n",
+            "diplograph: migrated ledger {} from schema version 3 to {}; the ledger as it was is in {}\n",
             env.db().display(),
+            diplograph_store::SCHEMA_VERSION,
             env.dir.path().join("ledger.sqlite.v3.bak").display()
         )
     );
