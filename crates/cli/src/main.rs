@@ -12,9 +12,16 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The exit codes, stated in `--help` and README alike.
+const EXIT_CODES: &str =
+    "Exit codes: 0 found; 1 nothing found; 2 error (one line on stderr), also \
+after `read`, `ingest` or `check` finished the inputs it could read but some could not be read \
+(each said on stderr). `ingest` with nothing new exits 0. Output piped into a reader that goes \
+away (`| head`) ends the run quietly with 0.";
+
 /// Who has formal diplomatic relations with whom, since when: a sourced, time-aware graph.
 #[derive(Parser, Debug)]
-#[command(name = "diplograph", version, about)]
+#[command(name = "diplograph", version, about, after_help = EXIT_CODES)]
 pub struct Cli {
     /// The ledger of facts you add (default: diplograph/ledger.sqlite in your data directory,
     /// or $DIPLOGRAPH_DB).
@@ -302,10 +309,12 @@ fn year() -> clap::builder::RangedI64ValueParser<i16> {
     clap::value_parser!(i16).range(1..=9999)
 }
 
-/// What a command found: something (exit 0) or nothing (exit 1).
+/// What a command found: something (exit 0), nothing (exit 1), or what it could read of inputs
+/// some of which it could not (exit 2, after finishing the readable ones).
 pub enum Found {
     Something,
     Nothing,
+    Partly,
 }
 
 impl Found {
@@ -343,11 +352,14 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
+        Ok(Found::Partly) => ExitCode::from(2),
         Err(e) => {
-            let broken_pipe = e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            });
+            // The reader of the output went away (`| head`): not an error, as in ripgrep.
+            let broken_pipe = terminal::pipe_closed()
+                || e.chain().any(|c| {
+                    c.downcast_ref::<std::io::Error>()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                });
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }

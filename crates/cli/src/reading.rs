@@ -255,18 +255,24 @@ impl Unreadable {
         }
     }
 
-    /// The error when nothing was readable; otherwise the held-back message is said.
-    fn finish(&self, anything_read: bool) -> Result<()> {
+    /// The error when nothing was readable; otherwise the held-back message is said, then how
+    /// many inputs could not be read. Whether any could not: the run then exits 2.
+    fn finish(&self, anything_read: bool) -> Result<bool> {
         let Some(first) = &self.first else {
-            return Ok(());
+            return Ok(false);
         };
         match (anything_read, self.count) {
             (false, 1) => bail!("{first}"),
             (false, n) => bail!("none of the {n} inputs could be read"),
-            (true, 1) => crate::terminal::warn(first),
-            (true, _) => {}
+            (true, 1) => {
+                crate::terminal::warn(first);
+                crate::terminal::warn("1 input could not be read; the others were");
+            }
+            (true, n) => {
+                crate::terminal::warn(&format!("{n} inputs could not be read; the others were"))
+            }
         }
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -301,7 +307,9 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
         }
         Ok(())
     })?;
-    unreadable.finish(seen > unreadable.count)?;
+    if unreadable.finish(seen > unreadable.count)? {
+        return Ok(Found::Partly);
+    }
     Ok(Found::nothing_if(!any))
 }
 
@@ -465,7 +473,7 @@ pub fn ingest_cmd(
         total += l.ingest(&batch)?;
     }
     // nothing readable: say why, and leave the ledger alone
-    unreadable.finish(ledger.is_some())?;
+    let partly = unreadable.finish(ledger.is_some())?;
     if ledger.is_none() {
         bail!("no articles in the inputs");
     }
@@ -483,9 +491,14 @@ pub fn ingest_cmd(
             writeln!(w)?;
         }
         Out::Table => {
+            let nothing_new = if total.new_events + total.corroborated + total.accepted == 0 {
+                "nothing new: "
+            } else {
+                ""
+            };
             writeln!(
                 w,
-                "read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated, {} accepted by a second publisher; {} event(s) not asserted (planned, reported, denied...) left out. `diplograph review` lists proposals and conflicts.",
+                "{nothing_new}read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated, {} accepted by a second publisher; {} event(s) not asserted (planned, reported, denied...) left out. `diplograph review` lists proposals and conflicts.",
                 total.articles,
                 db.display(),
                 total.already_read,
@@ -497,9 +510,12 @@ pub fn ingest_cmd(
             )?;
         }
     }
-    Ok(Found::nothing_if(
-        total.new_events + total.corroborated == 0,
-    ))
+    // nothing new is not an error for a cron job: it says so and exits 0
+    Ok(if partly {
+        Found::Partly
+    } else {
+        Found::Something
+    })
 }
 
 /// A progress bar on stderr for long runs at a terminal; hidden otherwise.
@@ -787,11 +803,18 @@ pub fn check_cmd(
     // one graph for every article, but for one whose events the ledger accepted: that one is
     // checked against the graph without them
     let shared = knowledge.graph(known_at, None);
-    let mut any = false;
+    let (mut any, mut seen) = (false, 0usize);
+    let mut unreadable = Unreadable::default();
+    let quiet = indicatif::ProgressBar::hidden();
     job.each(|item| {
+        seen += 1;
         let page = match &item.page {
             Ok(p) => p,
-            Err(e) => bail!("{}: {e}", item.origin),
+            Err(e) if single => bail!("{}: {e}", item.origin),
+            Err(e) => {
+                unreadable.add(format!("{}: {e}", item.origin), &quiet);
+                return Ok(());
+            }
         };
         let r = read_page(page, job.published, &job.lex);
         let day = as_of
@@ -865,6 +888,9 @@ pub fn check_cmd(
         }
         Ok(())
     })?;
+    if unreadable.finish(seen > unreadable.count)? {
+        return Ok(Found::Partly);
+    }
     Ok(Found::nothing_if(!any))
 }
 
