@@ -628,9 +628,27 @@ fn review(db: &Path, action: Option<ReviewAction>, out: Out, w: &mut impl Write)
         }
     };
     match out {
-        Out::Json | Out::Csv => {
+        Out::Json => {
             serde_json::to_writer_pretty(&mut *w, &shown)?;
             writeln!(w)?;
+        }
+        Out::Csv => {
+            let header = [
+                "id", "status", "type", "a", "b", "date", "sources", "reason",
+            ];
+            let rows = shown.iter().map(|e| {
+                [
+                    e.id.to_string(),
+                    e.status.as_str().to_string(),
+                    e.kind.clone(),
+                    e.actors[0].to_string(),
+                    e.actors[1].to_string(),
+                    e.date.clone().unwrap_or_default(),
+                    e.sources.len().to_string(),
+                    e.reason.clone().unwrap_or_default(),
+                ]
+            });
+            output::csv_records(w, std::iter::once(header.map(String::from)).chain(rows))?;
         }
         Out::Table => {
             for e in &shown {

@@ -38,6 +38,21 @@ fn csv_writer(w: &mut impl Write) -> csv::Writer<&mut dyn Write> {
     csv::Writer::from_writer(w as &mut dyn Write)
 }
 
+/// CSV records written as they come (a header once, then rows per input), each flushed to `w`.
+pub fn csv_records<R: AsRef<[u8]>>(
+    w: &mut impl Write,
+    records: impl IntoIterator<Item = impl IntoIterator<Item = R>>,
+) -> Result<()> {
+    let mut c = csv::WriterBuilder::new()
+        .flexible(false)
+        .from_writer(w as &mut dyn Write);
+    for r in records {
+        c.write_record(r)?;
+    }
+    c.flush()?;
+    Ok(())
+}
+
 fn name(g: &Graph, c: Code) -> String {
     g.states()
         .get(c)

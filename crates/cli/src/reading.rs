@@ -276,12 +276,29 @@ impl Unreadable {
     }
 }
 
+/// The columns of `read --csv`: one row per event, its first sentence as the quote.
+const READ_CSV: [&str; 10] = [
+    "source",
+    "url",
+    "published",
+    "type",
+    "a",
+    "b",
+    "date",
+    "modality",
+    "rule",
+    "quote",
+];
+
 /// `read`: one JSON object for one article, JSON Lines for several; a summary for people.
 pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
     let single = job.single();
     let (mut any, mut seen) = (false, 0usize);
     let mut unreadable = Unreadable::default();
     let quiet = indicatif::ProgressBar::hidden();
+    if job.out == Out::Csv {
+        crate::output::csv_records(w, [READ_CSV])?;
+    }
     job.each(|item| {
         seen += 1;
         let page = match &item.page {
@@ -299,10 +316,30 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
                 serde_json::to_writer_pretty(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
-            Out::Json | Out::Csv => {
+            Out::Json => {
                 serde_json::to_writer(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
+            Out::Csv => crate::output::csv_records(
+                w,
+                r.events.iter().map(|e| {
+                    [
+                        item.origin.clone(),
+                        page.url.clone().unwrap_or_default(),
+                        r.published.map(|d| d.to_string()).unwrap_or_default(),
+                        e.kind.as_str().to_string(),
+                        e.actors[0].to_string(),
+                        e.actors[1].to_string(),
+                        e.date.map(|d| d.to_string()).unwrap_or_default(),
+                        e.modality.as_str().to_string(),
+                        e.rule.to_string(),
+                        e.evidence
+                            .first()
+                            .map(|v| v.text.clone())
+                            .unwrap_or_default(),
+                    ]
+                }),
+            )?,
             Out::Table => summary(w, &item.origin, page, &r, &job.lex)?,
         }
         Ok(())
@@ -478,7 +515,33 @@ pub fn ingest_cmd(
         bail!("no articles in the inputs");
     }
     match job.out {
-        Out::Json | Out::Csv => {
+        Out::Csv => crate::output::csv_records(
+            w,
+            [
+                [
+                    "ledger",
+                    "articles",
+                    "already_read",
+                    "unreadable",
+                    "new_events",
+                    "corroborated",
+                    "accepted",
+                    "not_asserted_skipped",
+                ]
+                .map(String::from),
+                [
+                    db.display().to_string(),
+                    total.articles.to_string(),
+                    total.already_read.to_string(),
+                    unreadable.count.to_string(),
+                    total.new_events.to_string(),
+                    total.corroborated.to_string(),
+                    total.accepted.to_string(),
+                    not_asserted.to_string(),
+                ],
+            ],
+        )?,
+        Out::Json => {
             serde_json::to_writer_pretty(
                 &mut *w,
                 &json!({
@@ -586,7 +649,12 @@ pub fn eval_cmd(
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => counts_csv(
+            w,
+            r.by_type.iter().map(|(t, c)| (t.as_str(), c)),
+            &r.overall,
+        )?,
+        Out::Table => {
             writeln!(
                 w,
                 "{} passages ({} hard negatives) from {} file(s)",
@@ -618,6 +686,32 @@ pub fn eval_cmd(
 }
 
 /// Precision, recall and F1 per type, then overall.
+/// `eval --csv`: one row per type, then `all`, with tp, fp, fn, precision, recall and F1.
+fn counts_csv<'a>(
+    w: &mut impl Write,
+    rows: impl Iterator<Item = (&'a str, &'a eval::Counts)>,
+    overall: &'a eval::Counts,
+) -> Result<()> {
+    let row = |t: &str, c: &eval::Counts| {
+        [
+            t.to_string(),
+            c.tp.to_string(),
+            c.fp.to_string(),
+            c.fn_.to_string(),
+            format!("{:.3}", c.precision()),
+            format!("{:.3}", c.recall()),
+            format!("{:.3}", c.f1()),
+        ]
+    };
+    let header = ["type", "tp", "fp", "fn", "precision", "recall", "f1"].map(String::from);
+    crate::output::csv_records(
+        w,
+        std::iter::once(header)
+            .chain(rows.map(|(t, c)| row(t, c)))
+            .chain(std::iter::once(row("all", overall))),
+    )
+}
+
 fn counts_table<'a>(
     w: &mut impl Write,
     rows: impl Iterator<Item = (&'a str, &'a eval::Counts)>,
@@ -781,7 +875,8 @@ pub fn eval_guide(
             )?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => counts_csv(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?,
+        Out::Table => {
             writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
             counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
         }
@@ -803,6 +898,12 @@ pub fn check_cmd(
     // one graph for every article, but for one whose events the ledger accepted: that one is
     // checked against the graph without them
     let shared = knowledge.graph(known_at, None);
+    if job.out == Out::Csv {
+        crate::output::csv_records(
+            w,
+            [["source", "as_of", "kind", "verdict", "claim", "explanation"]],
+        )?;
+    }
     let (mut any, mut seen) = (false, 0usize);
     let mut unreadable = Unreadable::default();
     let quiet = indicatif::ProgressBar::hidden();
@@ -845,10 +946,26 @@ pub fn check_cmd(
                 serde_json::to_writer_pretty(&mut *w, &v)?;
                 writeln!(w)?;
             }
-            Out::Json | Out::Csv => {
+            Out::Json => {
                 serde_json::to_writer(&mut *w, &v)?;
                 writeln!(w)?;
             }
+            Out::Csv => crate::output::csv_records(
+                w,
+                report.claims.iter().map(|c| {
+                    [
+                        item.origin.clone(),
+                        report.as_of.to_string(),
+                        serde_json::to_value(c.kind)
+                            .ok()
+                            .and_then(|k| k.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        c.verdict.as_str().to_string(),
+                        c.text.clone(),
+                        c.explanation.clone(),
+                    ]
+                }),
+            )?,
             Out::Table => {
                 let known = known_at.map_or(String::new(), |k| format!(", knowledge as of {k}"));
                 writeln!(w, "{}: checked as of {}{known}", item.origin, report.as_of)?;
@@ -923,7 +1040,8 @@ pub fn eval_claims(
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => bail!("eval --claims prints JSON or a table, not CSV: use --json"),
+        Out::Table => {
             writeln!(w, "{} claims in {} passages", r.overall.claims, r.passages)?;
             writeln!(
                 w,

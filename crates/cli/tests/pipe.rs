@@ -110,3 +110,125 @@ fn unreadable_inputs_exit_2_after_the_readable_ones() {
         "{help}"
     );
 }
+
+/// Parses CSV output: the header, then the rows.
+fn csv_of(out: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(out);
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn csv_is_csv_wherever_it_is_offered() {
+    let e = Env::new();
+    let a = e.dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "published: 2026-03-02\n\nChile and Peru established diplomatic relations on 1 March 2026, officials said. \
+         South Korea has relations with 191 of 193 UN member states.\n",
+    )
+    .unwrap();
+    let a = a.to_str().unwrap();
+
+    let out = e.run(&["read", a, "--csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(
+        h,
+        [
+            "source",
+            "url",
+            "published",
+            "type",
+            "a",
+            "b",
+            "date",
+            "modality",
+            "rule",
+            "quote"
+        ]
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0][..8],
+        [
+            a,
+            "",
+            "2026-03-02",
+            "establish",
+            "CHL",
+            "PER",
+            "2026-03-01",
+            "asserted"
+        ]
+    );
+    assert!(rows[0][9].starts_with("Chile and Peru established"));
+
+    let out = e.run(&["check", a, "--csv", "--as-of", "2025-04-12"]);
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(
+        h,
+        ["source", "as_of", "kind", "verdict", "claim", "explanation"]
+    );
+    let count = rows
+        .iter()
+        .find(|r| r[2] == "count")
+        .expect("the count claim");
+    assert_eq!(
+        (count[1].as_str(), count[3].as_str(), count[4].as_str()),
+        ("2025-04-12", "supported", "191 of 193 UN member states")
+    );
+
+    let out = e.run(&["ingest", a, "--csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(
+        h[1..7],
+        [
+            "articles",
+            "already_read",
+            "unreadable",
+            "new_events",
+            "corroborated",
+            "accepted"
+        ]
+    );
+    assert_eq!(rows[0][1..7], ["1", "0", "0", "1", "0", "0"]);
+
+    // Chile and Peru have had relations for long: the establishment waits in review
+    let out = e.run(&["review", "--csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(
+        h,
+        ["id", "status", "type", "a", "b", "date", "sources", "reason"]
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        rows[0][1..7],
+        ["conflict", "establish", "CHL", "PER", "2026-03-01", "1"]
+    );
+
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../eval/reader");
+    let out = e.run(&["eval", dir, "--csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(h, ["type", "tp", "fp", "fn", "precision", "recall", "f1"]);
+    let all = rows.last().unwrap();
+    assert_eq!(all[0], "all");
+    let n = |i: usize| all[i].parse::<f64>().unwrap();
+    assert!((n(4) - n(1) / (n(1) + n(2))).abs() < 0.001, "{all:?}");
+    // eval --claims does not offer CSV: it says so, one line
+    let claims = concat!(env!("CARGO_MANIFEST_DIR"), "/../../eval/claims");
+    let out = e.run(&["eval", claims, "--claims", "--csv"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        err,
+        "diplograph: eval --claims prints JSON or a table, not CSV: use --json\n"
+    );
+}
