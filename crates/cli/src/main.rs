@@ -157,11 +157,17 @@ pub enum Command {
         write: Option<PathBuf>,
     },
     /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
+    ///
+    /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
+    /// - (stdin) or a .jsonl file; one pretty object for a single file.
     Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
     Ingest(Articles),
     /// Check an article's claims against the graph as of its date, and its events against what
     /// the graph knew before it.
+    ///
+    /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
+    /// - (stdin) or a .jsonl file; one pretty object for a single file.
     Check {
         #[command(flatten)]
         articles: Articles,

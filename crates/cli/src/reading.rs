@@ -27,6 +27,8 @@ pub struct Item {
 
 /// What `read` and `ingest` share: the files to read, how, the date flag, the lexicon.
 pub struct Job {
+    /// One file named alone (not a folder, not `-`): `--json` prints one pretty object.
+    single: bool,
     out: Out,
     files: Vec<PathBuf>,
     format: InputFormat,
@@ -47,7 +49,12 @@ impl Job {
                 "no articles in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)"
             );
         }
+        // one file named alone, not stdin, not a folder: whatever the folder holds, its shape
+        // does not change with the number of files in it
+        let named_alone =
+            a.inputs.len() == 1 && a.inputs[0].as_os_str() != "-" && !a.inputs[0].is_dir();
         Ok(Job {
+            single: named_alone && files.len() == 1,
             out: Out::from(a.format),
             files,
             format: a.input_format,
@@ -61,9 +68,10 @@ impl Job {
             || self.format == InputFormat::Auto && f.extension().is_some_and(|e| e == "jsonl")
     }
 
-    /// One article alone (not JSON Lines, not a folder): `read --json` prints one object.
+    /// One file named alone that is not JSON Lines: `read --json` and `check --json` print one
+    /// pretty object; a folder, several files, `-` or a .jsonl file print JSON Lines.
     fn single(&self) -> bool {
-        self.files.len() == 1 && !self.jsonl(&self.files[0])
+        self.single && !self.jsonl(&self.files[0])
     }
 
     /// Calls `f` with each article in turn. JSON Lines are read a line at a time, so a bulk

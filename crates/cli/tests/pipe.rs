@@ -232,3 +232,58 @@ fn csv_is_csv_wherever_it_is_offered() {
         "diplograph: eval --claims prints JSON or a table, not CSV: use --json\n"
     );
 }
+
+#[test]
+fn json_is_one_object_for_one_file_and_lines_for_the_rest() {
+    let e = Env::new();
+    let dir = e.dir.path().join("articles");
+    std::fs::create_dir(&dir).unwrap();
+    let text = "published: 2025-04-12\n\nSouth Korea and Syria established diplomatic relations on 10 April 2025.\n";
+    let one = dir.join("one.txt");
+    std::fs::write(&one, text).unwrap();
+    let (one, dir) = (one.to_str().unwrap(), dir.to_str().unwrap());
+    for cmd in ["read", "check"] {
+        // a single file: one pretty object over several lines
+        let out = e.run(&[cmd, one, "--json"]);
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(s.lines().count() > 1, "{cmd}: {s}");
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(v["source"], one);
+        // a folder (of one file), the file twice, stdin: JSON Lines, an object a line
+        let lines = |s: &str| -> Vec<serde_json::Value> {
+            s.lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        };
+        let out = e.run(&[cmd, dir, "--json"]);
+        let got = lines(&String::from_utf8(out.stdout).unwrap());
+        assert_eq!(got.len(), 1, "{cmd} on a folder");
+        assert_eq!(got[0]["source"], one);
+        let out = e.run(&[cmd, one, one, "--json"]);
+        assert_eq!(lines(&String::from_utf8(out.stdout).unwrap()).len(), 2);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+            .args([cmd, "-", "--json"])
+            .env("DIPLOGRAPH_DB", e.db())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let got = lines(&String::from_utf8(out.stdout).unwrap());
+        assert_eq!(got.len(), 1, "{cmd} on stdin");
+        assert_eq!(got[0]["source"], "-");
+        assert_eq!(got[0]["published"], "2025-04-12");
+    }
+    let help = String::from_utf8(e.run(&["read", "--help"]).stdout).unwrap();
+    assert!(
+        help.contains("JSON Lines (one object an article) whenever the input is a folder"),
+        "{help}"
+    );
+}
