@@ -93,13 +93,13 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
-    /// A pair's full history with sources.
+    /// A pair's full history with sources, and its status today; with --as-of, its history up
+    /// to that day and its status on it.
     Pair {
         a: String,
         b: String,
-        /// Use only facts whose source had published by this day.
-        #[arg(long, value_name = "DATE")]
-        known_at: Option<String>,
+        #[command(flatten)]
+        when: When,
         #[command(flatten)]
         format: Format,
     },
@@ -223,9 +223,13 @@ pub enum Command {
         /// First year of dyad-years (default 1946).
         #[arg(long, value_parser = year())]
         from: Option<i16>,
-        /// Last year of dyad-years (default: last year).
+        /// Last year of dyad-years (default: the year before --as-of, or last year).
         #[arg(long, value_parser = year())]
         to: Option<i16>,
+        /// --known-at: the graph as known then; --as-of: for json and csv, only facts dated by
+        /// then.
+        #[command(flatten)]
+        when: When,
     },
 }
 

@@ -406,9 +406,16 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
     }
 }
 
-pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, today: Day) -> Result<()> {
+/// A pair's history up to `day` (today unless `--as-of`) and its status on that day.
+pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, day: Day) -> Result<()> {
     match out {
-        Out::Json => json_out(w, h),
+        Out::Json => {
+            let mut v = serde_json::to_value(h)?;
+            let on = g.status(h.a, h.b, day);
+            v["as_of"] = json!(day.to_string());
+            v["status"] = json!(on.status.as_str());
+            json_out(w, &v)
+        }
         Out::Csv => {
             let mut c = csv_writer(w);
             c.write_record([
@@ -475,8 +482,8 @@ pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, today: Day)
             for c in &h.conflicts {
                 writeln!(w, "\nconflict: {}", c.message)?;
             }
-            let now = g.status(h.a, h.b, today);
-            writeln!(w, "\nnow ({today}): {}", now.status)?;
+            let on = g.status(h.a, h.b, day);
+            writeln!(w, "\non {day}: {}", on.status)?;
             Ok(())
         }
     }
@@ -665,6 +672,7 @@ pub fn export_facts(
     as_json: bool,
     g: &Graph,
     state: Option<Code>,
+    as_of: Option<Day>,
 ) -> Result<()> {
     let mut rows = Vec::new();
     let mut pairs: Vec<_> = g
@@ -673,7 +681,12 @@ pub fn export_facts(
         .collect();
     pairs.sort_by_key(|(k, _)| **k);
     for (_, p) in pairs {
-        for e in &p.entries {
+        // with --as-of, only facts that had happened by then (a "1987" fact by 1987-12-31)
+        for e in p
+            .entries
+            .iter()
+            .filter(|e| as_of.is_none_or(|d| e.date.last_day() <= d))
+        {
             for s in &e.sources {
                 if s.set_statement.is_some() {
                     continue; // derived from a set fact: exported as its set fact, not per pair

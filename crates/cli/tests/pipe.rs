@@ -287,3 +287,69 @@ fn json_is_one_object_for_one_file_and_lines_for_the_rest() {
         "{help}"
     );
 }
+
+#[test]
+fn pair_and_export_take_as_of_and_known_at() {
+    let e = Env::new();
+    // KOR–SYR: no relations on 2024-01-01, relations from 2025-04-10
+    let h = e.json(&["pair", "KOR", "SYR", "--as-of", "2024-01-01"]);
+    assert_eq!(
+        (h["as_of"].as_str(), h["status"].as_str()),
+        (Some("2024-01-01"), Some("none"))
+    );
+    let history = h["history"].as_array().unwrap();
+    assert!(
+        history.iter().all(|i| i["status"] != "relations"),
+        "{history:?}"
+    );
+    assert_eq!(
+        history.last().unwrap()["to"],
+        serde_json::Value::Null,
+        "open on the day"
+    );
+    let h = e.json(&["pair", "KOR", "SYR", "--as-of", "2025-04-10"]);
+    assert_eq!(h["status"], "relations");
+    assert_eq!(
+        h["history"].as_array().unwrap().last().unwrap()["from"],
+        "2025-04-10"
+    );
+    // KOR–CUB: relations from 2024-02-14
+    let cub = |day: &str| e.json(&["pair", "KOR", "CUB", "--as-of", day])["status"].clone();
+    assert_eq!(
+        (cub("2024-02-13"), cub("2024-02-14")),
+        ("none".into(), "relations".into())
+    );
+    let out = e.run(&["pair", "KOR", "CUB", "--as-of", "2024-02-13"]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.trim_end().ends_with("on 2024-02-13: none"), "{table}");
+
+    // export: --as-of keeps facts dated by then, --known-at facts published by then
+    let facts = |args: &[&str]| -> Vec<(String, String)> {
+        let mut a = vec!["export", "--format", "json", "--state", "KOR"];
+        a.extend_from_slice(args);
+        let out = e.run(&a);
+        assert_eq!(out.status.code(), Some(0));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["b"] == "CUB" || f["a"] == "CUB")
+            .map(|f| {
+                (
+                    f["event"].as_str().unwrap().to_string(),
+                    f["date"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let establish = ("establish".to_string(), "2024-02-14".to_string());
+    assert!(facts(&[]).contains(&establish));
+    assert!(!facts(&["--as-of", "2024-02-13"]).contains(&establish));
+    assert!(facts(&["--as-of", "2024-02-14"]).contains(&establish));
+    assert!(!facts(&["--known-at", "2024-01-01"]).contains(&establish));
+    let dated = facts(&["--as-of", "2020-01-01"]);
+    assert!(
+        dated.iter().all(|(_, d)| d.as_str() < "2020-01-02"),
+        "{dated:?}"
+    );
+}
