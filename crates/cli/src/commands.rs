@@ -322,6 +322,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             from,
             to,
             when,
+            directed,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let limit = when
@@ -344,7 +345,9 @@ pub fn run(cli: Cli) -> Result<Found> {
                     state,
                     limit,
                 )?,
-                ExportFormat::DyadYear => output::dyad_years(&mut w, g, state, from, to)?,
+                ExportFormat::DyadYear => {
+                    output::dyad_years(&mut w, g, state, (from, to), directed)?
+                }
             }
             Found::Something
         }

@@ -213,7 +213,14 @@ pub enum Command {
         #[command(subcommand)]
         action: ledger::LedgerAction,
     },
-    /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
+    /// Export facts (json, csv) or dyad-years (dyad-year).
+    ///
+    /// dyad-year: every pair of states that both exist on 31 December of a year, for each year
+    /// asked, once (ccode1 <= ccode2, as peacesciencer) or with --directed in both orders; columns
+    /// ccode1, ccode2, gwcode1, gwcode2, iso1, iso2, year, relations, status. A state without a
+    /// COW or Gleditsch–Ward code has that column empty and keeps its ISO code. status is the
+    /// pair's status on 31 December (relations, suspended, severed, none, unknown); relations
+    /// is 1 for relations, 0 for suspended, severed or none, NA for unknown.
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
@@ -226,6 +233,9 @@ pub enum Command {
         /// Last year of dyad-years (default: the year before --as-of, or last year).
         #[arg(long, value_parser = year())]
         to: Option<i16>,
+        /// dyad-year: each dyad in both orders (a, b and b, a).
+        #[arg(long)]
+        directed: bool,
         /// --known-at: the graph as known then; --as-of: for json and csv, only facts dated by
         /// then.
         #[command(flatten)]

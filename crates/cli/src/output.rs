@@ -738,67 +738,68 @@ pub fn export_facts(
     Ok(())
 }
 
-/// Dyad-years with COW codes: one row per pair with any fact, per year, with the status on 31
-/// December (NA where unknown), as the COW Diplomatic Exchange data is loaded in R or Python.
+/// Dyad-years as peacesciencer users know them: every pair of states that both exist on 31
+/// December of a year (not only pairs with a fact), with COW, Gleditsch–Ward and ISO codes (a
+/// code a state lacks left empty, the state kept), and the pair's status then (NA where unknown).
 pub fn dyad_years(
     w: &mut impl Write,
     g: &Graph,
     state: Option<Code>,
-    from: i16,
-    to: i16,
+    years: (i16, i16),
+    directed: bool,
 ) -> Result<()> {
     let mut c = csv_writer(w);
     c.write_record([
         "ccode1",
         "ccode2",
-        "iso3_1",
-        "iso3_2",
+        "gwcode1",
+        "gwcode2",
+        "iso1",
+        "iso2",
         "year",
         "relations",
         "status",
     ])?;
-    let mut pairs: Vec<(Code, Code)> = g
-        .pairs()
-        .map(|(k, _)| *k)
-        .filter(|(a, b)| state.is_none_or(|s| s == *a || s == *b))
-        .collect();
-    pairs.sort();
-    for (a, b) in pairs {
-        let (Some(sa), Some(sb)) = (g.states().get(a), g.states().get(b)) else {
-            continue;
-        };
-        let (Some(ca), Some(cb)) = (sa.cow, sb.cow) else {
-            continue;
-        };
-        let ((ca, a), (cb, b)) = if ca <= cb {
-            ((ca, a), (cb, b))
-        } else {
-            ((cb, b), (ca, a))
-        };
-        let (sa, sb) = (
-            g.states().get(a).expect("known"),
-            g.states().get(b).expect("known"),
-        );
-        for y in from..=to {
-            let day = Day::new(y, 12, 31).expect("valid");
-            if !sa.exists_on(day) || !sb.exists_on(day) {
+    // every state, by COW code as peacesciencer orders dyads; those without one (Palestine,
+    // the Cook Islands...) after them, by Gleditsch–Ward code, then ISO code
+    let mut states: Vec<&State> = g.states().all().iter().collect();
+    states.sort_by_key(|s| (s.cow.unwrap_or(u16::MAX), s.gw.unwrap_or(u16::MAX), s.code));
+    let code = |x: Option<u16>| x.map(|x| x.to_string()).unwrap_or_default();
+    for (i, sa) in states.iter().enumerate() {
+        for sb in &states[i + 1..] {
+            if state.is_some_and(|s| s != sa.code && s != sb.code) {
                 continue;
             }
-            let st = g.status(a, b, day).status;
-            let rel = match st {
-                Status::Relations => "1",
-                Status::Unknown => "NA",
-                _ => "0",
-            };
-            c.write_record([
-                ca.to_string(),
-                cb.to_string(),
-                a.to_string(),
-                b.to_string(),
-                y.to_string(),
-                rel.to_string(),
-                st.to_string(),
-            ])?;
+            for y in years.0..=years.1 {
+                let day = Day::new(y, 12, 31).expect("valid");
+                if !sa.exists_on(day) || !sb.exists_on(day) {
+                    continue;
+                }
+                let st = g.status(sa.code, sb.code, day).status;
+                let rel = match st {
+                    Status::Relations => "1",
+                    Status::Unknown => "NA",
+                    _ => "0",
+                };
+                let orders: &[(&State, &State)] = if directed {
+                    &[(sa, sb), (sb, sa)]
+                } else {
+                    &[(sa, sb)]
+                };
+                for (x, z) in orders {
+                    c.write_record([
+                        code(x.cow),
+                        code(z.cow),
+                        code(x.gw),
+                        code(z.gw),
+                        x.code.to_string(),
+                        z.code.to_string(),
+                        y.to_string(),
+                        rel.to_string(),
+                        st.to_string(),
+                    ])?;
+                }
+            }
         }
     }
     c.flush()?;

@@ -353,3 +353,68 @@ fn pair_and_export_take_as_of_and_known_at() {
         "{dated:?}"
     );
 }
+
+#[test]
+fn dyad_years_are_every_pair_of_the_system() {
+    let e = Env::new();
+    let args = [
+        "export",
+        "--format",
+        "dyad-year",
+        "--from",
+        "2020",
+        "--to",
+        "2020",
+    ];
+    let out = e.run(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let (h, rows) = csv_of(&out.stdout);
+    assert_eq!(
+        h,
+        [
+            "ccode1",
+            "ccode2",
+            "gwcode1",
+            "gwcode2",
+            "iso1",
+            "iso2",
+            "year",
+            "relations",
+            "status"
+        ]
+    );
+    // every pair of the states existing in 2020, once
+    let mut states: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| [r[4].as_str(), r[5].as_str()])
+        .collect();
+    states.sort();
+    states.dedup();
+    let n = states.len();
+    assert!(n > 193, "{n} states");
+    assert_eq!(rows.len(), n * (n - 1) / 2);
+    // states without a COW code keep their ISO code (the Cook Islands); Kosovo has COW 347
+    let cok = rows
+        .iter()
+        .find(|r| r[4] == "USA" && r[5] == "COK")
+        .expect("USA–COK");
+    assert_eq!(cok[..7], ["2", "", "2", "", "USA", "COK", "2020"]);
+    let kos = rows
+        .iter()
+        .find(|r| r[5] == "XKX" || r[4] == "XKX")
+        .unwrap();
+    assert!(kos.contains(&"347".to_string()), "{kos:?}");
+    // a pair with no fact is NA, unknown: never guessed
+    assert!(rows.iter().all(|r| (r[7] == "NA") == (r[8] == "unknown")));
+    // --directed: both orders (South Korea and Cuba: no relations until 2024)
+    let mut a = args.to_vec();
+    a.extend(["--directed", "--state", "KOR"]);
+    let (_, directed) = csv_of(&e.run(&a).stdout);
+    assert_eq!(directed.len(), 2 * (n - 1));
+    assert!(directed
+        .iter()
+        .any(|r| r[4] == "KOR" && r[5] == "CUB" && r[8] == "none"));
+    assert!(directed
+        .iter()
+        .any(|r| r[4] == "CUB" && r[5] == "KOR" && r[8] == "none"));
+}
