@@ -204,16 +204,15 @@ pub fn run(cli: Cli) -> Result<Found> {
             output::coverage(&mut w, Out::from(format), &r, worst)?;
             Found::nothing_if(r.pairs == 0)
         }
-        Command::Pair {
-            a,
-            b,
-            known_at,
-            format,
-        } => {
-            let g = load(&db, parse_known_at(known_at.as_deref())?)?;
+        Command::Pair { a, b, when, format } => {
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
             let (a, b) = (resolve(g, &a)?, resolve(g, &b)?);
-            let h = g.history(a, b)?;
-            output::history(&mut w, Out::from(format), g, &h, today())?;
+            let day = as_of(&when)?;
+            let mut h = g.history(a, b)?;
+            if when.as_of.is_some() {
+                until(&mut h, day);
+            }
+            output::history(&mut w, Out::from(format), g, &h, day)?;
             Found::nothing_if(h.history.is_empty() && h.recognition.is_empty())
         }
         Command::Timeline {
@@ -342,25 +341,53 @@ pub fn run(cli: Cli) -> Result<Found> {
             state,
             from,
             to,
+            when,
+            directed,
         } => {
-            let g = load(&db, None)?;
+            let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
+            let limit = when
+                .as_of
+                .as_deref()
+                .map(|d| day(d, "--as-of"))
+                .transpose()?;
             let state = state.map(|s| resolve(g, &s)).transpose()?;
             let from = from.unwrap_or(1946);
-            let to = to.unwrap_or(today().year() - 1);
+            // dyad-years end with the last whole year before --as-of (default: today)
+            let to = to.unwrap_or(limit.unwrap_or_else(today).year() - 1);
             if from > to {
                 bail!("--from {from} is after --to {to}");
             }
             match format {
-                ExportFormat::Json | ExportFormat::Csv => {
-                    output::export_facts(&mut w, matches!(format, ExportFormat::Json), g, state)?
+                ExportFormat::Json | ExportFormat::Csv => output::export_facts(
+                    &mut w,
+                    matches!(format, ExportFormat::Json),
+                    g,
+                    state,
+                    limit,
+                )?,
+                ExportFormat::DyadYear => {
+                    output::dyad_years(&mut w, g, state, (from, to), directed)?
                 }
-                ExportFormat::DyadYear => output::dyad_years(&mut w, g, state, from, to)?,
             }
             Found::Something
         }
     };
     w.flush()?;
     Ok(found)
+}
+
+/// A pair's history as it stood on `day`: what began after it left out, an interval still open
+/// then shown open, recognitions made by then.
+fn until(h: &mut diplograph_graph::History, day: Day) {
+    h.history
+        .retain(|i| i.from.is_none_or(|d| d.first_day() <= day));
+    for i in &mut h.history {
+        if i.to.is_some_and(|d| d.first_day() > day) {
+            i.to = None;
+            i.to_precision = None;
+        }
+    }
+    h.recognition.retain(|e| e.date.first_day() <= day);
 }
 
 /// `--published`: a whole day, since "on Thursday" needs one.

@@ -13,9 +13,16 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The exit codes, stated in `--help` and README alike.
+const EXIT_CODES: &str =
+    "Exit codes: 0 found; 1 nothing found; 2 error (one line on stderr), also \
+after `read`, `ingest` or `check` finished the inputs it could read but some could not be read \
+(each said on stderr). `ingest` with nothing new exits 0. Output piped into a reader that goes \
+away (`| head`) ends the run quietly with 0.";
+
 /// Who has formal diplomatic relations with whom, since when: a sourced, time-aware graph.
 #[derive(Parser, Debug)]
-#[command(name = "diplograph", version, about)]
+#[command(name = "diplograph", version, about, after_help = EXIT_CODES)]
 pub struct Cli {
     /// The ledger of facts you add (default: diplograph/ledger.sqlite in your data directory,
     /// or $DIPLOGRAPH_DB).
@@ -87,13 +94,13 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
-    /// A pair's full history with sources.
+    /// A pair's full history with sources, and its status today; with --as-of, its history up
+    /// to that day and its status on it.
     Pair {
         a: String,
         b: String,
-        /// Use only facts whose source had published by this day.
-        #[arg(long, value_name = "DATE")]
-        known_at: Option<String>,
+        #[command(flatten)]
+        when: When,
         #[command(flatten)]
         format: Format,
     },
@@ -151,11 +158,17 @@ pub enum Command {
         write: Option<PathBuf>,
     },
     /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
+    ///
+    /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
+    /// - (stdin) or a .jsonl file; one pretty object for a single file.
     Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
     Ingest(Articles),
     /// Check an article's claims against the graph as of its date, and its events against what
     /// the graph knew before it.
+    ///
+    /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
+    /// - (stdin) or a .jsonl file; one pretty object for a single file.
     Check {
         #[command(flatten)]
         articles: Articles,
@@ -203,7 +216,14 @@ pub enum Command {
         #[command(subcommand)]
         action: ledger::LedgerAction,
     },
-    /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
+    /// Export facts (json, csv) or dyad-years (dyad-year).
+    ///
+    /// dyad-year: every pair of states that both exist on 31 December of a year, for each year
+    /// asked, once (ccode1 <= ccode2, as peacesciencer) or with --directed in both orders; columns
+    /// ccode1, ccode2, gwcode1, gwcode2, iso1, iso2, year, relations, status. A state without a
+    /// COW or Gleditsch–Ward code has that column empty and keeps its ISO code. status is the
+    /// pair's status on 31 December (relations, suspended, severed, none, unknown); relations
+    /// is 1 for relations, 0 for suspended, severed or none, NA for unknown.
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
@@ -213,9 +233,16 @@ pub enum Command {
         /// First year of dyad-years (default 1946).
         #[arg(long, value_parser = year())]
         from: Option<i16>,
-        /// Last year of dyad-years (default: last year).
+        /// Last year of dyad-years (default: the year before --as-of, or last year).
         #[arg(long, value_parser = year())]
         to: Option<i16>,
+        /// dyad-year: each dyad in both orders (a, b and b, a).
+        #[arg(long)]
+        directed: bool,
+        /// --known-at: the graph as known then; --as-of: for json and csv, only facts dated by
+        /// then.
+        #[command(flatten)]
+        when: When,
     },
 }
 
@@ -307,10 +334,12 @@ fn year() -> clap::builder::RangedI64ValueParser<i16> {
     clap::value_parser!(i16).range(1..=9999)
 }
 
-/// What a command found: something (exit 0) or nothing (exit 1).
+/// What a command found: something (exit 0), nothing (exit 1), or what it could read of inputs
+/// some of which it could not (exit 2, after finishing the readable ones).
 pub enum Found {
     Something,
     Nothing,
+    Partly,
 }
 
 impl Found {
@@ -348,11 +377,14 @@ fn main() -> ExitCode {
     match commands::run(cli) {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
+        Ok(Found::Partly) => ExitCode::from(2),
         Err(e) => {
-            let broken_pipe = e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            });
+            // The reader of the output went away (`| head`): not an error, as in ripgrep.
+            let broken_pipe = terminal::pipe_closed()
+                || e.chain().any(|c| {
+                    c.downcast_ref::<std::io::Error>()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                });
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }

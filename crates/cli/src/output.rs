@@ -38,6 +38,21 @@ fn csv_writer(w: &mut impl Write) -> csv::Writer<&mut dyn Write> {
     csv::Writer::from_writer(w as &mut dyn Write)
 }
 
+/// CSV records written as they come (a header once, then rows per input), each flushed to `w`.
+pub fn csv_records<R: AsRef<[u8]>>(
+    w: &mut impl Write,
+    records: impl IntoIterator<Item = impl IntoIterator<Item = R>>,
+) -> Result<()> {
+    let mut c = csv::WriterBuilder::new()
+        .flexible(false)
+        .from_writer(w as &mut dyn Write);
+    for r in records {
+        c.write_record(r)?;
+    }
+    c.flush()?;
+    Ok(())
+}
+
 fn name(g: &Graph, c: Code) -> String {
     g.states()
         .get(c)
@@ -415,9 +430,16 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
     }
 }
 
-pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, today: Day) -> Result<()> {
+/// A pair's history up to `day` (today unless `--as-of`) and its status on that day.
+pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, day: Day) -> Result<()> {
     match out {
-        Out::Json => json_out(w, h),
+        Out::Json => {
+            let mut v = serde_json::to_value(h)?;
+            let on = g.status(h.a, h.b, day);
+            v["as_of"] = json!(day.to_string());
+            v["status"] = json!(on.status.as_str());
+            json_out(w, &v)
+        }
         Out::Csv => {
             let mut c = csv_writer(w);
             c.write_record([
@@ -484,8 +506,8 @@ pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, today: Day)
             for c in &h.conflicts {
                 writeln!(w, "\nconflict: {}", c.message)?;
             }
-            let now = g.status(h.a, h.b, today);
-            writeln!(w, "\nnow ({today}): {}", now.status)?;
+            let on = g.status(h.a, h.b, day);
+            writeln!(w, "\non {day}: {}", on.status)?;
             Ok(())
         }
     }
@@ -674,6 +696,7 @@ pub fn export_facts(
     as_json: bool,
     g: &Graph,
     state: Option<Code>,
+    as_of: Option<Day>,
 ) -> Result<()> {
     let mut rows = Vec::new();
     let mut pairs: Vec<_> = g
@@ -682,7 +705,12 @@ pub fn export_facts(
         .collect();
     pairs.sort_by_key(|(k, _)| **k);
     for (_, p) in pairs {
-        for e in &p.entries {
+        // with --as-of, only facts that had happened by then (a "1987" fact by 1987-12-31)
+        for e in p
+            .entries
+            .iter()
+            .filter(|e| as_of.is_none_or(|d| e.date.last_day() <= d))
+        {
             for s in &e.sources {
                 if s.set_statement.is_some() {
                     continue; // derived from a set fact: exported as its set fact, not per pair
@@ -734,67 +762,68 @@ pub fn export_facts(
     Ok(())
 }
 
-/// Dyad-years with COW codes: one row per pair with any fact, per year, with the status on 31
-/// December (NA where unknown), as the COW Diplomatic Exchange data is loaded in R or Python.
+/// Dyad-years as peacesciencer users know them: every pair of states that both exist on 31
+/// December of a year (not only pairs with a fact), with COW, Gleditsch–Ward and ISO codes (a
+/// code a state lacks left empty, the state kept), and the pair's status then (NA where unknown).
 pub fn dyad_years(
     w: &mut impl Write,
     g: &Graph,
     state: Option<Code>,
-    from: i16,
-    to: i16,
+    years: (i16, i16),
+    directed: bool,
 ) -> Result<()> {
     let mut c = csv_writer(w);
     c.write_record([
         "ccode1",
         "ccode2",
-        "iso3_1",
-        "iso3_2",
+        "gwcode1",
+        "gwcode2",
+        "iso1",
+        "iso2",
         "year",
         "relations",
         "status",
     ])?;
-    let mut pairs: Vec<(Code, Code)> = g
-        .pairs()
-        .map(|(k, _)| *k)
-        .filter(|(a, b)| state.is_none_or(|s| s == *a || s == *b))
-        .collect();
-    pairs.sort();
-    for (a, b) in pairs {
-        let (Some(sa), Some(sb)) = (g.states().get(a), g.states().get(b)) else {
-            continue;
-        };
-        let (Some(ca), Some(cb)) = (sa.cow, sb.cow) else {
-            continue;
-        };
-        let ((ca, a), (cb, b)) = if ca <= cb {
-            ((ca, a), (cb, b))
-        } else {
-            ((cb, b), (ca, a))
-        };
-        let (sa, sb) = (
-            g.states().get(a).expect("known"),
-            g.states().get(b).expect("known"),
-        );
-        for y in from..=to {
-            let day = Day::new(y, 12, 31).expect("valid");
-            if !sa.exists_on(day) || !sb.exists_on(day) {
+    // every state, by COW code as peacesciencer orders dyads; those without one (Palestine,
+    // the Cook Islands...) after them, by Gleditsch–Ward code, then ISO code
+    let mut states: Vec<&State> = g.states().all().iter().collect();
+    states.sort_by_key(|s| (s.cow.unwrap_or(u16::MAX), s.gw.unwrap_or(u16::MAX), s.code));
+    let code = |x: Option<u16>| x.map(|x| x.to_string()).unwrap_or_default();
+    for (i, sa) in states.iter().enumerate() {
+        for sb in &states[i + 1..] {
+            if state.is_some_and(|s| s != sa.code && s != sb.code) {
                 continue;
             }
-            let st = g.status(a, b, day).status;
-            let rel = match st {
-                Status::Relations => "1",
-                Status::Unknown => "NA",
-                _ => "0",
-            };
-            c.write_record([
-                ca.to_string(),
-                cb.to_string(),
-                a.to_string(),
-                b.to_string(),
-                y.to_string(),
-                rel.to_string(),
-                st.to_string(),
-            ])?;
+            for y in years.0..=years.1 {
+                let day = Day::new(y, 12, 31).expect("valid");
+                if !sa.exists_on(day) || !sb.exists_on(day) {
+                    continue;
+                }
+                let st = g.status(sa.code, sb.code, day).status;
+                let rel = match st {
+                    Status::Relations => "1",
+                    Status::Unknown => "NA",
+                    _ => "0",
+                };
+                let orders: &[(&State, &State)] = if directed {
+                    &[(sa, sb), (sb, sa)]
+                } else {
+                    &[(sa, sb)]
+                };
+                for (x, z) in orders {
+                    c.write_record([
+                        code(x.cow),
+                        code(z.cow),
+                        code(x.gw),
+                        code(z.gw),
+                        x.code.to_string(),
+                        z.code.to_string(),
+                        y.to_string(),
+                        rel.to_string(),
+                        st.to_string(),
+                    ])?;
+                }
+            }
         }
     }
     c.flush()?;

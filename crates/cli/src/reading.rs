@@ -29,6 +29,8 @@ pub struct Item {
 
 /// What `read` and `ingest` share: the files to read, how, the date flag, the lexicon.
 pub struct Job {
+    /// One file named alone (not a folder, not `-`): `--json` prints one pretty object.
+    single: bool,
     out: Out,
     files: Vec<PathBuf>,
     format: InputFormat,
@@ -49,7 +51,12 @@ impl Job {
                 "no articles in the inputs (looked for .txt, .text, .html, .htm and .jsonl files)"
             );
         }
+        // one file named alone, not stdin, not a folder: whatever the folder holds, its shape
+        // does not change with the number of files in it
+        let named_alone =
+            a.inputs.len() == 1 && a.inputs[0].as_os_str() != "-" && !a.inputs[0].is_dir();
         Ok(Job {
+            single: named_alone && files.len() == 1,
             out: Out::from(a.format),
             files,
             format: a.input_format,
@@ -63,9 +70,10 @@ impl Job {
             || self.format == InputFormat::Auto && f.extension().is_some_and(|e| e == "jsonl")
     }
 
-    /// One article alone (not JSON Lines, not a folder): `read --json` prints one object.
+    /// One file named alone that is not JSON Lines: `read --json` and `check --json` print one
+    /// pretty object; a folder, several files, `-` or a .jsonl file print JSON Lines.
     fn single(&self) -> bool {
-        self.files.len() == 1 && !self.jsonl(&self.files[0])
+        self.single && !self.jsonl(&self.files[0])
     }
 
     /// Calls `f` with each article in turn. JSON Lines are read a line at a time, so a bulk
@@ -267,20 +275,40 @@ impl Unreadable {
         }
     }
 
-    /// The error when nothing was readable; otherwise the held-back message is said.
-    fn finish(&self, anything_read: bool) -> Result<()> {
+    /// The error when nothing was readable; otherwise the held-back message is said, then how
+    /// many inputs could not be read. Whether any could not: the run then exits 2.
+    fn finish(&self, anything_read: bool) -> Result<bool> {
         let Some(first) = &self.first else {
-            return Ok(());
+            return Ok(false);
         };
         match (anything_read, self.count) {
             (false, 1) => bail!("{first}"),
             (false, n) => bail!("none of the {n} inputs could be read"),
-            (true, 1) => crate::terminal::warn(first),
-            (true, _) => {}
+            (true, 1) => {
+                crate::terminal::warn(first);
+                crate::terminal::warn("1 input could not be read; the others were");
+            }
+            (true, n) => {
+                crate::terminal::warn(&format!("{n} inputs could not be read; the others were"))
+            }
         }
-        Ok(())
+        Ok(true)
     }
 }
+
+/// The columns of `read --csv`: one row per event, its first sentence as the quote.
+const READ_CSV: [&str; 10] = [
+    "source",
+    "url",
+    "published",
+    "type",
+    "a",
+    "b",
+    "date",
+    "modality",
+    "rule",
+    "quote",
+];
 
 /// `read`: one JSON object for one article, JSON Lines for several; a summary for people.
 pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
@@ -288,6 +316,9 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
     let (mut any, mut seen) = (false, 0usize);
     let mut unreadable = Unreadable::default();
     let quiet = indicatif::ProgressBar::hidden();
+    if job.out == Out::Csv {
+        crate::output::csv_records(w, [READ_CSV])?;
+    }
     job.each(|item| {
         seen += 1;
         let page = match &item.page {
@@ -305,15 +336,37 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
                 serde_json::to_writer_pretty(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
-            Out::Json | Out::Csv => {
+            Out::Json => {
                 serde_json::to_writer(&mut *w, &reading_json(&item, page, &r))?;
                 writeln!(w)?;
             }
+            Out::Csv => crate::output::csv_records(
+                w,
+                r.events.iter().map(|e| {
+                    [
+                        item.origin.clone(),
+                        page.url.clone().unwrap_or_default(),
+                        r.published.map(|d| d.to_string()).unwrap_or_default(),
+                        e.kind.as_str().to_string(),
+                        e.actors[0].to_string(),
+                        e.actors[1].to_string(),
+                        e.date.map(|d| d.to_string()).unwrap_or_default(),
+                        e.modality.as_str().to_string(),
+                        e.rule.to_string(),
+                        e.evidence
+                            .first()
+                            .map(|v| v.text.clone())
+                            .unwrap_or_default(),
+                    ]
+                }),
+            )?,
             Out::Table => summary(w, &item.origin, page, &r, &job.lex)?,
         }
         Ok(())
     })?;
-    unreadable.finish(seen > unreadable.count)?;
+    if unreadable.finish(seen > unreadable.count)? {
+        return Ok(Found::Partly);
+    }
     Ok(Found::nothing_if(!any))
 }
 
@@ -480,12 +533,38 @@ pub fn ingest_cmd(
         total += l.ingest(&batch)?;
     }
     // nothing readable: say why, and leave the ledger alone
-    unreadable.finish(ledger.is_some())?;
+    let partly = unreadable.finish(ledger.is_some())?;
     if ledger.is_none() {
         bail!("no articles in the inputs");
     }
     match job.out {
-        Out::Json | Out::Csv => {
+        Out::Csv => crate::output::csv_records(
+            w,
+            [
+                [
+                    "ledger",
+                    "articles",
+                    "already_read",
+                    "unreadable",
+                    "new_events",
+                    "corroborated",
+                    "accepted",
+                    "not_asserted_skipped",
+                ]
+                .map(String::from),
+                [
+                    db.display().to_string(),
+                    total.articles.to_string(),
+                    total.already_read.to_string(),
+                    unreadable.count.to_string(),
+                    total.new_events.to_string(),
+                    total.corroborated.to_string(),
+                    total.accepted.to_string(),
+                    not_asserted.to_string(),
+                ],
+            ],
+        )?,
+        Out::Json => {
             serde_json::to_writer_pretty(
                 &mut *w,
                 &json!({
@@ -498,9 +577,14 @@ pub fn ingest_cmd(
             writeln!(w)?;
         }
         Out::Table => {
+            let nothing_new = if total.new_events + total.corroborated + total.accepted == 0 {
+                "nothing new: "
+            } else {
+                ""
+            };
             writeln!(
                 w,
-                "read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated, {} accepted by a second publisher; {} event(s) not asserted (planned, reported, denied...) left out. `diplograph review` lists proposals and conflicts.",
+                "{nothing_new}read {} new article(s) into {} ({} already read, {} unreadable): {} new event(s), {} corroborated, {} accepted by a second publisher; {} event(s) not asserted (planned, reported, denied...) left out. `diplograph review` lists proposals and conflicts.",
                 total.articles,
                 db.display(),
                 total.already_read,
@@ -512,9 +596,12 @@ pub fn ingest_cmd(
             )?;
         }
     }
-    Ok(Found::nothing_if(
-        total.new_events + total.corroborated == 0,
-    ))
+    // nothing new is not an error for a cron job: it says so and exits 0
+    Ok(if partly {
+        Found::Partly
+    } else {
+        Found::Something
+    })
 }
 
 /// A progress bar on stderr for long runs at a terminal (20 files, or a megabyte: one large
@@ -592,7 +679,12 @@ pub fn eval_cmd(
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => counts_csv(
+            w,
+            r.by_type.iter().map(|(t, c)| (t.as_str(), c)),
+            &r.overall,
+        )?,
+        Out::Table => {
             writeln!(
                 w,
                 "{} passages ({} hard negatives) from {} file(s)",
@@ -624,6 +716,32 @@ pub fn eval_cmd(
 }
 
 /// Precision, recall and F1 per type, then overall.
+/// `eval --csv`: one row per type, then `all`, with tp, fp, fn, precision, recall and F1.
+fn counts_csv<'a>(
+    w: &mut impl Write,
+    rows: impl Iterator<Item = (&'a str, &'a eval::Counts)>,
+    overall: &'a eval::Counts,
+) -> Result<()> {
+    let row = |t: &str, c: &eval::Counts| {
+        [
+            t.to_string(),
+            c.tp.to_string(),
+            c.fp.to_string(),
+            c.fn_.to_string(),
+            format!("{:.3}", c.precision()),
+            format!("{:.3}", c.recall()),
+            format!("{:.3}", c.f1()),
+        ]
+    };
+    let header = ["type", "tp", "fp", "fn", "precision", "recall", "f1"].map(String::from);
+    crate::output::csv_records(
+        w,
+        std::iter::once(header)
+            .chain(rows.map(|(t, c)| row(t, c)))
+            .chain(std::iter::once(row("all", overall))),
+    )
+}
+
 fn counts_table<'a>(
     w: &mut impl Write,
     rows: impl Iterator<Item = (&'a str, &'a eval::Counts)>,
@@ -787,7 +905,8 @@ pub fn eval_guide(
             )?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => counts_csv(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?,
+        Out::Table => {
             writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
             counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
         }
@@ -809,11 +928,24 @@ pub fn check_cmd(
     // one graph for every article, but for one whose events the ledger accepted: that one is
     // checked against the graph without them
     let shared = knowledge.graph(known_at, None);
-    let mut any = false;
+    if job.out == Out::Csv {
+        crate::output::csv_records(
+            w,
+            [["source", "as_of", "kind", "verdict", "claim", "explanation"]],
+        )?;
+    }
+    let (mut any, mut seen) = (false, 0usize);
+    let mut unreadable = Unreadable::default();
+    let quiet = indicatif::ProgressBar::hidden();
     job.each(|item| {
+        seen += 1;
         let page = match &item.page {
             Ok(p) => p,
-            Err(e) => bail!("{}: {e}", item.origin),
+            Err(e) if single => bail!("{}: {e}", item.origin),
+            Err(e) => {
+                unreadable.add(format!("{}: {e}", item.origin), &quiet);
+                return Ok(());
+            }
         };
         let r = read_page(page, job.published, &job.lex);
         let day = as_of
@@ -844,10 +976,26 @@ pub fn check_cmd(
                 serde_json::to_writer_pretty(&mut *w, &v)?;
                 writeln!(w)?;
             }
-            Out::Json | Out::Csv => {
+            Out::Json => {
                 serde_json::to_writer(&mut *w, &v)?;
                 writeln!(w)?;
             }
+            Out::Csv => crate::output::csv_records(
+                w,
+                report.claims.iter().map(|c| {
+                    [
+                        item.origin.clone(),
+                        report.as_of.to_string(),
+                        serde_json::to_value(c.kind)
+                            .ok()
+                            .and_then(|k| k.as_str().map(String::from))
+                            .unwrap_or_default(),
+                        c.verdict.as_str().to_string(),
+                        c.text.clone(),
+                        c.explanation.clone(),
+                    ]
+                }),
+            )?,
             Out::Table => {
                 let known = known_at.map_or(String::new(), |k| format!(", knowledge as of {k}"));
                 writeln!(w, "{}: checked as of {}{known}", item.origin, report.as_of)?;
@@ -887,6 +1035,9 @@ pub fn check_cmd(
         }
         Ok(())
     })?;
+    if unreadable.finish(seen > unreadable.count)? {
+        return Ok(Found::Partly);
+    }
     Ok(Found::nothing_if(!any))
 }
 
@@ -919,7 +1070,8 @@ pub fn eval_claims(
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }
-        Out::Table | Out::Csv => {
+        Out::Csv => bail!("eval --claims prints JSON or a table, not CSV: use --json"),
+        Out::Table => {
             writeln!(w, "{} claims in {} passages", r.overall.claims, r.passages)?;
             writeln!(
                 w,

@@ -3,6 +3,27 @@
 //! tabs) as visible `\x1b`-style escapes; error messages become one printable line.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when a write to the output failed because its reader went away (`| head`): whatever
+/// error that write becomes on its way up (bare, inside a `serde_json` or `csv` error, or in a
+/// message), the run then ends quietly.
+static PIPE_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the output's reader went away during this run.
+pub fn pipe_closed() -> bool {
+    PIPE_CLOSED.load(Ordering::Relaxed)
+}
+
+/// Notes a broken pipe in a write's result on its way up.
+fn noting<T>(r: io::Result<T>) -> io::Result<T> {
+    if let Err(e) = &r {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            PIPE_CLOSED.store(true, Ordering::Relaxed);
+        }
+    }
+    r
+}
 
 /// A writer that escapes control characters: C0 (but `\t`, `\n`, `\r`), DEL, and C1 (U+0080 to
 /// U+009F, `0xC2 0x80..=0x9F` in UTF-8, which some terminals obey like ESC). JSON already
@@ -28,6 +49,16 @@ fn is_control(b: u8) -> bool {
 
 impl<W: Write> Write for Escaped<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        noting(self.write_escaped(buf))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        noting(self.flush_pending())
+    }
+}
+
+impl<W: Write> Escaped<W> {
+    fn write_escaped(&mut self, buf: &[u8]) -> io::Result<usize> {
         let mut start = 0;
         let mut i = 0;
         if self.pending {
@@ -75,7 +106,7 @@ impl<W: Write> Write for Escaped<W> {
         Ok(buf.len())
     }
 
-    fn flush(&mut self) -> io::Result<()> {
+    fn flush_pending(&mut self) -> io::Result<()> {
         if self.pending {
             self.pending = false;
             self.inner.write_all(&[0xc2])?;

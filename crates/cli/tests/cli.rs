@@ -341,12 +341,15 @@ fn dyad_year_export_uses_cow_codes() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("ccode1,ccode2,iso3_1,iso3_2,year,relations,status\n"));
+    assert!(text.starts_with("ccode1,ccode2,gwcode1,gwcode2,iso1,iso2,year,relations,status\n"));
     // Cuba (COW 40) and South Korea (COW 732): none in 2023, relations from 2024.
-    assert!(text.contains("40,732,CUB,KOR,2023,0,none\n"), "{text}");
-    assert!(text.contains("40,732,CUB,KOR,2024,1,relations\n"));
-    assert!(text.contains("652,732,SYR,KOR,2024,0,none\n"));
-    assert!(text.contains("652,732,SYR,KOR,2025,1,relations\n"));
+    assert!(
+        text.contains("40,732,40,732,CUB,KOR,2023,0,none\n"),
+        "{text}"
+    );
+    assert!(text.contains("40,732,40,732,CUB,KOR,2024,1,relations\n"));
+    assert!(text.contains("652,732,652,732,SYR,KOR,2024,0,none\n"));
+    assert!(text.contains("652,732,652,732,SYR,KOR,2025,1,relations\n"));
 }
 
 /// Every source file says what it owns on its first line (rust-analyzer's tidy rule).

@@ -104,8 +104,14 @@ fn korea_syria_repost_yields_each_event_once() {
         json!({"articles": 1, "already_read": 0, "new_events": 4, "corroborated": 0, "accepted": 0})
     );
     assert_eq!(first["not_asserted_skipped"], 1);
+    // nothing new is not an error for a cron job: exit 0, and the line says so
     let again = env.run(&["ingest", &path]);
-    assert_eq!(again.status.code(), Some(1), "nothing new");
+    assert_eq!(again.status.code(), Some(0), "nothing new");
+    let said = String::from_utf8(again.stdout).unwrap();
+    assert!(
+        said.starts_with("nothing new: read 0 new article(s)") && said.contains("1 already read"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -128,13 +134,17 @@ fn the_same_event_from_two_articles_is_one_event_with_two_sources() {
         ),
     )
     .unwrap();
-    let v = env.json(&[
+    // one record unreadable: the others are stored, and the run exits 2
+    let out = env.run(&[
         "ingest",
         a.to_str().unwrap(),
         b.to_str().unwrap(),
         "--published",
         "2025-04-11",
+        "--json",
     ]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["ingested"]["new_events"], 1);
     assert_eq!(v["ingested"]["corroborated"], 1);
     assert_eq!(v["unreadable"], json!(1));
