@@ -5,6 +5,7 @@ mod input;
 mod ledger;
 mod output;
 mod reading;
+mod sources;
 mod terminal;
 
 use std::path::PathBuf;
@@ -14,7 +15,23 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Who has formal diplomatic relations with whom, since when: a sourced, time-aware graph.
 #[derive(Parser, Debug)]
-#[command(name = "diplograph", version, about)]
+#[command(
+    name = "diplograph",
+    version,
+    about,
+    after_help = "Exit codes: 0 found, 1 nothing found, 2 error (one line on stderr).\n\
+                  Data: `diplograph sources` (files, licences); `diplograph --version` (data version).",
+    after_long_help = "Examples:\n  \
+        diplograph relations KOR --as-of 2025-04-12 --among un\n  \
+        diplograph pair USA CUB\n  \
+        diplograph read article.txt --json\n\n\
+        Exit codes:\n  \
+        0  found\n  \
+        1  nothing found\n  \
+        2  error (one line on stderr; add, import and init write nothing when they fail)\n\n\
+        Data: `diplograph sources` lists each shipped file with its licence and attribution;\n\
+        `diplograph --version` names the data version and the Wikipedia snapshot."
+)]
 pub struct Cli {
     /// The ledger of facts you add (default: diplograph/ledger.sqlite in your data directory,
     /// or $DIPLOGRAPH_DB).
@@ -56,12 +73,18 @@ pub struct When {
 pub enum Command {
     /// List states matching a name, alias, demonym or code (all states without a query).
     States {
+        /// A name, alias, demonym or code ("korea", "Korean", "KOR"); a misspelling suggests names.
         query: Option<String>,
         #[command(flatten)]
         format: Format,
     },
     /// A state's partners, non-partners and unknowns on a day.
+    #[command(after_help = "Examples:\n  \
+        diplograph relations KOR --as-of 2025-04-12 --among un\n  \
+        diplograph relations \"South Korea\" --as-of 2024-02-13 --json\n  \
+        diplograph relations TWN --known-at 2024-01-01")]
     Relations {
+        /// The state: an ISO alpha-3 code, a name, an alias or a demonym.
         state: String,
         #[command(flatten)]
         when: When,
@@ -87,8 +110,14 @@ pub enum Command {
         format: Format,
     },
     /// A pair's full history with sources.
+    #[command(after_help = "Examples:\n  \
+        diplograph pair USA CUB\n  \
+        diplograph pair Ghana Israel --json\n  \
+        diplograph pair KOR SYR --known-at 2025-04-01")]
     Pair {
+        /// One state of the pair (code, name, alias or demonym).
         a: String,
+        /// The other state.
         b: String,
         /// Use only facts whose source had published by this day.
         #[arg(long, value_name = "DATE")]
@@ -97,7 +126,11 @@ pub enum Command {
         format: Format,
     },
     /// Partner counts per year, with the changes of each year.
+    #[command(after_help = "Examples:\n  \
+        diplograph timeline KOR --among un --from 1948\n  \
+        diplograph timeline TWN --from 1971 --csv")]
     Timeline {
+        /// The state: an ISO alpha-3 code, a name, an alias or a demonym.
         state: String,
         #[command(flatten)]
         when: When,
@@ -110,7 +143,11 @@ pub enum Command {
         format: Format,
     },
     /// States in relations with one state but not with its rival.
+    #[command(after_help = "Examples:\n  \
+        diplograph exclusive PRK --rival KOR --as-of 2024-01-01 --among un\n  \
+        diplograph exclusive TWN --rival CHN --timeline --from 1990")]
     Exclusive {
+        /// The state whose partners are listed.
         state: String,
         #[arg(long)]
         rival: String,
@@ -131,8 +168,10 @@ pub enum Command {
     Add(AddArgs),
     /// Import a file into the ledger.
     Import {
+        /// What the file is.
         #[arg(value_enum)]
         format: ImportFormat,
+        /// The file (for wikipedia, a file or a folder) to import.
         file: PathBuf,
         /// For us-missions: the State Department guide's articles folder (historyatstate rdcr).
         #[arg(long, value_name = "DIR")]
@@ -150,11 +189,24 @@ pub enum Command {
         write: Option<PathBuf>,
     },
     /// Read articles (files, folders, - for stdin, JSON Lines) and print the events they state.
+    #[command(after_help = "Examples:\n  \
+        diplograph read article.txt\n  \
+        diplograph read page.html --json\n  \
+        diplograph read - --published 2025-04-11 < article.txt\n  \
+        diplograph read feed.jsonl --csv")]
     Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
+    #[command(after_help = "Examples:\n  \
+        diplograph ingest articles/\n  \
+        diplograph ingest feed.jsonl\n  \
+        diplograph review")]
     Ingest(Articles),
     /// Check an article's claims against the graph as of its date, and its events against what
     /// the graph knew before it.
+    #[command(after_help = "Examples:\n  \
+        diplograph check article.txt\n  \
+        diplograph check article.txt --known-at 2025-04-01 --json\n  \
+        diplograph check page.html --as-of 2024-02-15")]
     Check {
         #[command(flatten)]
         articles: Articles,
@@ -200,7 +252,23 @@ pub enum Command {
         #[command(subcommand)]
         action: ledger::LedgerAction,
     },
+    /// Where each shipped data file comes from: its rows, licence and attribution.
+    Sources {
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
     /// Export facts (json, csv) or dyad-years with COW codes (dyad-year).
+    #[command(after_help = "Examples:\n  \
+        diplograph export --format dyad-year --from 1990 --to 2024 > dyads.csv\n  \
+        diplograph export --format csv --state KOR")]
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
@@ -218,7 +286,9 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct AddArgs {
+    /// The first state (code, name, alias or demonym).
     pub a: String,
+    /// The second state.
     pub b: String,
     /// establish, restore, sever, suspend, recognize, withdraw_recognition, relations or none.
     pub event: String,
@@ -243,12 +313,14 @@ pub struct AddArgs {
 pub enum ReviewAction {
     /// Accept an event: relations events with a date become facts from their date on.
     Accept {
+        /// The event's number, as `review` lists it.
         id: i64,
         #[arg(long, default_value = "accepted by hand")]
         reason: String,
     },
     /// Reject an event; it is kept, with the reason.
     Reject {
+        /// The event's number, as `review` lists it.
         id: i64,
         #[arg(long)]
         reason: String,
@@ -258,6 +330,7 @@ pub enum ReviewAction {
 /// Articles to read, and how.
 #[derive(Args, Debug, Clone)]
 pub struct Articles {
+    /// Articles: text, HTML or JSON Lines files, folders of them, or - for stdin.
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
     /// The publication date, to resolve "on Thursday" and "last year" (default: from the page).
@@ -318,8 +391,36 @@ impl Found {
     }
 }
 
+/// Parses the arguments. The data's version is a hash over 13 MB of embedded files, so it is
+/// computed only when `--version` is asked for.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if args.iter().skip(1).any(|a| a == "--version" || a == "-V") {
+        command = command.version(&*String::leak(sources::long_version()));
+    }
+    Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+}
+
+/// The commands that need neither the ledger nor the graph.
+fn setup(command: &Command) -> Option<anyhow::Result<Found>> {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let found = match command {
+        Command::Sources { format } => sources::sources(&mut w, *format),
+        Command::Completions { shell } => sources::completions(&mut w, *shell),
+        Command::Man => sources::man(&mut w),
+        _ => return None,
+    };
+    Some(found.and_then(|f| {
+        std::io::Write::flush(&mut w)?;
+        Ok(f)
+    }))
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // one line, like every other error: the message and its tip, not the usage
@@ -340,7 +441,11 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(), // --help, --version
     };
-    match commands::run(cli) {
+    let result = match setup(&cli.command) {
+        Some(result) => result,
+        None => commands::run(cli),
+    };
+    match result {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
         Err(e) => {
