@@ -161,6 +161,9 @@ pub fn run(cli: Cli) -> Result<Found> {
     let stdout = std::io::stdout();
     let mut w = crate::terminal::Escaped::new(std::io::BufWriter::new(stdout.lock()));
     let found = match cli.command {
+        Command::Sources { .. } | Command::Completions { .. } | Command::Man => {
+            unreachable!("main answers these before any ledger")
+        }
         Command::States { query, format } => {
             let g = load(&db, None)?;
             let q = query.unwrap_or_default();

@@ -6,6 +6,7 @@ mod ledger;
 mod output;
 mod reading;
 mod review;
+mod sources;
 mod terminal;
 
 use std::path::PathBuf;
@@ -13,16 +14,38 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-/// The exit codes, stated in `--help` and README alike.
-const EXIT_CODES: &str =
-    "Exit codes: 0 found; 1 nothing found; 2 error (one line on stderr), also \
-after `read`, `ingest` or `check` finished the inputs it could read but some could not be read \
-(each said on stderr). `ingest` with nothing new exits 0. Output piped into a reader that goes \
-away (`| head`) ends the run quietly with 0.";
+/// After `-h`: the exit codes and where the data comes from.
+const SHORT_HELP: &str = concat!(
+    "Exit codes: 0 found; 1 nothing found; 2 error (one line on stderr), also after `read`, ",
+    "`ingest` or `check` finished the inputs it could read but some could not be read (each said ",
+    "on stderr). `ingest` with nothing new exits 0. Output piped into a reader that goes away ",
+    "(`| head`) ends the run quietly with 0.\n",
+    "Data: `diplograph sources` (files, licences); `diplograph --version` (data version)."
+);
+
+/// After `--help`: examples, then the same.
+const LONG_HELP: &str = concat!(
+    "Examples:\n",
+    "  diplograph relations KOR --as-of 2025-04-12 --among un\n",
+    "  diplograph pair USA CUB\n",
+    "  diplograph read article.txt --json\n\n",
+    "Exit codes: 0 found; 1 nothing found; 2 error (one line on stderr; add, import and init ",
+    "write nothing when they fail), also after `read`, `ingest` or `check` finished the inputs it ",
+    "could read but some could not be read (each said on stderr). `ingest` with nothing new exits ",
+    "0. Output piped into a reader that goes away (`| head`) ends the run quietly with 0.\n\n",
+    "Data: `diplograph sources` lists each shipped file with its licence and attribution;\n",
+    "`diplograph --version` names the data version and the Wikipedia snapshot."
+);
 
 /// Who has formal diplomatic relations with whom, since when: a sourced, time-aware graph.
 #[derive(Parser, Debug)]
-#[command(name = "diplograph", version, about, after_help = EXIT_CODES)]
+#[command(
+    name = "diplograph",
+    version,
+    about,
+    after_help = SHORT_HELP,
+    after_long_help = LONG_HELP
+)]
 pub struct Cli {
     /// The ledger of facts you add (default: diplograph/ledger.sqlite in your data directory,
     /// or $DIPLOGRAPH_DB).
@@ -64,12 +87,18 @@ pub struct When {
 pub enum Command {
     /// List states matching a name, alias, demonym or code (all states without a query).
     States {
+        /// A name, alias, demonym or code ("korea", "Korean", "KOR"); a misspelling suggests names.
         query: Option<String>,
         #[command(flatten)]
         format: Format,
     },
     /// A state's partners, non-partners and unknowns on a day.
+    #[command(after_help = "Examples:\n  \
+        diplograph relations KOR --as-of 2025-04-12 --among un\n  \
+        diplograph relations \"South Korea\" --as-of 2024-02-13 --json\n  \
+        diplograph relations TWN --known-at 2024-01-01")]
     Relations {
+        /// The state: an ISO alpha-3 code, a name, an alias or a demonym.
         state: String,
         #[command(flatten)]
         when: When,
@@ -96,8 +125,14 @@ pub enum Command {
     },
     /// A pair's full history with sources, and its status today; with --as-of, its history up
     /// to that day and its status on it.
+    #[command(after_help = "Examples:\n  \
+        diplograph pair USA CUB\n  \
+        diplograph pair Ghana Israel --json\n  \
+        diplograph pair KOR SYR --known-at 2025-04-01")]
     Pair {
+        /// One state of the pair (code, name, alias or demonym).
         a: String,
+        /// The other state.
         b: String,
         #[command(flatten)]
         when: When,
@@ -105,7 +140,11 @@ pub enum Command {
         format: Format,
     },
     /// Partner counts per year, with the changes of each year.
+    #[command(after_help = "Examples:\n  \
+        diplograph timeline KOR --among un --from 1948\n  \
+        diplograph timeline TWN --from 1971 --csv")]
     Timeline {
+        /// The state: an ISO alpha-3 code, a name, an alias or a demonym.
         state: String,
         #[command(flatten)]
         when: When,
@@ -118,7 +157,11 @@ pub enum Command {
         format: Format,
     },
     /// States in relations with one state but not with its rival.
+    #[command(after_help = "Examples:\n  \
+        diplograph exclusive PRK --rival KOR --as-of 2024-01-01 --among un\n  \
+        diplograph exclusive TWN --rival CHN --timeline --from 1990")]
     Exclusive {
+        /// The state whose partners are listed.
         state: String,
         #[arg(long)]
         rival: String,
@@ -139,8 +182,10 @@ pub enum Command {
     Add(AddArgs),
     /// Import a file into the ledger.
     Import {
+        /// What the file is.
         #[arg(value_enum)]
         format: ImportFormat,
+        /// The file (for wikipedia, a file or a folder) to import.
         file: PathBuf,
         /// For us-missions: the State Department guide's articles folder (historyatstate rdcr).
         #[arg(long, value_name = "DIR")]
@@ -161,14 +206,27 @@ pub enum Command {
     ///
     /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
     /// - (stdin) or a .jsonl file; one pretty object for a single file.
+    #[command(after_help = "Examples:\n  \
+        diplograph read article.txt\n  \
+        diplograph read page.html --json\n  \
+        diplograph read - --published 2025-04-11 < article.txt\n  \
+        diplograph read feed.jsonl --csv")]
     Read(Articles),
     /// Read articles and store their asserted events, with provenance, in the ledger.
+    #[command(after_help = "Examples:\n  \
+        diplograph ingest articles/\n  \
+        diplograph ingest feed.jsonl\n  \
+        diplograph review")]
     Ingest(Articles),
     /// Check an article's claims against the graph as of its date, and its events against what
     /// the graph knew before it.
     ///
     /// --json: JSON Lines (one object an article) whenever the input is a folder, several files,
     /// - (stdin) or a .jsonl file; one pretty object for a single file.
+    #[command(after_help = "Examples:\n  \
+        diplograph check article.txt\n  \
+        diplograph check article.txt --known-at 2025-04-01 --json\n  \
+        diplograph check page.html --as-of 2024-02-15")]
     Check {
         #[command(flatten)]
         articles: Articles,
@@ -216,6 +274,19 @@ pub enum Command {
         #[command(subcommand)]
         action: ledger::LedgerAction,
     },
+    /// Where each shipped data file comes from: its rows, licence and attribution.
+    Sources {
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Print a shell completion script (bash, elvish, fish, powershell, zsh).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
     /// Export facts (json, csv) or dyad-years (dyad-year).
     ///
     /// dyad-year: every pair of states that both exist on 31 December of a year, for each year
@@ -224,6 +295,9 @@ pub enum Command {
     /// COW or Gleditsch–Ward code has that column empty and keeps its ISO code. status is the
     /// pair's status on 31 December (relations, suspended, severed, none, unknown); relations
     /// is 1 for relations, 0 for suspended, severed or none, NA for unknown.
+    #[command(after_help = "Examples:\n  \
+        diplograph export --format dyad-year --from 1990 --to 2024 > dyads.csv\n  \
+        diplograph export --format csv --state KOR")]
     Export {
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
@@ -248,7 +322,9 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct AddArgs {
+    /// The first state (code, name, alias or demonym).
     pub a: String,
+    /// The second state.
     pub b: String,
     /// establish, restore, sever, suspend, recognize, withdraw_recognition, relations or none.
     pub event: String,
@@ -274,6 +350,7 @@ pub enum ReviewAction {
     /// Accept an event: relations events with a date become facts from their date on. An event
     /// already rejected can be accepted with a --reason (every decision is kept).
     Accept {
+        /// The event's number, as `review` lists it.
         id: i64,
         /// Why (default "accepted by hand"; required to revise a decision).
         #[arg(long)]
@@ -281,6 +358,7 @@ pub enum ReviewAction {
     },
     /// Reject an event; it is kept, with the reason. An accepted event can be rejected too.
     Reject {
+        /// The event's number, as `review` lists it.
         id: i64,
         #[arg(long)]
         reason: Option<String>,
@@ -290,6 +368,7 @@ pub enum ReviewAction {
 /// Articles to read, and how.
 #[derive(Args, Debug, Clone)]
 pub struct Articles {
+    /// Articles: text, HTML or JSON Lines files, folders of them, or - for stdin.
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
     /// The publication date, to resolve "on Thursday" and "last year" (default: from the page).
@@ -352,8 +431,36 @@ impl Found {
     }
 }
 
+/// Parses the arguments. The data's version is a hash over 13 MB of embedded files, so it is
+/// computed only when `--version` is asked for.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut command = Cli::command();
+    if args.iter().skip(1).any(|a| a == "--version" || a == "-V") {
+        command = command.version(&*String::leak(sources::long_version()));
+    }
+    Cli::from_arg_matches(&command.try_get_matches_from(args)?)
+}
+
+/// The commands that need neither the ledger nor the graph.
+fn setup(command: &Command) -> Option<anyhow::Result<Found>> {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let found = match command {
+        Command::Sources { format } => sources::sources(&mut w, *format),
+        Command::Completions { shell } => sources::completions(&mut w, *shell),
+        Command::Man => sources::man(&mut w),
+        _ => return None,
+    };
+    Some(found.and_then(|f| {
+        std::io::Write::flush(&mut w)?;
+        Ok(f)
+    }))
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             // one line, like every other error: the message and its tip, not the usage
@@ -374,7 +481,11 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(), // --help, --version
     };
-    match commands::run(cli) {
+    let result = match setup(&cli.command) {
+        Some(result) => result,
+        None => commands::run(cli),
+    };
+    match result {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
         Ok(Found::Partly) => ExitCode::from(2),

@@ -230,8 +230,9 @@ fn errors_are_one_line_and_say_their_cause_once() {
         err.starts_with("diplograph: unrecognized subcommand 'relatoins'"),
         "{err}"
     );
+    // clap names every near name ('completions' too since that command came)
     assert!(
-        err.contains("similar subcommand exists: 'relations'"),
+        err.contains("similar subcommands exist: 'completions', 'relations'"),
         "{err}"
     );
     // one bad record alone is the run's error, said once
