@@ -3,7 +3,7 @@
 //! faster than linearly (more than 2.5 times per doubling, from the smallest size to the
 //! largest, so that one noisy step on a shared machine does not decide) or the answer is wrong.
 //!
-//! `cargo run --release -p diplograph-store --example scaling [SIZES...]` (default 5000 10000
+//! `cargo run --release -p diplograph-store --example ledger_scaling [SIZES...]` (default 5000 10000
 //! 20000 40000).
 
 use std::time::Instant;

@@ -2,7 +2,7 @@
 //! doubling of the input costs more than 2.5 times the time over the range (linear is 2,
 //! quadratic 4).
 //!
-//! `cargo run --release -p diplograph-read --example scaling [MB...]` (sizes default to 1 2 4 8;
+//! `cargo run --release -p diplograph-read --example read_scaling [MB...]` (sizes default to 1 2 4 8;
 //! `SHAPES="same pairs"` picks shapes).
 //! The reader's counts are lifted so that the whole input is read; the figures are the algorithm's.
 
