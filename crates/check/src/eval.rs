@@ -34,14 +34,14 @@ pub struct CaseError {
     pub message: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Tally {
     pub claims: usize,
     pub found: usize,
     pub right: usize,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Miss {
     pub id: String,
     pub quote: String,
@@ -50,7 +50,7 @@ pub struct Miss {
     pub got: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub passages: usize,
     pub overall: Tally,

@@ -21,7 +21,7 @@ use diplograph_model::{Date, Day};
 use diplograph_read::{Lexicon, ReadEvent, Reading};
 
 /// Whether the graph bears a claim out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Supported,
@@ -53,7 +53,7 @@ impl std::str::FromStr for Verdict {
 }
 
 /// What a claim is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClaimKind {
     /// A number of partners or recognisers.
@@ -69,7 +69,7 @@ pub enum ClaimKind {
 }
 
 /// A fact behind a verdict, with its sources.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The fact in words: "South Korea and Bhutan: establish 1987".
     pub fact: String,
@@ -77,7 +77,7 @@ pub struct Evidence {
 }
 
 /// A checkable claim of the article.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Claim {
     /// The words that make the claim, and their byte offsets in the text.
     pub text: String,
@@ -90,7 +90,7 @@ pub struct Claim {
 }
 
 /// How an event the reader found compares with what the graph knew.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
     /// The graph did not know it.
@@ -112,7 +112,7 @@ impl EventStatus {
 }
 
 /// An event with its status against the graph.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct CheckedEvent {
     #[serde(flatten)]
     pub event: ReadEvent,
@@ -123,7 +123,7 @@ pub struct CheckedEvent {
 }
 
 /// What the checker made of one article.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub published: Option<Date>,
     /// The day the claims were checked as of.

@@ -161,7 +161,10 @@ pub fn run(cli: Cli) -> Result<Found> {
     let stdout = std::io::stdout();
     let mut w = crate::terminal::Escaped::new(std::io::BufWriter::new(stdout.lock()));
     let found = match cli.command {
-        Command::Sources { .. } | Command::Completions { .. } | Command::Man => {
+        Command::Sources { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Schema { .. } => {
             unreachable!("main answers these before any ledger")
         }
         Command::States { query, format } => {

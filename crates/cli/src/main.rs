@@ -163,6 +163,7 @@ pub enum Command {
     Exclusive {
         /// The state whose partners are listed.
         state: String,
+        /// The rival: a partner is listed when it is known to have no relations with it.
         #[arg(long)]
         rival: String,
         #[command(flatten)]
@@ -287,6 +288,16 @@ pub enum Command {
     },
     /// Print the man page (roff) to stdout.
     Man,
+    /// Print the JSON Schema of what `--json` prints (every document's, by name, without one).
+    #[command(after_help = "Examples:\n  \
+        diplograph schema relations\n  \
+        diplograph schema > diplograph-schema.json")]
+    Schema {
+        /// The document: the command whose --json output it describes (eval-guide and
+        /// eval-claims for `eval --guide` and `eval --claims`).
+        #[arg(value_parser = clap::builder::PossibleValuesParser::new(diplograph_api::DOCUMENTS.iter().map(|(n, _)| *n)))]
+        document: Option<String>,
+    },
     /// Export facts (json, csv) or dyad-years (dyad-year).
     ///
     /// dyad-year: every pair of states that both exist on 31 December of a year, for each year
@@ -451,6 +462,7 @@ fn setup(command: &Command) -> Option<anyhow::Result<Found>> {
         Command::Sources { format } => sources::sources(&mut w, *format),
         Command::Completions { shell } => sources::completions(&mut w, *shell),
         Command::Man => sources::man(&mut w),
+        Command::Schema { document } => sources::schema(&mut w, document.as_deref()),
         _ => return None,
     };
     Some(found.and_then(|f| {

@@ -4,8 +4,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use diplograph_graph::{Cited, Exclusive, Graph, History, Relations, YearCount};
-use diplograph_model::{Code, Day, Fact, State, Status};
-use serde_json::json;
+use diplograph_model::{Code, Date, Day, Fact, State, Status};
 
 use crate::Format;
 
@@ -434,11 +433,12 @@ pub fn relations(w: &mut impl Write, out: Out, g: &Graph, r: &Relations) -> Resu
 pub fn history(w: &mut impl Write, out: Out, g: &Graph, h: &History, day: Day) -> Result<()> {
     match out {
         Out::Json => {
-            let mut v = serde_json::to_value(h)?;
-            let on = g.status(h.a, h.b, day);
-            v["as_of"] = json!(day.to_string());
-            v["status"] = json!(on.status.as_str());
-            json_out(w, &v)
+            let doc = diplograph_api::PairDoc {
+                history: h,
+                as_of: Date::from_day(day),
+                status: g.status(h.a, h.b, day).status,
+            };
+            json_out(w, &doc)
         }
         Out::Csv => {
             let mut c = csv_writer(w);
@@ -521,7 +521,7 @@ pub fn timeline(
     years: &[YearCount],
 ) -> Result<()> {
     match out {
-        Out::Json => json_out(w, &json!({ "state": code, "years": years })),
+        Out::Json => json_out(w, &diplograph_api::TimelineDoc { state: code, years }),
         Out::Csv => {
             let mut c = csv_writer(w);
             c.write_record([
@@ -589,12 +589,23 @@ pub fn exclusive(
 ) -> Result<()> {
     match out {
         Out::Json => {
-            let tl = years.map(|ys| ys.iter().map(|(y, e)| json!({"year": y, "count": e.count, "states": e.states, "undetermined": e.undetermined})).collect::<Vec<_>>());
-            let mut v = serde_json::to_value(x)?;
-            if let Some(tl) = tl {
-                v["timeline"] = json!(tl);
-            }
-            json_out(w, &v)
+            let timeline = years.map(|ys| {
+                ys.iter()
+                    .map(|(year, e)| diplograph_api::ExclusiveYear {
+                        year: *year,
+                        count: e.count,
+                        states: &e.states,
+                        undetermined: &e.undetermined,
+                    })
+                    .collect()
+            });
+            json_out(
+                w,
+                &diplograph_api::ExclusiveDoc {
+                    exclusive: x,
+                    timeline,
+                },
+            )
         }
         Out::Csv => {
             let mut c = csv_writer(w);
@@ -720,11 +731,18 @@ pub fn export_facts(
         }
     }
     if as_json {
-        let v: Vec<_> = rows
+        let doc: diplograph_api::ExportDoc = rows
             .iter()
-            .map(|(e, s)| json!({"a": e.a, "b": e.b, "event": e.event, "date": e.date, "date_precision": e.date.precision(), "source": s}))
+            .map(|(e, s)| diplograph_api::ExportedFact {
+                a: e.a,
+                b: e.b,
+                event: e.event,
+                date: e.date,
+                date_precision: e.date.precision(),
+                source: s,
+            })
             .collect();
-        return json_out(w, &v);
+        return json_out(w, &doc);
     }
     let mut c = csv_writer(w);
     c.write_record([

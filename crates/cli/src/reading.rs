@@ -6,12 +6,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use diplograph_check::EventStatus;
-use diplograph_model::Day;
+use diplograph_model::{Date, Day};
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
 use diplograph_read::text::clip;
 use diplograph_read::{eval, read, Lexicon, Modality, ReadEvent, Reading};
 use diplograph_store::{ArticleRecord, EventRecord, EventState, Ledger};
-use serde_json::json;
 
 use crate::commands::Knowledge;
 use crate::input::Limited;
@@ -239,17 +238,17 @@ fn read_page(page: &Page, flag: Option<Day>, lex: &Lexicon) -> Reading {
     r
 }
 
-fn reading_json(item: &Item, page: &Page, r: &Reading) -> serde_json::Value {
-    json!({
-        "source": item.origin,
-        "url": page.url,
-        "format": page.format,
-        "title": page.title,
-        "published": r.published.map(|d| d.to_string()),
-        "published_from": r.published_from,
-        "events": r.events,
-        "notes": r.notes,
-    })
+fn reading_doc<'a>(item: &'a Item, page: &'a Page, r: &'a Reading) -> diplograph_api::ReadDoc<'a> {
+    diplograph_api::ReadDoc {
+        source: &item.origin,
+        url: page.url.as_deref(),
+        format: page.format,
+        title: page.title.as_deref(),
+        published: r.published,
+        published_from: r.published_from,
+        events: &r.events,
+        notes: &r.notes,
+    }
 }
 
 /// Inputs that could not be read, said on stderr as they come, but the first held back: when
@@ -333,11 +332,11 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
         any |= !r.events.is_empty();
         match job.out {
             Out::Json if single => {
-                serde_json::to_writer_pretty(&mut *w, &reading_json(&item, page, &r))?;
+                serde_json::to_writer_pretty(&mut *w, &reading_doc(&item, page, &r))?;
                 writeln!(w)?;
             }
             Out::Json => {
-                serde_json::to_writer(&mut *w, &reading_json(&item, page, &r))?;
+                serde_json::to_writer(&mut *w, &reading_doc(&item, page, &r))?;
                 writeln!(w)?;
             }
             Out::Csv => crate::output::csv_records(
@@ -567,12 +566,12 @@ pub fn ingest_cmd(
         Out::Json => {
             serde_json::to_writer_pretty(
                 &mut *w,
-                &json!({
-                    "ledger": db.display().to_string(),
-                    "ingested": total,
-                    "not_asserted_skipped": not_asserted,
-                    "unreadable": unreadable.count,
-                }),
+                &diplograph_api::IngestDoc {
+                    ledger: &db.display().to_string(),
+                    ingested: total,
+                    not_asserted_skipped: not_asserted,
+                    unreadable: unreadable.count,
+                },
             )?;
             writeln!(w)?;
         }
@@ -662,20 +661,19 @@ pub fn eval_cmd(
     let r = eval::score(&cases, lex)?;
     match out {
         Out::Json => {
-            let types: serde_json::Map<String, serde_json::Value> = r
-                .by_type
-                .iter()
-                .map(|(t, c)| (t.clone(), counts_json(c)))
-                .collect();
-            let v = json!({
-                "passages": r.passages,
-                "negatives": r.negatives,
-                "negatives_with_events": r.negatives_with_events,
-                "overall": counts_json(&r.overall),
-                "by_type": types,
-                "modality_accuracy": ratio(r.modality_correct, r.modality_checked),
-                "mistakes": if mistakes { json!(r.mistakes) } else { json!(null) },
-            });
+            let v = diplograph_api::ReaderEvalDoc {
+                passages: r.passages,
+                negatives: r.negatives,
+                negatives_with_events: &r.negatives_with_events,
+                overall: (&r.overall).into(),
+                by_type: r
+                    .by_type
+                    .iter()
+                    .map(|(t, c)| (t.clone(), c.into()))
+                    .collect(),
+                modality_accuracy: ratio(r.modality_correct, r.modality_checked),
+                mistakes: mistakes.then_some(r.mistakes.as_slice()),
+            };
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }
@@ -773,11 +771,6 @@ fn ratio(a: usize, b: usize) -> f64 {
     } else {
         a as f64 / b as f64
     }
-}
-
-fn counts_json(c: &eval::Counts) -> serde_json::Value {
-    let r2 = |x: f64| (x * 1000.0).round() / 1000.0;
-    json!({"tp": c.tp, "fp": c.fp, "fn": c.fn_, "precision": r2(c.precision()), "recall": r2(c.recall()), "f1": r2(c.f1())})
 }
 
 /// The event a guide section's heading names: "Establishment of Diplomatic Relations, 1935",
@@ -895,13 +888,18 @@ pub fn eval_guide(
     }
     match out {
         Out::Json => {
-            let types: serde_json::Map<String, serde_json::Value> = by_type
-                .iter()
-                .map(|(t, c)| (t.to_string(), counts_json(c)))
-                .collect();
             serde_json::to_writer_pretty(
                 &mut *w,
-                &json!({"articles": guide.len(), "unmapped_articles": unmapped, "sections": sections, "overall": counts_json(&overall), "by_type": types}),
+                &diplograph_api::GuideEvalDoc {
+                    articles: guide.len(),
+                    unmapped_articles: unmapped,
+                    sections,
+                    overall: (&overall).into(),
+                    by_type: by_type
+                        .iter()
+                        .map(|(t, c)| (t.to_string(), c.into()))
+                        .collect(),
+                },
             )?;
             writeln!(w)?;
         }
@@ -961,16 +959,16 @@ pub fn check_cmd(
         };
         let report = diplograph_check::check(&page.text, &r, graph, day, &job.lex);
         any |= !report.claims.is_empty() || !report.events.is_empty();
-        let v = json!({
-            "source": item.origin,
-            "url": page.url,
-            "published": r.published.map(|d| d.to_string()),
-            "published_from": r.published_from,
-            "as_of": report.as_of.to_string(),
-            "known_at": known_at.map(|d| d.to_string()),
-            "claims": report.claims,
-            "events": report.events,
-        });
+        let v = diplograph_api::CheckDoc {
+            source: &item.origin,
+            url: page.url.as_deref(),
+            published: r.published,
+            published_from: r.published_from,
+            as_of: report.as_of,
+            known_at: known_at.map(Date::from_day),
+            claims: &report.claims,
+            events: &report.events,
+        };
         match job.out {
             Out::Json if single => {
                 serde_json::to_writer_pretty(&mut *w, &v)?;
@@ -1059,14 +1057,21 @@ pub fn eval_claims(
     let acc = |t: &diplograph_check::eval::Tally| ratio(t.right, t.claims);
     match out {
         Out::Json => {
-            let tally = |t: &diplograph_check::eval::Tally| json!({"claims": t.claims, "found": t.found, "right": t.right, "accuracy": (acc(t) * 1000.0).round() / 1000.0});
-            let v = json!({
-                "passages": r.passages,
-                "overall": tally(&r.overall),
-                "by_kind": r.by_kind.iter().map(|(k, t)| (k.clone(), tally(t))).collect::<serde_json::Map<_, _>>(),
-                "by_verdict": r.by_verdict.iter().map(|(k, t)| (k.clone(), tally(t))).collect::<serde_json::Map<_, _>>(),
-                "misses": if mistakes { json!(r.misses) } else { json!(null) },
-            });
+            let v = diplograph_api::ClaimsEvalDoc {
+                passages: r.passages,
+                overall: (&r.overall).into(),
+                by_kind: r
+                    .by_kind
+                    .iter()
+                    .map(|(k, t)| (k.clone(), t.into()))
+                    .collect(),
+                by_verdict: r
+                    .by_verdict
+                    .iter()
+                    .map(|(k, t)| (k.clone(), t.into()))
+                    .collect(),
+                misses: mistakes.then_some(r.misses.as_slice()),
+            };
             serde_json::to_writer_pretty(&mut *w, &v)?;
             writeln!(w)?;
         }

@@ -9,7 +9,6 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use diplograph_model::Date;
 use diplograph_store::{EventState, Ledger, ReviewFilter, StoredEvent};
-use serde_json::json;
 
 use crate::output::Out;
 use crate::{Found, ReviewAction};
@@ -143,13 +142,14 @@ fn print(
 ) -> Result<()> {
     match out {
         Out::Json => {
-            let counts: serde_json::Map<String, serde_json::Value> = summary
-                .iter()
-                .map(|(s, n)| (s.as_str().to_string(), json!(n)))
-                .collect();
             serde_json::to_writer_pretty(
                 &mut *w,
-                &json!({"summary": counts, "matching": total, "offset": offset, "events": shown}),
+                &diplograph_api::ReviewDoc {
+                    summary: summary.iter().map(|(s, n)| (s.as_str(), *n)).collect(),
+                    matching: total,
+                    offset,
+                    events: shown,
+                },
             )?;
             writeln!(w)?;
         }

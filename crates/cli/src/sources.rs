@@ -5,23 +5,12 @@ use std::io::Write;
 
 use anyhow::Result;
 use clap::CommandFactory;
-use serde::Serialize;
+use diplograph_api::DataFile;
 
 use crate::{Cli, Format, Found};
 
 /// The day the Wikipedia articles behind `wikipedia.facts.tsv` were taken.
 pub const WIKIPEDIA_SNAPSHOT: &str = "2025-11-26";
-
-/// One shipped data file (or family), as `data/README.md` describes it.
-#[derive(Serialize, Debug)]
-pub struct DataFile {
-    pub file: &'static str,
-    /// Data rows (header and comment lines left out); none for files not embedded.
-    pub rows: Option<usize>,
-    pub origin: &'static str,
-    pub licence: &'static str,
-    pub attribution: &'static str,
-}
 
 const HAND: &str = "curated by hand from cited reporting, a source per row";
 const OWN: &str = "MIT OR Apache-2.0; quotes remain their publishers'";
@@ -88,12 +77,13 @@ pub fn long_version() -> String {
 pub fn sources(w: &mut impl Write, format: Format) -> Result<Found> {
     let files = data_files();
     if format.json {
-        let v = serde_json::json!({
-            "version": diplograph_baseline::version(),
-            "wikipedia_snapshot": WIKIPEDIA_SNAPSHOT,
-            "code_licence": "MIT OR Apache-2.0",
-            "files": files,
-        });
+        let version = diplograph_baseline::version();
+        let v = diplograph_api::SourcesDoc {
+            version: &version,
+            wikipedia_snapshot: WIKIPEDIA_SNAPSHOT,
+            code_licence: "MIT OR Apache-2.0",
+            files: &files,
+        };
         serde_json::to_writer_pretty(&mut *w, &v)?;
         writeln!(w)?;
     } else if format.csv {
@@ -130,6 +120,20 @@ pub fn completions(w: &mut impl Write, shell: clap_complete::Shell) -> Result<Fo
 /// `diplograph man`: the man page, in roff.
 pub fn man(w: &mut impl Write) -> Result<Found> {
     clap_mangen::Man::new(Cli::command()).render(w)?;
+    Ok(Found::Something)
+}
+
+/// `diplograph schema [DOCUMENT]`: the JSON Schema of one `--json` document, or of all of them
+/// by name (what `docs/schema.json` holds).
+pub fn schema(w: &mut impl Write, document: Option<&str>) -> Result<Found> {
+    let v = match document {
+        Some(name) => diplograph_api::schema(name)
+            .ok_or_else(|| anyhow::anyhow!("no document is named {name:?}"))?
+            .to_value(),
+        None => diplograph_api::all_schemas(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &v)?;
+    writeln!(w)?;
     Ok(Found::Something)
 }
 

@@ -668,7 +668,7 @@ impl Graph {
 /// How much the graph knows on a day: every pair of a universe (or every pair with one state),
 /// known or unknown, with an establishment date or without, by the kind of source that decides
 /// it, and per state.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct CoverageReport {
     pub as_of: Date,
     pub among: Universe,
@@ -691,7 +691,7 @@ pub struct CoverageReport {
     pub states: Vec<StateCoverage>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct StateCoverage {
     pub state: Code,
     pub name: String,
@@ -854,7 +854,7 @@ pub fn universe(states: &States, day: Day, among: Universe) -> impl Iterator<Ite
 }
 
 /// How much of an answer rests on facts.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Coverage {
     pub known: usize,
     pub unknown: usize,
@@ -877,7 +877,7 @@ impl Coverage {
     }
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Detail {
     pub state: Code,
     pub name: String,
@@ -886,7 +886,7 @@ pub struct Detail {
 }
 
 /// The answer to "with whom does this state have relations on this day?".
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Relations {
     pub state: Code,
     pub name: String,
@@ -914,7 +914,7 @@ pub struct Relations {
     pub conflicts: Vec<Conflict>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Exclusive {
     pub state: Code,
     pub rival: Code,
@@ -927,7 +927,7 @@ pub struct Exclusive {
     pub undetermined: Vec<Code>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Change {
     pub date: Date,
     pub event: Event,
@@ -935,7 +935,7 @@ pub struct Change {
     pub b: Code,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct YearCount {
     pub year: i16,
     pub partners: usize,
@@ -945,7 +945,7 @@ pub struct YearCount {
     pub changes: Vec<Change>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Interval {
     pub status: Status,
     /// The event or attestation that opened the interval.
@@ -958,7 +958,7 @@ pub struct Interval {
     pub sources: Vec<Cited>,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct History {
     pub a: Code,
     pub b: Code,

@@ -4,7 +4,7 @@
 use diplograph_model::{Code, Date, Day, Event, Fact, Origin, SetFact, Source, Status};
 
 /// A source with where it entered diplograph.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Cited {
     #[serde(flatten)]
     pub source: Source,
@@ -18,7 +18,7 @@ pub struct Cited {
 }
 
 /// One event or attestation about a pair, with every source that states it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Entry {
     /// Who acted (for directed events) and the other state.
     pub a: Code,
@@ -165,7 +165,7 @@ pub fn set_statement(s: &SetFact) -> std::sync::Arc<str> {
 }
 
 /// Two facts about a pair that cannot both be true. Both are kept.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Conflict {
     pub message: String,
     pub first: Entry,
@@ -173,7 +173,7 @@ pub struct Conflict {
 }
 
 /// The status of a pair on a day, and the facts behind it.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct PairStatus {
     pub status: Status,
     /// The entry that settles the status (absent when unknown).

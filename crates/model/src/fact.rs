@@ -53,6 +53,19 @@ impl serde::Serialize for Code {
     }
 }
 
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[A-Z]{3}$",
+            "description": "a state's code: ISO 3166 alpha-3, or a code diplograph assigns (X..)"
+        })
+    }
+}
+
 /// What a fact says happened between two states, or held on a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Event {
@@ -161,8 +174,20 @@ impl serde::Serialize for Event {
     }
 }
 
+impl schemars::JsonSchema for Event {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Event".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = Event::ALL.iter().map(|e| e.as_str()).collect();
+        schemars::json_schema!({ "type": "string", "enum": names })
+    }
+}
+
 /// What holds between two states at a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Formal diplomatic relations.
@@ -206,7 +231,7 @@ pub type Text = std::borrow::Cow<'static, str>;
 
 /// Where a fact comes from: a report (URL, publisher, publication date and the few words that
 /// state the fact) or a dataset row (in `citation`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 pub struct Source {
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: Text,
@@ -223,7 +248,7 @@ pub struct Source {
 }
 
 /// Where a fact entered diplograph: the shipped baseline (file and line) or the user's ledger.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Origin {
     Baseline {
@@ -250,7 +275,7 @@ impl fmt::Display for Origin {
 }
 
 /// One fact about a pair of states.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 pub struct Fact {
     pub a: Code,
     pub b: Code,
@@ -261,7 +286,7 @@ pub struct Fact {
 }
 
 /// Which states a set fact speaks about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Universe {
     /// The UN member states.
@@ -297,7 +322,7 @@ impl Universe {
 }
 
 /// How a set fact states the partner set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SetMode {
     /// Relations with every state of the universe except `members` (and itself).
@@ -338,7 +363,7 @@ impl SetMode {
 
 /// A statement about a state's whole partner set on a date: "South Korea has relations with all
 /// 191 UN members except North Korea" (AP, 10 April 2025).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 pub struct SetFact {
     pub state: Code,
     pub as_of: Date,

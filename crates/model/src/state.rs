@@ -3,7 +3,7 @@
 use crate::{Code, Date, Day, Source};
 
 /// Why a state is in the graph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum StateKind {
     /// A UN member state.
@@ -32,7 +32,7 @@ impl std::str::FromStr for StateKind {
     }
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct State {
     pub code: Code,
     pub iso2: String,
@@ -157,7 +157,7 @@ mod tests {
 
 /// A person the reader knows by name: a head of state or government or a foreign minister, and
 /// the state they speak for ("Xi Jinping" is China).
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Person {
     pub name: String,
     pub code: Code,

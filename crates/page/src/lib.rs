@@ -16,7 +16,7 @@ use diplograph_model::Day;
 /// or a dump given by mistake is refused rather than read for minutes.
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,

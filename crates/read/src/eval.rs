@@ -41,7 +41,7 @@ pub struct CaseError {
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Counts {
     pub tp: usize,
     pub fp: usize,
@@ -74,7 +74,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// A miss or a false alarm, for the user to look at.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Mistake {
     pub id: String,
     /// `missed` (labelled, not found) or `spurious` (found, not labelled).
@@ -82,7 +82,7 @@ pub struct Mistake {
     pub event: String,
 }
 
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub passages: usize,
     pub negatives: usize,

@@ -29,7 +29,7 @@ mod lexicon;
 mod rules;
 pub mod text;
 
-use diplograph_model::{Code, Date, Day};
+use diplograph_model::{Code, Date, Day, Precision};
 
 pub use clean::{clean, Cleaned, Segment};
 pub use dates::{month, MONTHS};
@@ -171,9 +171,21 @@ impl serde::Serialize for EventType {
     }
 }
 
+impl schemars::JsonSchema for EventType {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "EventType".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let names: Vec<&str> = EventType::ALL.iter().map(|e| e.as_str()).collect();
+        schemars::json_schema!({ "type": "string", "enum": names })
+    }
+}
+
 /// How the text puts an event: as fact, as someone's account, or as something that did not
 /// happen (yet).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Stated as fact; a government announcing its own act is asserted.
@@ -224,7 +236,7 @@ impl std::str::FromStr for Modality {
 }
 
 /// One sentence that states an event.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The sentence, as it stands in the text.
     pub text: String,
@@ -254,27 +266,56 @@ pub struct ReadEvent {
     pub evidence: Vec<Evidence>,
 }
 
+/// How a [`ReadEvent`] is written out: the one definition of its JSON shape and schema.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+#[schemars(rename = "ReadEvent")]
+struct ReadEventDoc<'a> {
+    #[serde(rename = "type")]
+    kind: EventType,
+    /// The two states; for directed types the first acts on the second.
+    actors: [Code; 2],
+    date: Option<Date>,
+    date_precision: Option<Precision>,
+    modality: Modality,
+    location: Option<&'a str>,
+    evidence: &'a [Evidence],
+    /// The CAMEO code this event type maps to.
+    cameo: &'static str,
+    /// The PLOVER event type it maps to.
+    plover: &'static str,
+    rule: &'static str,
+}
+
 impl serde::Serialize for ReadEvent {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
         let (cameo, plover) = self.kind.cameo();
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("type", &self.kind)?;
-        m.serialize_entry("actors", &self.actors)?;
-        m.serialize_entry("date", &self.date.map(|d| d.to_string()))?;
-        m.serialize_entry("date_precision", &self.date.map(|d| d.precision()))?;
-        m.serialize_entry("modality", &self.modality)?;
-        m.serialize_entry("location", &self.location)?;
-        m.serialize_entry("evidence", &self.evidence)?;
-        m.serialize_entry("cameo", cameo)?;
-        m.serialize_entry("plover", plover)?;
-        m.serialize_entry("rule", self.rule)?;
-        m.end()
+        let doc = ReadEventDoc {
+            kind: self.kind,
+            actors: self.actors,
+            date: self.date,
+            date_precision: self.date.map(|d| d.precision()),
+            modality: self.modality,
+            location: self.location.as_deref(),
+            evidence: &self.evidence,
+            cameo,
+            plover,
+            rule: self.rule,
+        };
+        serde::Serialize::serialize(&doc, s)
+    }
+}
+
+impl schemars::JsonSchema for ReadEvent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        ReadEventDoc::schema_name()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        ReadEventDoc::json_schema(g)
     }
 }
 
 /// Something the reader skipped or could not resolve, for the user to see.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Note {
     pub kind: NoteKind,
     pub message: String,
@@ -282,7 +323,7 @@ pub struct Note {
     pub end: usize,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// A paragraph already read earlier in the article.
@@ -341,7 +382,7 @@ impl Default for Budget {
 }
 
 /// What the reader made of one article.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct Reading {
     /// The publication date: given, or found in the page ("Quote from ... on April 11, 2025").
     pub published: Option<Date>,

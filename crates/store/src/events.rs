@@ -66,7 +66,7 @@ pub struct ReviewFilter {
 }
 
 /// Where an event stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum EventState {
     Proposed,
@@ -99,7 +99,7 @@ impl EventState {
 }
 
 /// What an ingest did.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct Ingested {
     pub articles: usize,
     /// Articles already in the ledger, skipped.
@@ -121,7 +121,7 @@ impl std::ops::AddAssign for Ingested {
     }
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct StoredSource {
     pub url: Option<String>,
     pub publisher: Option<String>,
@@ -135,7 +135,7 @@ pub struct StoredSource {
     pub rule: String,
 }
 
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, schemars::JsonSchema)]
 pub struct StoredEvent {
     pub id: i64,
     #[serde(rename = "type")]

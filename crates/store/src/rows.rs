@@ -6,7 +6,7 @@ use rusqlite::{Connection, Row};
 use crate::Error;
 
 /// A row left out of an answer, and why.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct BadRow {
     /// `facts`, `set_facts` or `events`.
     pub table: &'static str,
