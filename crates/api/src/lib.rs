@@ -94,6 +94,9 @@ pub struct CheckDoc<'a> {
     pub published_from: Option<&'a str>,
     /// The day claims are checked as of: `--as-of`, else the publication day, else today.
     pub as_of: Date,
+    /// Where `as_of` came from: `as_of` (the flag), `published`, or `today` (the article gives
+    /// no publication date).
+    pub as_of_from: &'a str,
     /// The day knowledge is cut at (`--known-at`), if any.
     pub known_at: Option<Date>,
     pub claims: &'a [diplograph_check::Claim],
@@ -196,6 +199,10 @@ pub struct ClaimsEvalDoc<'a> {
     pub overall: TallyDoc,
     pub by_kind: BTreeMap<String, TallyDoc>,
     pub by_verdict: BTreeMap<String, TallyDoc>,
+    /// Labelled verdict -> the checker's verdict (or `not found`) -> claims.
+    pub confusion: &'a BTreeMap<String, BTreeMap<String, usize>>,
+    /// True or undecidable claims judged refuted: the harmful direction.
+    pub harmful: &'a [diplograph_check::eval::Miss],
     /// With `--mistakes`: every labelled claim not found or judged otherwise.
     pub misses: Option<&'a [diplograph_check::eval::Miss]>,
 }

@@ -125,8 +125,8 @@ fn patterns() -> &'static Patterns {
             recognised_by: re(r"(?i)\brecogni[sz]ed by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|of the 193 un member states|un members)"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
-            only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+with which\s+"),
-            none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
+            only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state| country| nation)?|u\.n\. member(?: state| country)?|united nations member(?: state| country)?|country|state|nation)\s+with which\s+"),
+            none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|keeps?|kept|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
             except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|and|which|who)\b|\.\s"),
@@ -216,6 +216,71 @@ impl Named {
     }
 }
 
+/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
+fn floor(s: &str, n: usize) -> usize {
+    (0..=n.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
+}
+
+/// "… 11 countries and the Vatican": a count with the Holy See added to it, and where the
+/// add-on's words end (relative to `rest`, the text after the count).
+fn holy_see_addon(rest: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:,\s*)?(?:and|plus|as well as)\s+(?:the\s+)?(?:vatican|holy see)\b")
+            .expect("add-on pattern")
+    });
+    r.find(rest).map(|m| m.end())
+}
+
+/// The group a count is limited to, when its words name one: "three partners in the South
+/// Pacific", "the third Arab state", "seven of them in Latin America". Until group memberships
+/// are data the checker holds, such a count is not compared with the whole partner set.
+fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
+    static AFTER: OnceLock<Regex> = OnceLock::new();
+    static INSIDE: OnceLock<Regex> = OnceLock::new();
+    const REGIONS: &str = r"(?:the\s+)?(?:south\s+|western\s+|eastern\s+|central\s+)?(?:pacific|latin\s+america|caribbean|africa|europe|asia|americas|middle\s+east|gulf|balkans|arab\s+world|region|continent|european\s+union|eu)";
+    let after = AFTER.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:(?:that\s+are\s+|which\s+are\s+)?(?:in|from|of)\s+{REGIONS}\b)"
+        ))
+        .expect("qualifier pattern")
+    });
+    let inside = INSIDE.get_or_init(|| {
+        Regex::new(r"(?i)\b(arab|african|european|eu|asian|latin\s+american|caribbean|pacific|muslim(?:-majority)?|islamic|western|nato|asean|commonwealth)\b")
+            .expect("qualifier pattern")
+    });
+    if let Some(m) = after.find(&s[end..]) {
+        return Some(m.as_str().trim().to_string());
+    }
+    // the words of the count itself, and the few before it ("the only three Arab states")
+    let from = floor(s, start.saturating_sub(24));
+    inside.find(&s[from..end]).map(|m| m.as_str().to_string())
+}
+
+/// A claim about a group-limited count, which the checker does not judge yet.
+fn group_claim(at: At<'_>, group: &str) -> Claim {
+    at.claim(
+        ClaimKind::Count,
+        Verdict::NotEnoughInfo,
+        format!("the count is limited to a group (\"{group}\"); the checker does not hold group memberships yet, so it does not compare it with all partners"),
+        vec![],
+    )
+}
+
+/// "the 18th state to withdraw its recognition", "the fifth country to switch": an ordinal of
+/// events, not of partners.
+fn event_ordinal(rest: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:formally\s+|officially\s+)?(?:withdraw|take\s+back|revoke|rescind|derecogni[sz]e|switch|cut|sever|break|drop|abandon|end|suspend|downgrade|leave|defect|ditch)")
+            .expect("ordinal pattern")
+    });
+    r.is_match(rest)
+}
+
 /// The first number any of a match's groups holds ("twelve", "12").
 fn first_number(caps: &regex::Captures) -> Option<usize> {
     caps.iter()
@@ -283,8 +348,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             } else {
                 Universe::All
             };
+            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
+                out.push(group_claim(at(m), &g));
+                continue;
+            }
             let c = cmp(caps.get(1).map(|c| c.as_str()));
-            out.push(count_claim(graph, as_of, subject, among, n, None, c, at(m)));
+            let (n, span) = match holy_see_addon(&s[m.end()..]) {
+                Some(k) => (n + 1, At::span(text, ss + m.start(), ss + m.end() + k)),
+                None => (n, at(m)),
+            };
+            out.push(count_claim(graph, as_of, subject, among, n, None, c, span));
         }
         // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
         // before it ("recognised by 104 states"), or as the owner of the allies
@@ -301,7 +374,15 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     continue;
                 };
                 counted = true;
-                let target = if target_before {
+                if let Some(g) = group_qualifier(s, m.start(), m.end()) {
+                    out.push(group_claim(at(m), &g));
+                    continue;
+                }
+                // "17 countries in Taiwan's camp": the state inside the words is the one counted
+                let inside = named.within(ss + m.start(), ss + m.end());
+                let target = if let Some(x) = inside.last() {
+                    Some(x.2)
+                } else if target_before {
                     named.before((ss + m.start() + slack).min(ss + m.end()))
                 } else {
                     named.after(ss + m.end())
@@ -310,8 +391,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     .get(1)
                     .filter(|g| number(g.as_str()).is_none())
                     .map(|g| g.as_str()));
+                let (n, span) = match holy_see_addon(&s[m.end()..]) {
+                    Some(k) => (n + 1, At::span(text, ss + m.start(), ss + m.end() + k)),
+                    None => (n, at(m)),
+                };
+                let un_only = {
+                    let w = m.as_str().to_lowercase();
+                    w.contains("un member") || w.contains("united nations")
+                };
                 if let Some(t) = target {
-                    out.push(recognisers_claim(graph, as_of, t, n, c, at(m)));
+                    out.push(recognisers_claim(graph, as_of, t, n, c, un_only, span));
                 }
             }
         }
@@ -319,12 +408,35 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         for caps in p.ordinal.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[1]) else { continue };
+            if event_ordinal(&s[m.end()..]) {
+                counted = true;
+                out.push(at(m).claim(
+                    ClaimKind::Count,
+                    Verdict::NotEnoughInfo,
+                    format!("\"{}\" counts events (withdrawals, switches, breaks), not partners; the checker does not count events in a period yet", m.as_str()),
+                    vec![],
+                ));
+                continue;
+            }
+            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
+                counted = true;
+                out.push(group_claim(at(m), &g));
+                continue;
+            }
             let possessive = named
                 .0
                 .iter()
                 .rev()
                 .find(|x| x.1 <= ss + m.start() && ss + m.start() - x.1 <= 3)
-                .map(|x| x.2);
+                .map(|x| x.2)
+                .or_else(|| {
+                    // "making Cuba its 193rd partner": "its" is the sentence's subject, the
+                    // first state it names
+                    let before = s[..m.start()].trim_end().to_lowercase();
+                    (before.ends_with(" its") || before.ends_with(" their"))
+                        .then(|| named.0.first().map(|x| x.2))
+                        .flatten()
+                });
             let after = named
                 .0
                 .iter()
@@ -355,9 +467,10 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         // "X, the only UN member with which Y had no ties"
         for m in p.only_which.find_iter(s) {
             let rest = &s[m.end()..];
-            if !p.none.is_match(&rest[..rest.len().min(80)]) {
+            let Some(neg) = p.none.find(&rest[..floor(rest, 80)]) else {
                 continue;
-            }
+            };
+            only_spans.push((m.start(), m.end() + neg.end()));
             if let (Some(h), Some(o)) = (named.after(ss + m.end()), named.before(ss + m.start())) {
                 let end = (ss + m.end()..=(ss + m.end() + 80).min(se))
                     .rev()
@@ -446,10 +559,17 @@ fn no_relations_claims(
     let before: Vec<_> = clause.iter().filter(|x| x.1 <= ms).collect();
     let set = p.only_n.captures(s);
     // the hub: the state right after "with"/"to", else the subject before
-    let hub_after = after.first().filter(|x| {
-        let gap = text[me..x.0].trim().to_lowercase();
-        matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
-    });
+    // "... no relations with the United States: Syria, Iran ..." (nothing before) or "Syria and
+    // Iran have no relations with the United States" (one state after): the state after "with"
+    // is the hub; "the United States has no relations with Iran, North Korea and Bhutan" lists
+    // the others after it, and the subject is the hub
+    let hub_after = after
+        .first()
+        .filter(|x| {
+            let gap = text[me..x.0].trim().to_lowercase();
+            matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
+        })
+        .filter(|_| after.len() == 1 || before.is_empty());
     let hub = hub_after
         .or(before.last().filter(|_| set.is_none() || after.len() >= 2))
         .map(|x| x.2)?;
@@ -583,8 +703,14 @@ fn count_verdict(
         .filter(|d| rel.without.contains(&d.state))
         .flat_map(|d| evidence_of(graph, &d.status))
         .collect();
-    let verdict = compare(count, unknown, n, c);
+    let slack = slack(&rel, n);
+    let mut verdict = compare(count, unknown, n, c, slack);
+    let holy_see = holy_see_apart(&rel.partners, count, n, c);
+    if holy_see && verdict == Verdict::Refuted {
+        verdict = Verdict::NotEnoughInfo;
+    }
     let explanation = match verdict {
+        Verdict::NotEnoughInfo if holy_see => format!("{fact} {HOLY_SEE_APART}"),
         Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
         _ => format!("{fact}{convention}"),
     };
@@ -593,19 +719,54 @@ fn count_verdict(
 
 /// Whether a claimed number `n` holds of a count the graph knows (`count`), given how many
 /// pairs it does not know (`unknown`), which could each add one.
-fn compare(count: usize, unknown: usize, n: usize, c: Cmp) -> Verdict {
+///
+/// `slack` is how far the graph's own count may be off (see [`slack`]): a refutation needs the
+/// claim to miss by more than that.
+fn compare(count: usize, unknown: usize, n: usize, c: Cmp, slack: usize) -> Verdict {
     let tolerance = (n / 20).max(2);
     match c {
         Cmp::Exactly if count == n && unknown == 0 => Verdict::Supported,
-        Cmp::Exactly if n < count || n > count + unknown => Verdict::Refuted,
-        Cmp::MoreThan if count > n => Verdict::Supported,
-        Cmp::MoreThan if count + unknown <= n => Verdict::Refuted,
-        Cmp::FewerThan if count + unknown < n => Verdict::Supported,
-        Cmp::FewerThan if count >= n => Verdict::Refuted,
+        Cmp::Exactly if n + slack < count || n > count + unknown + slack => Verdict::Refuted,
+        Cmp::MoreThan if count > n + slack => Verdict::Supported,
+        Cmp::MoreThan if count + unknown + slack <= n => Verdict::Refuted,
+        Cmp::FewerThan if count + unknown + slack < n => Verdict::Supported,
+        Cmp::FewerThan if count >= n + slack => Verdict::Refuted,
         Cmp::About if count.abs_diff(n) <= tolerance && unknown == 0 => Verdict::Supported,
-        Cmp::About if count.abs_diff(n) > tolerance + unknown => Verdict::Refuted,
+        Cmp::About if count.abs_diff(n) > tolerance + unknown + slack => Verdict::Refuted,
         _ => Verdict::NotEnoughInfo,
     }
+}
+
+/// How far a partner count the graph assembles may be off. A count a source states for the
+/// whole set (a list, "all UN members except…") is exact; one assembled pair by pair from
+/// tables that record only the first establishment may miss breaks and counting conventions
+/// (observers, states in free association), so it refutes only a claim that misses by more
+/// than 3 % (at least two).
+fn slack(rel: &Relations, n: usize) -> usize {
+    let from_lists = rel
+        .details
+        .iter()
+        .filter(|d| rel.partners.contains(&d.state))
+        .filter(|d| {
+            d.status
+                .basis
+                .as_ref()
+                .is_some_and(|b| b.sources.iter().any(|s| s.set_statement.is_some()))
+        })
+        .count();
+    if rel.partners.is_empty() || from_lists * 10 >= rel.partners.len() * 9 {
+        0
+    } else {
+        (n * 3 / 100).max(2)
+    }
+}
+
+const HOLY_SEE_APART: &str = "The claim is one short of the graph's count, and the Holy See is among the partners: many count it apart from \"countries\" (\"11 countries and the Vatican\"), so the claim may hold by that convention.";
+
+/// Whether a claimed exact count is one short of the graph's only because the Holy See, a
+/// partner, may be counted apart from "countries".
+fn holy_see_apart(partners: &[Code], count: usize, n: usize, c: Cmp) -> bool {
+    c == Cmp::Exactly && n + 1 == count && partners.iter().any(|p| p.as_str() == "VAT")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -615,6 +776,7 @@ fn recognisers_claim(
     target: Code,
     n: usize,
     c: Cmp,
+    un_only: bool,
     at: At<'_>,
 ) -> Claim {
     let rel = match graph.relations(target, as_of, Universe::All) {
@@ -631,18 +793,43 @@ fn recognisers_claim(
     let Some(by) = &rel.recognized_by else {
         return count_verdict(graph, as_of, rel, (n, None, c), at);
     };
+    // "recognised by 13 UN member states": the UN members among them
+    let is_member = |x: &Code| {
+        graph
+            .states()
+            .get(*x)
+            .is_some_and(|s| s.kind == StateKind::Member)
+    };
+    let by: Vec<Code> = by
+        .iter()
+        .copied()
+        .filter(|x| !un_only || is_member(x))
+        .collect();
+    let partners = rel
+        .partners
+        .iter()
+        .filter(|x| !un_only || is_member(x))
+        .count();
     // limited recognition: count recognisers, not partners (for Taiwan, recognising it and
     // having relations with it are the same); a larger number than the graph knows is only
     // refuted where its coverage is complete
-    let count = by.len().max(rel.count);
-    let mut verdict = compare(count, 0, n, c);
+    let count = by.len().max(partners);
+    let mut verdict = compare(count, 0, n, c, slack(&rel, n));
+    let holy_see = holy_see_apart(&rel.partners, count, n, c);
+    if holy_see && verdict == Verdict::Refuted {
+        verdict = Verdict::NotEnoughInfo;
+    }
     if verdict == Verdict::Refuted && n > count && !rel.unknown.is_empty() {
         verdict = Verdict::NotEnoughInfo;
     }
-    let explanation = format!(
-        "On {as_of}, the graph knows {count} states that recognise {}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.",
+    let among = if un_only { " UN member" } else { "" };
+    let mut explanation = format!(
+        "On {as_of}, the graph knows {count}{among} states that recognise {}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.",
         name(graph, target)
     );
+    if holy_see && verdict == Verdict::NotEnoughInfo {
+        explanation = format!("{explanation} {HOLY_SEE_APART}");
+    }
     let evidence = rel
         .details
         .iter()
@@ -765,14 +952,20 @@ fn set_claim(
     sentence: &str,
 ) -> Claim {
     let h = name(graph, hub);
-    let codes: Vec<Code> = listed.iter().map(|x| x.2).collect();
+    // a state named twice in the list ("Syria ... Syria's") is one state of it
+    let mut codes: Vec<Code> = Vec::new();
+    for x in listed {
+        if !codes.contains(&x.2) {
+            codes.push(x.2);
+        }
+    }
     let mut with_relations = Vec::new();
     let mut unknown = Vec::new();
     let mut evidence = Vec::new();
     for c in &codes {
         let st = graph.status(hub, *c, as_of);
         match no_relations(&st) {
-            Some(true) => {}
+            Some(true) => evidence.extend(evidence_of(graph, &st)),
             Some(false) => {
                 with_relations.push(name(graph, *c));
                 if let Some(e) = relations_since(graph, hub, *c, as_of) {
@@ -950,7 +1143,12 @@ fn no_relations_claim(graph: &Graph, as_of: Day, a: Code, b: Code, at: At<'_>) -
 /// Dates and durations the reader found: a dated relations event ("relations since 1987", "last
 /// year… established relations", "restored relations on Monday") is a claim about a date;
 /// "restored ties after seven years" is one about a duration.
-pub(crate) fn from_events(text: &str, events: &[CheckedEvent], graph: &Graph) -> Vec<Claim> {
+pub(crate) fn from_events(
+    text: &str,
+    events: &[CheckedEvent],
+    graph: &Graph,
+    lex: &Lexicon,
+) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
     for e in events {
@@ -961,10 +1159,17 @@ pub(crate) fn from_events(text: &str, events: &[CheckedEvent], graph: &Graph) ->
         let ev = &e.event.evidence[0];
         // every dated relations event is a claim about a date, history ("since 1987") and news
         // ("restored relations on Monday") alike
-        let verdict = match e.status {
-            EventStatus::Corroborated => Verdict::Supported,
-            EventStatus::Conflict => Verdict::Refuted,
-            EventStatus::New => Verdict::NotEnoughInfo,
+        // a conflict is a refutation only on evidence that contradicts the date as worded
+        let (verdict, explanation) = match e.status {
+            EventStatus::Corroborated => (Verdict::Supported, e.explanation.clone()),
+            EventStatus::Conflict => match crate::refute::pair_date(text, e, graph, lex) {
+                Ok(()) => (Verdict::Refuted, e.explanation.clone()),
+                Err(why) => (
+                    Verdict::NotEnoughInfo,
+                    format!("{}; not refuted: {why}", e.explanation),
+                ),
+            },
+            EventStatus::New => (Verdict::NotEnoughInfo, e.explanation.clone()),
         };
         out.push(Claim {
             text: ev.text.clone(),
@@ -972,7 +1177,7 @@ pub(crate) fn from_events(text: &str, events: &[CheckedEvent], graph: &Graph) ->
             end: ev.end,
             kind: ClaimKind::PairDate,
             verdict,
-            explanation: e.explanation.clone(),
+            explanation,
             evidence: e.known.clone(),
         });
         // "restored ties after seven years"

@@ -56,6 +56,11 @@ pub struct Report {
     pub overall: Tally,
     pub by_kind: BTreeMap<String, Tally>,
     pub by_verdict: BTreeMap<String, Tally>,
+    /// Labelled verdict -> the checker's (or `not found`) -> claims.
+    pub confusion: BTreeMap<String, BTreeMap<String, usize>>,
+    /// True or undecidable claims the checker refuted: the harmful direction, a correction
+    /// that should not be published.
+    pub harmful: Vec<Miss>,
     pub misses: Vec<Miss>,
 }
 
@@ -101,7 +106,12 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
                 });
             };
             let (qs, qe) = (at, at + l.quote.len());
-            let found = report.claims.iter().find(|c| c.start < qe && qs < c.end);
+            // the claim that covers most of the labelled words
+            let found = report
+                .claims
+                .iter()
+                .filter(|c| c.start < qe && qs < c.end)
+                .max_by_key(|c| (c.end.min(qe) - c.start.max(qs), std::cmp::Reverse(c.start)));
             let right = found.is_some_and(|c| c.verdict == expected);
             for t in [
                 &mut rep.overall,
@@ -112,13 +122,23 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
                 t.found += usize::from(found.is_some());
                 t.right += usize::from(right);
             }
+            let got = found.map_or("not found", |c| c.verdict.as_str());
+            *rep.confusion
+                .entry(expected.as_str().to_string())
+                .or_default()
+                .entry(got.to_string())
+                .or_default() += 1;
             if !right {
-                rep.misses.push(Miss {
+                let miss = Miss {
                     id: case.id.clone(),
                     quote: l.quote.clone(),
                     expected: l.verdict.clone(),
-                    got: found.map_or("not found".to_string(), |c| c.verdict.as_str().to_string()),
-                });
+                    got: got.to_string(),
+                };
+                if expected != Verdict::Refuted && got == Verdict::Refuted.as_str() {
+                    rep.harmful.push(miss.clone());
+                }
+                rep.misses.push(miss);
             }
         }
     }

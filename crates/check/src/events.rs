@@ -50,6 +50,26 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
         .filter(same_kind)
         .filter(|x| e.date.is_none_or(|d| d.agrees_with(&x.date)))
         .collect();
+    // an undated break or restoration may be another one than the graph's: relations can be
+    // broken and restored more than once ("restored ties on Monday" in an undated article is
+    // not the restoration of 2002)
+    let repeatable = matches!(
+        kind,
+        Event::Sever | Event::Suspend | Event::Restore | Event::Interrupted
+    );
+    if e.date.is_none() && repeatable && !agreeing.is_empty() {
+        let dates: Vec<String> = agreeing.iter().map(|x| x.date.to_string()).collect();
+        return done(
+            EventStatus::New,
+            format!(
+                "the article gives no date; the graph has a {kind} of {} and {} on {}, which may be another one",
+                name(graph, a),
+                name(graph, b),
+                dates.join(", ")
+            ),
+            agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
+        );
+    }
     if let Some(x) = agreeing.first() {
         let how = match e.date {
             Some(d) if d.precision() < x.date.precision() => {

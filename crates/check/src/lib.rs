@@ -15,6 +15,7 @@
 mod claims;
 pub mod eval;
 mod events;
+mod refute;
 
 use diplograph_graph::{Cited, Graph};
 use diplograph_model::{Date, Day};
@@ -143,7 +144,7 @@ pub fn check(
 ) -> Report {
     let events = events::statuses(&reading.events, graph);
     let mut claims = claims::find(text, graph, as_of, lexicon);
-    claims.extend(claims::from_events(text, &events, graph));
+    claims.extend(claims::from_events(text, &events, graph, lexicon));
     claims.sort_by_key(|c| c.start);
     Report {
         published: reading.published,

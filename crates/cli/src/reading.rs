@@ -965,6 +965,11 @@ pub fn check_cmd(
             published: r.published,
             published_from: r.published_from,
             as_of: report.as_of,
+            as_of_from: match (as_of, r.published) {
+                (Some(_), _) => "as_of",
+                (None, Some(_)) => "published",
+                (None, None) => "today",
+            },
             known_at: known_at.map(Date::from_day),
             claims: &report.claims,
             events: &report.events,
@@ -996,7 +1001,16 @@ pub fn check_cmd(
             )?,
             Out::Table => {
                 let known = known_at.map_or(String::new(), |k| format!(", knowledge as of {k}"));
-                writeln!(w, "{}: checked as of {}{known}", item.origin, report.as_of)?;
+                let why = match (as_of, r.published) {
+                    (Some(_), _) => " (--as-of)",
+                    (None, Some(_)) => " (its publication date)",
+                    (None, None) => " (today: the article gives no publication date; pass --published or --as-of)",
+                };
+                writeln!(
+                    w,
+                    "{}: checked as of {}{why}{known}",
+                    item.origin, report.as_of
+                )?;
                 if report.claims.is_empty() {
                     writeln!(w, "  no checkable claims found")?;
                 }
@@ -1070,6 +1084,8 @@ pub fn eval_claims(
                     .iter()
                     .map(|(k, t)| (k.clone(), t.into()))
                     .collect(),
+                confusion: &r.confusion,
+                harmful: &r.harmful,
                 misses: mistakes.then_some(r.misses.as_slice()),
             };
             serde_json::to_writer_pretty(&mut *w, &v)?;
@@ -1102,6 +1118,26 @@ pub fn eval_claims(
                     t.right,
                     acc(t)
                 )?;
+            }
+            // the confusion matrix: rows the labelled verdict, columns the checker's
+            let cols = ["supported", "refuted", "not_enough_info", "not found"];
+            writeln!(
+                w,
+                "\n{:<24} {}",
+                "labelled \\ checker",
+                cols.map(|c| format!("{c:>16}")).join("")
+            )?;
+            for (label, row) in &r.confusion {
+                let cells = cols.map(|c| format!("{:>16}", row.get(c).copied().unwrap_or(0)));
+                writeln!(w, "{label:<24} {}", cells.join(""))?;
+            }
+            writeln!(
+                w,
+                "harmful (a true or undecidable claim refuted): {}",
+                r.harmful.len()
+            )?;
+            for m in &r.harmful {
+                writeln!(w, "  {} expected {}: \"{}\"", m.id, m.expected, m.quote)?;
             }
             if mistakes {
                 for m in &r.misses {

@@ -372,3 +372,64 @@ fn claims_evaluation_figures() {
     let refuted = &v["by_verdict"]["refuted"];
     assert!(refuted["right"].as_u64().unwrap() >= 10, "{refuted}");
 }
+
+/// Issue 13: an article with no publication date is checked as of today and says so, and an
+/// undated restoration is not taken for the one the graph has from 2005.
+#[test]
+fn an_undated_article_says_which_day_it_was_checked_against() {
+    let e = Env::new();
+    let p = e.dir.path().join("undated.txt");
+    std::fs::write(
+        &p,
+        "Nauru restored diplomatic ties with Taiwan on Monday, its government said.\n",
+    )
+    .unwrap();
+    let path = p.display().to_string();
+    let out = e.run(&["check", &path]);
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        table.contains("(today: the article gives no publication date"),
+        "{table}"
+    );
+    let v = e.json(&["check", &path]);
+    assert_eq!(v["as_of_from"], "today");
+    assert_eq!(v["published"], Value::Null);
+    let ev = &v["events"][0];
+    assert_eq!(ev["type"], "restore");
+    assert_eq!(ev["status"], "new", "{ev}");
+    assert!(
+        ev["explanation"].as_str().unwrap().contains("2005-05-14"),
+        "{ev}"
+    );
+    // with a date, the checker says where its day came from
+    let v = e.json(&["check", &path, "--published", "2005-05-16"]);
+    assert_eq!(v["as_of_from"], "published");
+    assert_eq!(v["as_of"], "2005-05-16");
+}
+
+/// Issue 13: "the United States has no relations with Iran, North Korea and Bhutan" is one
+/// hub and a list, not pairs among the listed states.
+#[test]
+fn a_list_after_with_belongs_to_the_subject() {
+    let e = Env::new();
+    let p = e.dir.path().join("list.txt");
+    std::fs::write(
+        &p,
+        "The United States has no diplomatic relations with Iran, North Korea and Bhutan.\n",
+    )
+    .unwrap();
+    let v = e.json(&[
+        "check",
+        &p.display().to_string(),
+        "--published",
+        "2024-01-10",
+    ]);
+    let c = &v["claims"][0];
+    assert_eq!(c["verdict"], "supported", "{c}");
+    let explanation = c["explanation"].as_str().unwrap();
+    assert!(
+        explanation.contains("Iran, North Korea, Bhutan"),
+        "{explanation}"
+    );
+    assert_eq!(c["evidence"].as_array().unwrap().len(), 3, "{c}");
+}
