@@ -404,18 +404,27 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 }
             }
         }
+        // events in a period: "the ninth ally Taipei has lost since May 2016"
+        let periods = crate::periods::find(text, ss, se, graph, as_of, lex);
+        counted |= !periods.is_empty();
         // "the 193rd country to set up relations with South Korea", "Seoul's 194th partner"
         for caps in p.ordinal.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[1]) else { continue };
             if event_ordinal(&s[m.end()..]) {
+                // an ordinal of events, not of partners: `periods` decides it
                 counted = true;
-                out.push(at(m).claim(
-                    ClaimKind::Count,
-                    Verdict::NotEnoughInfo,
-                    format!("\"{}\" counts events (withdrawals, switches, breaks), not partners; the checker does not count events in a period yet", m.as_str()),
-                    vec![],
-                ));
+                if !periods
+                    .iter()
+                    .any(|c| c.start <= ss + m.start() && ss + m.end() <= c.end)
+                {
+                    out.push(at(m).claim(
+                        ClaimKind::Count,
+                        Verdict::NotEnoughInfo,
+                        format!("\"{}\" counts events (withdrawals, switches, breaks), not partners, and the sentence does not say from when", m.as_str()),
+                        vec![],
+                    ));
+                }
                 continue;
             }
             if let Some(g) = group_qualifier(s, m.start(), m.end()) {
@@ -456,6 +465,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 ));
             }
         }
+        out.extend(periods);
         // "X is the only UN member without ties to Y"
         let mut only_spans: Vec<(usize, usize)> = Vec::new();
         for m in p.only.find_iter(s) {
