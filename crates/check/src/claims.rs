@@ -281,6 +281,16 @@ fn event_ordinal(rest: &str) -> bool {
     r.is_match(rest)
 }
 
+/// "… recognise Palestine" right after a count: where the verb ends, relative to `rest`.
+fn recognise_after(rest: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:,\s*)?(?:now\s+|have\s+|had\s+|formally\s+|officially\s+|already\s+)*recogni[sz]e[sd]?\b")
+            .expect("recognise pattern")
+    });
+    r.find(rest).map(|m| m.end())
+}
+
 /// The first number any of a match's groups holds ("twelve", "12").
 fn first_number(caps: &regex::Captures) -> Option<usize> {
     caps.iter()
@@ -305,6 +315,27 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             let (Some(n), Some(of)) = (number(&caps[1]), number(&caps[2])) else {
                 continue;
             };
+            // "145 of the 193 UN members recognise Palestine": recognitions, not relations
+            if let Some(r) = recognise_after(&s[m.end()..]) {
+                if let Some(target) = named.after(ss + m.end() + r) {
+                    counted = true;
+                    let end = named
+                        .0
+                        .iter()
+                        .find(|x| x.2 == target && x.0 >= ss + m.end())
+                        .map_or(ss + m.end(), |x| x.1);
+                    out.push(recognisers_claim(
+                        graph,
+                        as_of,
+                        target,
+                        n,
+                        Cmp::Exactly,
+                        true,
+                        At::span(text, ss + m.start(), end),
+                    ));
+                    continue;
+                }
+            }
             let Some(subject) = named.before(ss + m.start()) else {
                 continue;
             };
@@ -373,6 +404,13 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 let Some(n) = first_number(&caps) else {
                     continue;
                 };
+                // "145 of the 193 UN members recognise …" was read as one claim above
+                if out
+                    .iter()
+                    .any(|c| c.start <= ss + m.start() && ss + m.start() < c.end)
+                {
+                    continue;
+                }
                 counted = true;
                 if let Some(g) = group_qualifier(s, m.start(), m.end()) {
                     out.push(group_claim(at(m), &g));
@@ -810,6 +848,9 @@ fn recognisers_claim(
             .get(*x)
             .is_some_and(|s| s.kind == StateKind::Member)
     };
+    // "12 of the 193 UN members recognise Taiwan" when eleven UN members and the Holy See do:
+    // the Holy See counted in, loosely, is the same convention the other way round
+    let holy_see_loosely = un_only && c == Cmp::Exactly && by.iter().any(|x| x.as_str() == "VAT");
     let by: Vec<Code> = by
         .iter()
         .copied()
@@ -825,7 +866,8 @@ fn recognisers_claim(
     // refuted where its coverage is complete
     let count = by.len().max(partners);
     let mut verdict = compare(count, 0, n, c, slack(&rel, n));
-    let holy_see = holy_see_apart(&rel.partners, count, n, c);
+    let loosely = holy_see_loosely && n == count + 1;
+    let holy_see = holy_see_apart(&rel.partners, count, n, c) || loosely;
     if holy_see && verdict == Verdict::Refuted {
         verdict = Verdict::NotEnoughInfo;
     }
@@ -838,7 +880,12 @@ fn recognisers_claim(
         name(graph, target)
     );
     if holy_see && verdict == Verdict::NotEnoughInfo {
-        explanation = format!("{explanation} {HOLY_SEE_APART}");
+        let convention = if loosely {
+            "The claim counts one more UN member than the graph knows, and the Holy See, not a UN member, recognises it too: counted in loosely, the claim may hold by that convention."
+        } else {
+            HOLY_SEE_APART
+        };
+        explanation = format!("{explanation} {convention}");
     }
     let evidence = rel
         .details
