@@ -281,6 +281,31 @@ fn event_ordinal(rest: &str) -> bool {
     r.is_match(rest)
 }
 
+/// A claim whose subject was carried from the previous sentence ("The island now has…") may
+/// be about another state than the one guessed: it is never refuted.
+fn soften_carried(claim: Option<&mut Claim>, graph: &Graph, subject: Code) {
+    let Some(c) = claim else { return };
+    if c.verdict == Verdict::Refuted {
+        c.verdict = Verdict::NotEnoughInfo;
+        c.explanation = format!(
+            "The sentence does not name its subject; taken as {}, named in the sentence before, the claim would be refuted: {}",
+            name(graph, subject),
+            c.explanation
+        );
+    }
+}
+
+/// Whether a sentence goes on about the state the one before it was about: it opens with a
+/// pronoun or a stand-in ("It now has…", "The island has…", "The kingdom…").
+fn continues(sentence: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"^\s*(?:[\x22'“‘(\[]\s*)?(?:it|its|the\s+(?:island|kingdom|republic|country|nation|state|government|archipelago|territory))\b")
+            .expect("continuation pattern")
+    });
+    r.is_match(&sentence.to_lowercase())
+}
+
 /// "… recognise Palestine" right after a count: where the verb ends, relative to `rest`.
 fn recognise_after(rest: &str) -> Option<usize> {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -303,10 +328,16 @@ fn first_number(caps: &regex::Captures) -> Option<usize> {
 pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
+    // the subject of the previous sentence, for one that goes on about it ("It now has ties
+    // with only 12 countries")
+    let mut previous: Option<Code> = None;
     for (ss, se) in sentences(text) {
         let s = &text[ss..se];
         let named = Named(lex.states_in(text, ss, se));
         let at = |m: regex::Match| At::of(text, ss, m);
+        let carried = previous.filter(|_| continues(s));
+        previous = named.0.first().map(|x| x.2).or(carried);
+        let subject_before = |at: usize| named.before(at).or(carried);
         // a count claim in the sentence: "maintains relations with 191 of 193" is no pair claim
         let mut counted = false;
         // counts among UN members, with their exceptions
@@ -336,7 +367,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     continue;
                 }
             }
-            let Some(subject) = named.before(ss + m.start()) else {
+            let from_previous = named.before(ss + m.start()).is_none();
+            let Some(subject) = subject_before(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -350,6 +382,9 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 Cmp::Exactly,
                 at(m),
             ));
+            if from_previous {
+                soften_carried(out.last_mut(), graph, subject);
+            }
             if p.except.is_match(&s[m.end()..]) {
                 for (a, b, code) in named
                     .within(ss + m.end(), se)
@@ -369,7 +404,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         for caps in p.with_n.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[2]) else { continue };
-            let Some(subject) = named.before(ss + m.start()) else {
+            let from_previous = named.before(ss + m.start()).is_none();
+            let Some(subject) = subject_before(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -389,6 +425,9 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 None => (n, at(m)),
             };
             out.push(count_claim(graph, as_of, subject, among, n, None, c, span));
+            if from_previous {
+                soften_carried(out.last_mut(), graph, subject);
+            }
         }
         // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
         // before it ("recognised by 104 states"), or as the owner of the allies
