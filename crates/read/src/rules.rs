@@ -882,9 +882,21 @@ impl Sentence<'_> {
 
     /// A relations noun near a verb, not "trade ties" or "close relations".
     fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
-        let n = self
-            .after(i, window, RELATION_NOUNS)
-            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())?;
+        // a passive verb looks further back over the pair the noun names: "Relations between
+        // Washington and Tehran were cut"
+        let between = || {
+            let n = self.before(i, 7, RELATION_NOUNS)?;
+            (i > 0
+                && self.is(i - 1, &["were", "was", "been"])
+                && n + 1 < i
+                && self.is(n + 1, &["between"]))
+            .then_some(n)
+        };
+        let n = self.after(i, window, RELATION_NOUNS).or_else(|| {
+            passive
+                .then(|| self.before(i, 4, RELATION_NOUNS).or_else(between))
+                .flatten()
+        })?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
             self.is(k, BLOCKING_MODIFIERS) && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
         });
@@ -932,7 +944,11 @@ impl Sentence<'_> {
                     &[
                         "opened", "open", "opens", "opening", "launched", "launch", "set",
                     ],
-                ) && self.after(i, 3, &["diplomatic"]).is_some()));
+                ) && (self.after(i, 3, &["diplomatic"]).is_some()
+                    // "opened relations with Damascus in 1966"
+                    || (self.is(i, &["opened", "open", "opens", "opening"])
+                        && i + 1 < self.toks.len()
+                        && self.is(i + 1, RELATION_NOUNS)))));
             if restore || establish {
                 if let Some(noun) = self.relation_noun(i, 6, true) {
                     let kind = if restore {
