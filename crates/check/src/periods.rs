@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use diplograph_graph::Graph;
-use diplograph_model::{Code, Date, Day, Event};
+use diplograph_model::{Code, Date, Day, Event, Status};
 use diplograph_read::{month, Lexicon};
 use regex::Regex;
 
@@ -174,7 +174,18 @@ fn events(
                 }
                 Kind::Recognitions => e.event == Event::Recognize && e.b == target,
             };
-            fits && e.date.first_day() >= from && e.date.last_day() <= to
+            fits && e.set_aside.is_none()
+                && e.date.first_day() >= from
+                && e.date.last_day() <= to
+                // a loss is of a partner: a break recorded where the graph already had no
+                // relations the day before is no ally lost
+                && (kind == Kind::Recognitions
+                    || e.date.first_day().yesterday().is_ok_and(|d| {
+                        !matches!(
+                            graph.status(target, s.code, d).status,
+                            Status::None | Status::Severed | Status::Suspended
+                        )
+                    }))
         });
         if let Some(e) = first {
             out.push((s.code, e));
