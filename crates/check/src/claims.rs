@@ -586,7 +586,18 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 }
                 let (ms, me) = (ss + m.start(), ss + m.end());
                 let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
-                let subject = named.before(ms);
+                // "…, while it did maintain relations with Kosovo": "it" is the sentence's
+                // subject, not the state named last
+                let pronoun = s[..m.start()]
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| matches!(w.to_lowercase().as_str(), "it" | "they"));
+                let subject = if pronoun {
+                    named.0.first().map(|x| x.2)
+                } else {
+                    named.before(ms)
+                };
                 let objects: Vec<_> = named
                     .within(me, ce)
                     .into_iter()
