@@ -990,7 +990,30 @@ impl Sentence<'_> {
                         "breakdown",
                     ],
                 );
-            if sever {
+            // "after a three-year break", "the breakdown of ties": a noun naming a past break,
+            // not a new one
+            let noun_use = self.is(i, &["break", "breaks", "breakdown", "rupture"])
+                && i > 0
+                && (self.is(
+                    i - 1,
+                    &[
+                        "a",
+                        "the",
+                        "its",
+                        "their",
+                        "this",
+                        "that",
+                        "long",
+                        "decade",
+                        "decades",
+                        "year",
+                        "years",
+                        "after",
+                        "since",
+                        "following",
+                    ],
+                ) || self.w(i - 1).ends_with("year"));
+            if sever && !noun_use {
                 if let Some(_noun) = self.relation_noun(i, 5, true) {
                     push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
                     continue;
