@@ -892,13 +892,28 @@ impl Sentence<'_> {
                 && self.is(n + 1, &["between"]))
             .then_some(n)
         };
-        let n = self.after(i, window, RELATION_NOUNS).or_else(|| {
-            passive
-                .then(|| self.before(i, 4, RELATION_NOUNS).or_else(between))
-                .flatten()
-        })?;
+        // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
+        // kinds of the same relations
+        let joined = || {
+            let n = self.after_np(i, window, RELATION_NOUNS)?;
+            (i + 1..n)
+                .filter(|&j| self.is(j, &["and"]))
+                .all(|j| j > 0 && self.is(j - 1, &["diplomatic"]))
+                .then_some(n)
+        };
+        let n = self
+            .after(i, window, RELATION_NOUNS)
+            .or_else(joined)
+            .or_else(|| {
+                passive
+                    .then(|| self.before(i, 4, RELATION_NOUNS).or_else(between))
+                    .flatten()
+            })?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
-            self.is(k, BLOCKING_MODIFIERS) && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+            self.is(k, BLOCKING_MODIFIERS)
+                && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+                // "diplomatic and consular relations" are diplomatic relations too
+                && !(k >= 2 && self.is(k - 1, &["and"]) && self.is(k - 2, &["diplomatic"]))
         });
         (!blocked).then_some(n)
     }
