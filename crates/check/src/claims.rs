@@ -121,7 +121,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
             with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
-            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|governments)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?|have recogni[sz]ed|maintains? (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
+            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|governments)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
             recognised_by: re(r"(?i)\brecogni[sz]ed by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|of the 193 un member states|un members)"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
@@ -331,12 +331,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
     // the subject of the previous sentence, for one that goes on about it ("It now has ties
     // with only 12 countries")
     let mut previous: Option<Code> = None;
+    // every state the previous sentence named, for a pronoun ("… now recognise it")
+    let mut previous_named: Vec<Code> = Vec::new();
     for (ss, se) in sentences(text) {
         let s = &text[ss..se];
         let named = Named(lex.states_in(text, ss, se));
         let at = |m: regex::Match| At::of(text, ss, m);
         let carried = previous.filter(|_| continues(s));
         previous = named.0.first().map(|x| x.2).or(carried);
+        let before_here =
+            std::mem::replace(&mut previous_named, named.0.iter().map(|x| x.2).collect());
         let subject_before = |at: usize| named.before(at).or(carried);
         // a count claim in the sentence: "maintains relations with 191 of 193" is no pair claim
         let mut counted = false;
@@ -348,7 +352,53 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             };
             // "145 of the 193 UN members recognise Palestine": recognitions, not relations
             if let Some(r) = recognise_after(&s[m.end()..]) {
-                if let Some(target) = named.after(ss + m.end() + r) {
+                // the state recognised stands right after the verb ("recognise Palestine"), not
+                // a pronoun ("recognise it") with a state named further on
+                let object = named.after(ss + m.end() + r).filter(|_| {
+                    let gap = &s[m.end() + r..];
+                    let first = named
+                        .0
+                        .iter()
+                        .find(|x| x.0 >= ss + m.end() + r)
+                        .map_or(gap.len(), |x| x.0 - (ss + m.end() + r));
+                    // nothing between but "the (State of)": not "it: Canada, …"
+                    let between = gap[..floor(gap, first)].trim().to_lowercase();
+                    matches!(between.as_str(), "" | "the" | "the state of" | "a")
+                });
+                // "… now recognise it": the state the sentence is about
+                let pronoun = {
+                    let gap = s[m.end() + r..].trim_start().to_lowercase();
+                    gap.strip_prefix("it")
+                        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+                };
+                // … a state whose recognition is in question (limited recognition, an observer)
+                let contested = |c: &Code| {
+                    graph
+                        .states()
+                        .get(*c)
+                        .is_some_and(|s| matches!(s.kind, StateKind::Limited | StateKind::Observer))
+                };
+                let object = object.or_else(|| {
+                    pronoun
+                        .then(|| {
+                            named
+                                .0
+                                .iter()
+                                .rev()
+                                .filter(|x| x.1 <= ss + m.start())
+                                .map(|x| x.2)
+                                .chain(before_here.iter().rev().copied())
+                                .find(contested)
+                        })
+                        .flatten()
+                });
+                // a count of recognisers with no state whose recognition is in question to
+                // count them for is not a count of relations either
+                let object = object.filter(contested);
+                if object.is_none() {
+                    continue;
+                }
+                if let Some(target) = object {
                     counted = true;
                     let end = named
                         .0

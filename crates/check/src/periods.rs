@@ -236,7 +236,7 @@ pub(crate) fn find(
         let Some((from, since_end)) = since(rest, as_of) else {
             // "since Tsai took office": a period the sentence does not date
             if rest.to_lowercase().contains("since") || !is_ordinal {
-                let end = ss + m.end() + rest.len();
+                let end = ss + m.end() + rest.find(',').unwrap_or(rest.len());
                 out.push(undecided(
                     text,
                     ss + m.start(),
