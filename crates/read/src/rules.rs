@@ -882,16 +882,6 @@ impl Sentence<'_> {
 
     /// A relations noun near a verb, not "trade ties" or "close relations".
     fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
-        // a passive verb looks further back over the pair the noun names: "Relations between
-        // Washington and Tehran were cut"
-        let between = || {
-            let n = self.before(i, 7, RELATION_NOUNS)?;
-            (i > 0
-                && self.is(i - 1, &["were", "was", "been"])
-                && n + 1 < i
-                && self.is(n + 1, &["between"]))
-            .then_some(n)
-        };
         // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
         // kinds of the same relations
         let joined = || {
@@ -904,11 +894,7 @@ impl Sentence<'_> {
         let n = self
             .after(i, window, RELATION_NOUNS)
             .or_else(joined)
-            .or_else(|| {
-                passive
-                    .then(|| self.before(i, 4, RELATION_NOUNS).or_else(between))
-                    .flatten()
-            })?;
+            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
             self.is(k, BLOCKING_MODIFIERS)
                 && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
