@@ -814,12 +814,19 @@ fn count_verdict(
     } else {
         "other UN members, observers and states in free association"
     };
+    // a long list is cut: the evidence and `relations` give every state
+    const LISTED: usize = 15;
     let names = |codes: &[Code]| {
-        codes
+        let mut s = codes
             .iter()
+            .take(LISTED)
             .map(|c| name(graph, *c))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        if codes.len() > LISTED {
+            s.push_str(&format!(" and {} more", codes.len() - LISTED));
+        }
+        s
     };
     let (count, unknown) = (rel.count, rel.unknown.len());
     let mut convention = String::new();
