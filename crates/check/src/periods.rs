@@ -115,15 +115,19 @@ fn patterns() -> &'static Patterns {
             loss: re(r"(?i)\b(?:to\s+)?(?:switch|switched|cut|break|broke|sever|drop|abandon|ditch|defect|withdraw|take\s+back|revoke|rescind|derecogni[sz]e|withdrawn|revoked|lost|lose|has\s+lost|have\s+lost)\b".to_string()),
             recognition: re(r"(?i)\bto\s+(?:formally\s+|officially\s+)?recogni[sz]e\b|\bhave\s+(?:now\s+)?recogni[sz]ed\b".to_string()),
             since: re(format!(
-                r"(?i)\bsince\s+(?:[^,.;]{{0,60}}?\s)??(?:in\s+)?(?:({months})\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*)?)?(\d{{4}})\b|\bsince\s+({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+                r"(?i)\b(?:since|after|following)\s+(?:[^,.;]{{0,60}}?\s)??(?:in\s+)?(?:({months})\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*)?)?(\d{{4}})\b|\b(?:since|after|following)\s+({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
             )),
         }
     })
 }
 
 /// The period's first day, when the sentence gives one: "since May 2016" is 2016-05-01,
-/// "since 2016" 2016-01-01, "since October 7" the last 7 October on or before `as_of`.
-fn since(rest: &str, as_of: Day) -> Option<(Date, usize)> {
+/// "since 2016" 2016-01-01, "since October 7" (or "after October 7") the last 7 October on or
+/// before `as_of`.
+///
+/// A day without a year takes the year the sentence names, if it names one ("began in November
+/// 2023, … after October 7").
+fn since(rest: &str, as_of: Day, year_named: Option<i16>) -> Option<(Date, usize)> {
     let c = patterns().since.captures(rest)?;
     let end = c.get(0).expect("match").end();
     let word = |i: usize| c.get(i).map(|g| g.as_str());
@@ -140,6 +144,11 @@ fn since(rest: &str, as_of: Day) -> Option<(Date, usize)> {
         (Some(y), Some(m), None) => Date::from_month(y, m)?,
         (Some(y), None, _) => Date::year(y),
         (None, Some(m), Some(d)) => {
+            if let Some(named) = year_named.and_then(|y| day(y, m, d)) {
+                if named.first_day() <= as_of {
+                    return Some((named, end));
+                }
+            }
             let this = day(as_of.year(), m, d)?;
             if this.first_day() <= as_of {
                 this
@@ -207,6 +216,11 @@ pub(crate) fn find(
     let p = patterns();
     let s = &text[ss..se];
     let named = lex.states_in(text, ss, se);
+    let year_named: Option<i16> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1900..=as_of.year()).contains(y));
     let mut out = Vec::new();
     let found = p
         .ordinal
@@ -233,7 +247,7 @@ pub(crate) fn find(
         if is_ordinal && !p.loss.is_match(&rest[..rest.len().min(40)]) && kind == Kind::Losses {
             continue;
         }
-        let Some((from, since_end)) = since(rest, as_of) else {
+        let Some((from, since_end)) = since(rest, as_of, year_named) else {
             // "since Tsai took office": a period the sentence does not date
             if rest.to_lowercase().contains("since") || !is_ordinal {
                 let end = ss + m.end() + rest.find(',').unwrap_or(rest.len());
@@ -361,7 +375,7 @@ mod tests {
     #[test]
     fn periods_start_where_the_sentence_says() {
         let day = Day::new(2024, 6, 21).unwrap();
-        let at = |s: &str| since(s, day).map(|(d, _)| d.to_string());
+        let at = |s: &str| since(s, day, None).map(|(d, _)| d.to_string());
         assert_eq!(
             at(" since Tsai Ing-wen took office in May 2016, leaving"),
             Some("2016-05".into())
@@ -369,6 +383,19 @@ mod tests {
         assert_eq!(at(" since 2016"), Some("2016".into()));
         assert_eq!(at(" since October 7, bringing"), Some("2023-10-07".into()));
         assert_eq!(at(" since Tsai took office, leaving"), None);
+        assert_eq!(
+            at(" with Israel after October 7"),
+            Some("2023-10-07".into())
+        );
+        let in_2023 = since(
+            " after October 7",
+            Day::new(2025, 12, 10).unwrap(),
+            Some(2023),
+        );
+        assert_eq!(
+            in_2023.map(|(d, _)| d.to_string()),
+            Some("2023-10-07".into())
+        );
     }
 
     #[test]
