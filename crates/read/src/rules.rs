@@ -61,6 +61,19 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "communiqu",
     "accord",
     "memorandum",
+    // dropping Taiwan is breaking with it ("Nauru dropped Taiwan")
+    "dropped taiwan",
+    "dropped taipei",
+    "drops taiwan",
+    "drop taiwan",
+    "ditched taiwan",
+    "ditched taipei",
+    "ditch taiwan",
+    "dumped taiwan",
+    "dumped taipei",
+    "abandoned taiwan",
+    "abandoned taipei",
+    "abandon taiwan",
 ];
 
 const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
@@ -1019,6 +1032,50 @@ impl Sentence<'_> {
                     push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
                     continue;
                 }
+            }
+            // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan is breaking with it
+            let taiwan_next = |k: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| x.first == k && x.code.as_str() == "TWN" && !x.person)
+            };
+            if self.is(
+                i,
+                &[
+                    "dropped",
+                    "drops",
+                    "drop",
+                    "ditched",
+                    "ditches",
+                    "ditch",
+                    "dumped",
+                    "dumps",
+                    "dump",
+                    "abandoned",
+                    "abandons",
+                    "abandon",
+                ],
+            ) && i + 1 < n
+                && taiwan_next(i + 1)
+            {
+                push(&mut out, EventType::Sever, "sever.drop-taiwan", i, None);
+                continue;
+            }
+            // "switched recognition from Taipei to Beijing": a break with the state it left
+            // ("switched its recognition from …" is read by the recognition rules)
+            if self.starts(i, &["switch"])
+                && !(i + 1..(i + 4).min(n)).any(|k| self.starts(k, &["recogni"]))
+                && (i + 1..(i + 5).min(n))
+                    .any(|k| self.is(k, &["from"]) && k + 1 < n && taiwan_next(k + 1))
+            {
+                push(
+                    &mut out,
+                    EventType::Sever,
+                    "sever.switch-from-taiwan",
+                    i,
+                    None,
+                );
+                continue;
             }
             if self.starts(i, &["suspen", "freez", "froze", "interrupt"])
                 && self.relation_noun(i, 5, true).is_some()
