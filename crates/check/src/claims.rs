@@ -112,6 +112,8 @@ struct Patterns {
     allies_n: Regex,
     /// "after seven years"
     after_years: Regex,
+    /// "tally of diplomatic partners now stands at 191", "the number of its allies fell to 12"
+    tally: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -132,6 +134,7 @@ fn patterns() -> &'static Patterns {
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|and|which|who)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
             allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
             has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
             after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b|\bfirst time (?:in|after)\s+(?:more than |nearly |almost |about |some )?{N}\s+years\b|\bfirst time since\s+(\d{4})\b|\b{N}-year\s+(?:rupture|break|freeze|hiatus|estrangement|split|rift)"),
         }
@@ -478,6 +481,54 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             if from_previous {
                 soften_carried(out.last_mut(), graph, subject);
             }
+            // "… with 191 UN member states, every one except North Korea"
+            if among == Universe::Un {
+                let rest = &s[m.end()..];
+                let clause_end = p
+                    .clause
+                    .find(&rest[1.min(rest.len())..])
+                    .map_or(rest.len(), |c| c.start() + 1);
+                if let Some(x) = p.except.find(&rest[..floor(rest, clause_end.max(60))]) {
+                    for (a, b, code) in named
+                        .within(ss + m.end() + x.end(), se)
+                        .into_iter()
+                        .filter(|y| y.2 != subject)
+                        .take(1)
+                    {
+                        out.push(exception_claim(
+                            graph,
+                            as_of,
+                            subject,
+                            code,
+                            At::span(text, a, b),
+                        ));
+                    }
+                }
+            }
+        }
+        // "Seoul's tally of diplomatic partners now stands at 191"
+        for caps in p.tally.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = first_number(&caps) else {
+                continue;
+            };
+            let Some(subject) = subject_before(ss + m.start()) else {
+                continue;
+            };
+            counted = true;
+            out.push(count_claim(
+                graph,
+                as_of,
+                subject,
+                Universe::All,
+                n,
+                None,
+                Cmp::Exactly,
+                at(m),
+            ));
+            if named.before(ss + m.start()).is_none() {
+                soften_carried(out.last_mut(), graph, subject);
+            }
         }
         // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
         // before it ("recognised by 104 states"), or as the owner of the allies
@@ -702,7 +753,18 @@ fn no_relations_claims(
         .last()
         .map_or(ss, |c| ss + c.end());
     let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
-    let clause = named.within(cs, ce);
+    let mut clause = named.within(cs, ce);
+    // "Bhutan, which has no diplomatic ties with the United States": the relative pronoun
+    // stands for the state named right before it
+    let relative = p.clause.find_iter(&s[..m.start()]).last().is_some_and(|c| {
+        let w = c.as_str().to_lowercase();
+        w.ends_with("which") || w.ends_with("who")
+    });
+    if relative && !clause.iter().any(|x| x.1 <= ms) {
+        if let Some(x) = named.0.iter().rev().find(|x| x.1 <= cs && cs - x.1 <= 8) {
+            clause.insert(0, *x);
+        }
+    }
     let after: Vec<_> = clause.iter().filter(|x| x.0 >= me).collect();
     let before: Vec<_> = clause.iter().filter(|x| x.1 <= ms).collect();
     let set = p.only_n.captures(s);
