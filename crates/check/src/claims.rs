@@ -114,6 +114,8 @@ struct Patterns {
     after_years: Regex,
     /// "tally of diplomatic partners now stands at 191", "the number of its allies fell to 12"
     tally: Regex,
+    /// "three states outside the UN", "two non-members"
+    outside_un: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -135,6 +137,7 @@ fn patterns() -> &'static Patterns {
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
             allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
             tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
+            outside_un: re(r"(?i)\b{N}\s+(?:other\s+)?(?:states|countries|nations|partners)\s+(?:that\s+are\s+)?(?:outside\s+the\s+(?:un|u\.n\.|united\s+nations)|not\s+in\s+the\s+(?:un|united\s+nations))\b"),
             has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
             after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b|\bfirst time (?:in|after)\s+(?:more than |nearly |almost |about |some )?{N}\s+years\b|\bfirst time since\s+(\d{4})\b|\b{N}-year\s+(?:rupture|break|freeze|hiatus|estrangement|split|rift)"),
         }
@@ -347,6 +350,9 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         let subject_before = |at: usize| named.before(at).or(carried);
         // a count claim in the sentence: "maintains relations with 191 of 193" is no pair claim
         let mut counted = false;
+        // the state the sentence's first count is about: "… and also with three states outside
+        // the UN" goes on about it
+        let mut count_subject: Option<Code> = None;
         // counts among UN members, with their exceptions
         for caps in p.of_un.captures_iter(s) {
             let m = caps.get(0).expect("match");
@@ -425,6 +431,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 continue;
             };
             counted = true;
+            count_subject = count_subject.or(Some(subject));
             out.push(count_claim(
                 graph,
                 as_of,
@@ -462,6 +469,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 continue;
             };
             counted = true;
+            count_subject = count_subject.or(Some(subject));
             let words = m.as_str().to_lowercase();
             let among = if words.contains("un member") || words.contains("united nations") {
                 Universe::Un
@@ -505,6 +513,18 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     }
                 }
             }
+        }
+        // "… and also with three states outside the UN: the Holy See, Niue and the Cook Islands"
+        for caps in p.outside_un.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            let Some(n) = first_number(&caps) else {
+                continue;
+            };
+            let Some(subject) = count_subject.or_else(|| subject_before(ss + m.start())) else {
+                continue;
+            };
+            counted = true;
+            out.push(outside_un_claim(graph, as_of, subject, n, at(m)));
         }
         // "Seoul's tally of diplomatic partners now stands at 191"
         for caps in p.tally.captures_iter(s) {
@@ -1062,6 +1082,72 @@ fn recognisers_claim(
         .filter(|d| by.contains(&d.state) || rel.partners.contains(&d.state))
         .flat_map(|d| evidence_of(graph, &d.status))
         .collect();
+    at.claim(ClaimKind::Count, verdict, explanation, evidence)
+}
+
+/// "N states outside the UN": the partners that are not UN members (observers, states in free
+/// association, states with limited recognition). Which of them a source counts is a
+/// convention, so a count that does not match is never refuted.
+fn outside_un_claim(graph: &Graph, as_of: Day, subject: Code, n: usize, at: At<'_>) -> Claim {
+    let rel = match graph.relations(subject, as_of, Universe::All) {
+        Ok(r) => r,
+        Err(e) => {
+            return at.claim(
+                ClaimKind::Count,
+                Verdict::NotEnoughInfo,
+                e.to_string(),
+                vec![],
+            )
+        }
+    };
+    let outside: Vec<Code> = rel
+        .partners
+        .iter()
+        .copied()
+        .filter(|c| {
+            graph
+                .states()
+                .get(*c)
+                .is_some_and(|s| !matches!(s.kind, StateKind::Member | StateKind::Former))
+        })
+        .collect();
+    let listed = outside
+        .iter()
+        .map(|c| name(graph, *c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fact = format!(
+        "On {as_of}, {} has relations with {} states outside the UN: {}.",
+        name(graph, subject),
+        outside.len(),
+        if listed.is_empty() {
+            "none".to_string()
+        } else {
+            listed
+        }
+    );
+    let evidence = rel
+        .details
+        .iter()
+        .filter(|d| outside.contains(&d.state))
+        .flat_map(|d| evidence_of(graph, &d.status))
+        .collect();
+    let (verdict, explanation) = if outside.len() == n && rel.unknown.is_empty() {
+        (Verdict::Supported, fact)
+    } else if outside.len() == n {
+        (
+            Verdict::Supported,
+            format!(
+                "{fact} ({} other pair(s) unknown to the graph, none of them outside the UN.)",
+                rel.unknown.len()
+            ),
+        )
+    } else {
+        (
+            Verdict::NotEnoughInfo,
+            format!("{fact} Sources differ on which states outside the UN they count (observers, states in free association, states with limited recognition), so {n} is not refuted."),
+        )
+    };
     at.claim(ClaimKind::Count, verdict, explanation, evidence)
 }
 
