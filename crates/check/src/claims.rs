@@ -1459,6 +1459,7 @@ pub(crate) fn from_events(
     text: &str,
     events: &[CheckedEvent],
     graph: &Graph,
+    as_of: Day,
     lex: &Lexicon,
 ) -> Vec<Claim> {
     let p = patterns();
@@ -1467,8 +1468,34 @@ pub(crate) fn from_events(
         let Some(kind) = e.event.kind.ledger_event() else {
             continue;
         };
-        let Some(date) = e.event.date else { continue };
         let ev = &e.event.evidence[0];
+        let Some(date) = e.event.date else {
+            // an undated event is a claim that it happened by the article's day: supported
+            // when the graph has it by then, otherwise undecided (never refuted: the article
+            // gives no date to contradict)
+            let dated_by = crate::events::happened_by(e, graph, as_of);
+            let (verdict, explanation) = match (e.status, dated_by) {
+                (EventStatus::Corroborated, Some(d)) => (
+                    Verdict::Supported,
+                    format!("the article gives no date; the graph has it on {d}, before the article's {as_of}"),
+                ),
+                (EventStatus::Corroborated, None) => (
+                    Verdict::NotEnoughInfo,
+                    format!("{}; the graph's is after the article's {as_of}, so it may be a later one", e.explanation),
+                ),
+                _ => (Verdict::NotEnoughInfo, e.explanation.clone()),
+            };
+            out.push(Claim {
+                text: ev.text.clone(),
+                start: ev.start,
+                end: ev.end,
+                kind: ClaimKind::PairStatus,
+                verdict,
+                explanation,
+                evidence: e.known.clone(),
+            });
+            continue;
+        };
         // every dated relations event is a claim about a date, history ("since 1987") and news
         // ("restored relations on Monday") alike
         // a conflict is a refutation only on evidence that contradicts the date as worded

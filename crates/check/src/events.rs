@@ -2,7 +2,7 @@
 //! (the graph has the event at another date, or a status the event contradicts).
 
 use diplograph_graph::{Entry, Graph};
-use diplograph_model::Event;
+use diplograph_model::{Date, Day, Event};
 use diplograph_read::ReadEvent;
 
 use crate::{entry_evidence, name, CheckedEvent, EventStatus};
@@ -133,4 +133,20 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
         ),
         vec![],
     )
+}
+
+/// The day the graph has an undated event `e` happen by `as_of`: the first entry of its kind
+/// between its states dated on or before that day.
+pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option<Date> {
+    let kind = e.event.kind.ledger_event()?;
+    let [a, b] = e.event.actors;
+    let one_sided = matches!(kind, Event::Recognize | Event::WithdrawRecognition);
+    graph
+        .pair(a, b)?
+        .entries
+        .iter()
+        .filter(|x| x.event == kind && (!one_sided || (x.a == a && x.b == b)))
+        .filter(|x| x.set_aside.is_none() && x.date.last_day() <= as_of)
+        .map(|x| x.date)
+        .next()
 }

@@ -145,7 +145,7 @@ pub fn check(
 ) -> Report {
     let events = events::statuses(&reading.events, graph);
     let mut claims = claims::find(text, graph, as_of, lexicon);
-    claims.extend(claims::from_events(text, &events, graph, lexicon));
+    claims.extend(claims::from_events(text, &events, graph, as_of, lexicon));
     claims.sort_by_key(|c| c.start);
     Report {
         published: reading.published,
