@@ -1474,7 +1474,24 @@ pub(crate) fn from_events(
             // when the graph has it by then, otherwise undecided (never refuted: the article
             // gives no date to contradict)
             let dated_by = crate::events::happened_by(e, graph, as_of);
-            let (verdict, explanation) = match (e.status, dated_by) {
+            // a break or restoration can recur: an undated one is the graph's only when the
+            // graph's is recent, within a year before the article ("has resumed relations")
+            let recent = dated_by.filter(|d| {
+                as_of
+                    .checked_sub(jiff::Span::new().days(366))
+                    .is_ok_and(|year_before| d.last_day() >= year_before)
+            });
+            let repeatable = matches!(
+                kind,
+                Event::Sever | Event::Suspend | Event::Restore | Event::Interrupted
+            );
+            let status = if repeatable && recent.is_some() {
+                EventStatus::Corroborated
+            } else {
+                e.status
+            };
+            let dated_by = if repeatable { recent } else { dated_by };
+            let (verdict, explanation) = match (status, dated_by) {
                 (EventStatus::Corroborated, Some(d)) => (
                     Verdict::Supported,
                     format!("the article gives no date; the graph has it on {d}, before the article's {as_of}"),

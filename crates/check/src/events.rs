@@ -135,7 +135,7 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
     )
 }
 
-/// The day the graph has an undated event `e` happen by `as_of`: the first entry of its kind
+/// The day the graph has an undated event `e` happen by `as_of`: the latest entry of its kind
 /// between its states dated on or before that day.
 pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option<Date> {
     let kind = e.event.kind.ledger_event()?;
@@ -148,5 +148,5 @@ pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option
         .filter(|x| x.event == kind && (!one_sided || (x.a == a && x.b == b)))
         .filter(|x| x.set_aside.is_none() && x.date.last_day() <= as_of)
         .map(|x| x.date)
-        .next()
+        .max()
 }
