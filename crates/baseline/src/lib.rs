@@ -18,8 +18,8 @@
 mod scan;
 
 use diplograph_model::{
-    Code, Date, Event, Fact, Membership, Origin, Person, SetFact, SetMode, Source, State, StateKind, Text,
-    Universe,
+    Code, Date, Event, Fact, Membership, Origin, Person, SetFact, SetMode, Source, State,
+    StateKind, Text, Universe,
 };
 
 /// The embedded data files, by their path under `data/`.
@@ -637,8 +637,7 @@ fn parse_groups_with<'t>(
 ) -> Result<Vec<Membership>, Error> {
     let mut out = Vec::new();
     for (line, f) in rows(file, text, GROUP_HEADER)? {
-        let [group, state, joined, left, url, publisher, published, quote, citation] = f[..]
-        else {
+        let [group, state, joined, left, url, publisher, published, quote, citation] = f[..] else {
             return Err(err(
                 file,
                 line,
@@ -673,9 +672,11 @@ fn parse_groups_with<'t>(
             state: field(file, line, "state", state.parse::<Code>())?,
             joined,
             left,
-            source: source(
-                file, line, url, publisher, published, quote, citation, keep,
-            )?,
+            source: source(file, line, url, publisher, published, quote, citation, keep)?,
+            origin: Origin::Baseline {
+                file: Text::Owned(file.to_string()),
+                line,
+            },
         });
     }
     Ok(out)
@@ -1027,7 +1028,8 @@ mod tests {
 
     #[test]
     fn bad_group_rows_name_file_and_line() {
-        let head = "group\tstate\tjoined\tleft\tsource_url\tpublisher\tpublished\tquote\tcitation\n";
+        let head =
+            "group\tstate\tjoined\tleft\tsource_url\tpublisher\tpublished\tquote\tcitation\n";
         let e = |row: &str| {
             parse_groups("g.tsv", &format!("{head}{row}\n"))
                 .unwrap_err()
@@ -1047,8 +1049,11 @@ mod tests {
         );
         assert!(e("eu\tGBR\t1973-13\t\t\t\t\t\tsome row").contains("joined: \"1973-13\""));
         assert!(e("eu\tGBR\t\t\t\t\t\t\t").contains("a fact needs a source"));
-        let ok = parse_groups("g.tsv", &format!("{head}eu\tGBR\t1973-01-01\t2020-01-31\t\t\t\t\trow 3\n"))
-            .unwrap();
+        let ok = parse_groups(
+            "g.tsv",
+            &format!("{head}eu\tGBR\t1973-01-01\t2020-01-31\t\t\t\t\trow 3\n"),
+        )
+        .unwrap();
         assert_eq!(ok[0].state.as_str(), "GBR");
     }
 

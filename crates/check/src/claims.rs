@@ -12,6 +12,8 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
+mod groups;
+
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 
 const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
@@ -236,8 +238,9 @@ fn holy_see_addon(rest: &str) -> Option<usize> {
 }
 
 /// The group a count is limited to, when its words name one: "three partners in the South
-/// Pacific", "the third Arab state", "seven of them in Latin America". Until group memberships
-/// are data the checker holds, such a count is not compared with the whole partner set.
+/// Pacific", "the third Arab state", "seven of them in Latin America". Such a count is never
+/// compared with the whole partner set: `groups` decides it where the words name a group whose
+/// memberships the graph holds.
 fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static INSIDE: OnceLock<Regex> = OnceLock::new();
@@ -260,14 +263,35 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
     inside.find(&s[from..end]).map(|m| m.as_str().to_string())
 }
 
-/// A claim about a group-limited count, which the checker does not judge yet.
+/// A claim about a group-limited ordinal, which the checker does not judge.
 fn group_claim(at: At<'_>, group: &str) -> Claim {
     at.claim(
         ClaimKind::Count,
         Verdict::NotEnoughInfo,
-        format!("the count is limited to a group (\"{group}\"); the checker does not hold group memberships yet, so it does not compare it with all partners"),
+        format!("the ordinal is limited to a group (\"{group}\"); the checker does not compare it with all partners, nor rank partners within a group"),
         vec![],
     )
+}
+
+/// A count limited to a group ("relations with 12 countries in Africa"): decided on the
+/// group's members when the words name one the graph holds.
+fn group_count(
+    graph: &Graph,
+    as_of: Day,
+    subject: Code,
+    (n, c): (usize, Cmp),
+    at: At<'_>,
+    words: &str,
+) -> Claim {
+    let q = groups::Asked {
+        subject,
+        words: words.to_string(),
+        side: groups::Side::Partners,
+        count: Some((n, c)),
+        listed: vec![],
+        only: false,
+    };
+    groups::decide(graph, as_of, &q, ClaimKind::Count, at)
 }
 
 /// "the 18th state to withdraw its recognition", "the fifth country to switch": an ordinal of
@@ -293,6 +317,9 @@ fn first_number(caps: &regex::Captures) -> Option<usize> {
 pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
+    // the state whose partners the article counted last: "them" and "its" in "seven of them are
+    // in Latin America", "its only ally in Europe"
+    let mut topic: Option<Code> = None;
     for (ss, se) in sentences(text) {
         let s = &text[ss..se];
         let named = Named(lex.states_in(text, ss, se));
@@ -309,6 +336,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 continue;
             };
             counted = true;
+            topic = Some(subject);
             out.push(count_claim(
                 graph,
                 as_of,
@@ -348,11 +376,12 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             } else {
                 Universe::All
             };
+            let c = cmp(caps.get(1).map(|c| c.as_str()));
+            topic = Some(subject);
             if let Some(g) = group_qualifier(s, m.start(), m.end()) {
-                out.push(group_claim(at(m), &g));
+                out.push(group_count(graph, as_of, subject, (n, c), at(m), &g));
                 continue;
             }
-            let c = cmp(caps.get(1).map(|c| c.as_str()));
             let (n, span) = match holy_see_addon(&s[m.end()..]) {
                 Some(k) => (n + 1, At::span(text, ss + m.start(), ss + m.end() + k)),
                 None => (n, at(m)),
@@ -374,10 +403,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     continue;
                 };
                 counted = true;
-                if let Some(g) = group_qualifier(s, m.start(), m.end()) {
-                    out.push(group_claim(at(m), &g));
-                    continue;
-                }
+                let group = group_qualifier(s, m.start(), m.end());
                 // "17 countries in Taiwan's camp": the state inside the words is the one counted
                 let inside = named.within(ss + m.start(), ss + m.end());
                 let target = if let Some(x) = inside.last() {
@@ -399,6 +425,15 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     let w = m.as_str().to_lowercase();
                     w.contains("un member") || w.contains("united nations")
                 };
+                if let Some(g) = group {
+                    out.push(match target {
+                        Some(t) if !un_only => group_count(graph, as_of, t, (n, c), at(m), &g),
+                        _ => group_claim(at(m), &g),
+                    });
+                    topic = target.or(topic);
+                    continue;
+                }
+                topic = target.or(topic);
                 if let Some(t) = target {
                     out.push(recognisers_claim(graph, as_of, t, n, c, un_only, span));
                 }
@@ -444,6 +479,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .map(|x| x.2);
             if let Some(hub) = possessive.or(after) {
                 counted = true;
+                topic = Some(hub);
                 out.push(count_claim(
                     graph,
                     as_of,
@@ -523,6 +559,15 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .iter()
                 .any(|(a, b)| m.start() < *b && *a < m.end())
         });
+        // group-limited counts and lists, which a "no relations" or "only" reading of the same
+        // words must not answer for the whole partner set
+        let limited = groups::find(text, graph, as_of, &named, (ss, se), topic);
+        let none = none.filter(|m| {
+            !limited
+                .iter()
+                .any(|c| ss + m.start() < c.end && c.start < ss + m.end())
+        });
+        out.extend(limited);
         if let Some(m) = none {
             out.extend(no_relations_claims(
                 text, graph, as_of, &named, s, ss, se, m,

@@ -13,7 +13,7 @@ fn setup() -> &'static (Lexicon, Graph) {
         let b = diplograph_baseline::load().unwrap();
         let lex = Lexicon::new(&b.states, &b.people);
         let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
-        .with_memberships(std::sync::Arc::new(b.memberships));
+            .with_memberships(std::sync::Arc::new(b.memberships));
         (lex, graph)
     })
 }

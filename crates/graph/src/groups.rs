@@ -33,13 +33,19 @@ impl Graph {
     /// before `left`). States whose rows cannot tell are left out; [`Graph::group_on`] lists
     /// them.
     pub fn members(&self, group: &str, day: Day) -> Vec<Code> {
-        self.group_on(group, day).map(|g| g.members).unwrap_or_default()
+        self.group_on(group, day)
+            .map(|g| g.members)
+            .unwrap_or_default()
     }
 
     /// The group on `day`, with its uncertain members and the rows behind it; `None` when no
     /// row names the group.
     pub fn group_on<'g>(&'g self, group: &'g str, day: Day) -> Option<GroupOn<'g>> {
-        let rows: Vec<&Membership> = self.memberships.iter().filter(|m| m.group == group).collect();
+        let rows: Vec<&Membership> = self
+            .memberships
+            .iter()
+            .filter(|m| m.group == group)
+            .collect();
         if rows.is_empty() {
             return None;
         }

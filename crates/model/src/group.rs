@@ -1,6 +1,6 @@
 //! A state's membership of a group (the EU, the Arab League, an M49 region) over time.
 
-use crate::{Code, Date, Day, Source, Text};
+use crate::{Code, Date, Day, Origin, Source, Text};
 
 /// One period of a state's membership of a group: `data/groups.tsv` has one row per period (a
 /// state suspended and readmitted has two).
@@ -14,6 +14,8 @@ pub struct Membership {
     /// When the period ended; `None` while it lasts.
     pub left: Option<Date>,
     pub source: Source,
+    /// Where the row stands (`groups.tsv` and its line).
+    pub origin: Origin,
 }
 
 impl Membership {
@@ -56,6 +58,7 @@ mod tests {
             joined: date(joined),
             left: date(left),
             source: Source::default(),
+            origin: Origin::Ledger { id: 0 },
         }
     }
 
