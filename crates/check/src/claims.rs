@@ -241,7 +241,11 @@ fn holy_see_addon(rest: &str) -> Option<usize> {
 /// Pacific", "the third Arab state", "seven of them in Latin America". Such a count is never
 /// compared with the whole partner set: `groups` decides it where the words name a group whose
 /// memberships the graph holds.
-fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
+///
+/// The flag says whether the words follow the count ("12 countries in Africa"); words found
+/// before it ("Taiwan, an Asian democracy, has 13 allies") may qualify the state, not the count,
+/// so only the former are decided.
+fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static INSIDE: OnceLock<Regex> = OnceLock::new();
     const REGIONS: &str = r"(?:the\s+)?(?:south\s+|western\s+|eastern\s+|central\s+)?(?:pacific|latin\s+america|caribbean|africa|europe|asia|americas|middle\s+east|gulf|balkans|arab\s+world|region|continent|european\s+union|eu)";
@@ -256,19 +260,22 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
             .expect("qualifier pattern")
     });
     if let Some(m) = after.find(&s[end..]) {
-        return Some(m.as_str().trim().to_string());
+        return Some((m.as_str().trim().to_string(), true));
     }
     // the words of the count itself, and the few before it ("the only three Arab states")
     let from = floor(s, start.saturating_sub(24));
-    inside.find(&s[from..end]).map(|m| m.as_str().to_string())
+    inside
+        .find(&s[from..end])
+        .map(|m| (m.as_str().to_string(), false))
 }
 
-/// A claim about a group-limited ordinal, which the checker does not judge.
+/// A claim limited to a group the checker does not decide: an ordinal ("the third Arab
+/// state"), or a count whose group words stand before it.
 fn group_claim(at: At<'_>, group: &str) -> Claim {
     at.claim(
         ClaimKind::Count,
         Verdict::NotEnoughInfo,
-        format!("the ordinal is limited to a group (\"{group}\"); the checker does not compare it with all partners, nor rank partners within a group"),
+        format!("the claim is limited to a group (\"{group}\"), or its words qualify the state; the checker does not compare it with all partners, nor rank partners within a group"),
         vec![],
     )
 }
@@ -378,8 +385,12 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             };
             let c = cmp(caps.get(1).map(|c| c.as_str()));
             topic = Some(subject);
-            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
-                out.push(group_count(graph, as_of, subject, (n, c), at(m), &g));
+            if let Some((g, after)) = group_qualifier(s, m.start(), m.end()) {
+                out.push(if after {
+                    group_count(graph, as_of, subject, (n, c), at(m), &g)
+                } else {
+                    group_claim(at(m), &g)
+                });
                 continue;
             }
             let (n, span) = match holy_see_addon(&s[m.end()..]) {
@@ -425,9 +436,11 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     let w = m.as_str().to_lowercase();
                     w.contains("un member") || w.contains("united nations")
                 };
-                if let Some(g) = group {
+                if let Some((g, after)) = group {
                     out.push(match target {
-                        Some(t) if !un_only => group_count(graph, as_of, t, (n, c), at(m), &g),
+                        Some(t) if after && !un_only => {
+                            group_count(graph, as_of, t, (n, c), at(m), &g)
+                        }
                         _ => group_claim(at(m), &g),
                     });
                     topic = target.or(topic);
@@ -453,7 +466,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 ));
                 continue;
             }
-            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
+            if let Some((g, _)) = group_qualifier(s, m.start(), m.end()) {
                 counted = true;
                 out.push(group_claim(at(m), &g));
                 continue;

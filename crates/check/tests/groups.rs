@@ -3,19 +3,10 @@
 //! Pyongyang"), decided on the memberships of `data/groups.tsv` as of the article's day.
 
 use diplograph_check::{check, Claim, Verdict};
-use diplograph_graph::{Graph, Options};
-use diplograph_read::{read, Lexicon};
+use diplograph_read::read;
 
-fn setup() -> &'static (Lexicon, Graph) {
-    static SETUP: std::sync::OnceLock<(Lexicon, Graph)> = std::sync::OnceLock::new();
-    SETUP.get_or_init(|| {
-        let b = diplograph_baseline::load().unwrap();
-        let lex = Lexicon::new(&b.states, &b.people);
-        let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
-            .with_memberships(std::sync::Arc::new(b.memberships));
-        (lex, graph)
-    })
-}
+mod common;
+use common::setup;
 
 /// The claim whose words are `words`, checked in `text` as of `day`.
 fn claim(text: &str, day: &str, words: &str) -> Claim {
@@ -163,4 +154,35 @@ fn the_middle_east_and_the_gulf_stay_undecided() {
             c.explanation
         );
     }
+}
+
+#[test]
+fn group_words_before_a_count_are_not_taken_as_its_group() {
+    // "Asian" qualifies Taiwan, not its allies: not a count of allies in Asia
+    let text = "Taiwan, an Asian democracy, has 13 official allies.";
+    let (lex, graph) = setup();
+    let day = "2023-04-18".parse().unwrap();
+    let r = read(text, Some(day), lex);
+    for c in check(text, &r, graph, day, lex).claims {
+        assert_ne!(c.verdict, Verdict::Refuted, "{}: {}", c.text, c.explanation);
+    }
+    // after the count, the words are its group
+    let text = "Taiwan has official relations with 3 countries in the Pacific.";
+    let c = claim(text, "2024-01-15", "relations with 3 countries");
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.explanation);
+}
+
+#[test]
+fn a_bare_number_in_a_region_is_no_count_of_partners() {
+    let text = "Taiwan has 13 official allies, and its president will visit two in the Pacific.";
+    let (lex, graph) = setup();
+    let day = "2023-04-18".parse().unwrap();
+    let r = read(text, Some(day), lex);
+    let claims = check(text, &r, graph, day, lex).claims;
+    assert!(
+        claims
+            .iter()
+            .all(|c| !c.text.contains("two in the Pacific")),
+        "{claims:#?}"
+    );
 }

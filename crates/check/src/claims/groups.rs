@@ -374,8 +374,15 @@ pub(super) fn find(
     let s = &text[ss..se];
     let mut out = Vec::new();
     if let Some(subject) = topic.filter(|_| about_partners(s)) {
+        // "seven of them are in …", and the counts that continue its list ("three in the
+        // Pacific"); a bare "two in the Pacific" may count anything
+        let mut chain = false;
         for caps in f.count_in.captures_iter(s) {
             let m = caps.get(0).expect("match");
+            chain = chain || m.as_str().to_lowercase().contains(" of ");
+            if !chain {
+                continue;
+            }
             let Some(n) = number(&caps[1]) else { continue };
             let q = Asked {
                 subject,
@@ -425,7 +432,14 @@ pub(super) fn find(
     }
     for caps in f.only_adj.captures_iter(s) {
         let m = caps.get(0).expect("match");
-        let Some(subject) = named.after(ss + m.end()) else {
+        // the state right after the words ("… recognising Taipei", "… with Pyongyang"), not
+        // one further on ("… recognising it, unlike Japan")
+        let Some(subject) = named
+            .0
+            .iter()
+            .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 12)
+            .map(|x| x.2)
+        else {
             continue;
         };
         // the states listed before "are the only", back to the clause's start
