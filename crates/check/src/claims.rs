@@ -290,14 +290,7 @@ fn group_count(
     at: At<'_>,
     words: &str,
 ) -> Claim {
-    let q = groups::Asked {
-        subject,
-        words: words.to_string(),
-        side: groups::Side::Partners,
-        count: Some((n, c)),
-        listed: vec![],
-        only: false,
-    };
+    let q = groups::Asked::count(subject, words, (n, c));
     groups::decide(graph, as_of, &q, ClaimKind::Count, at)
 }
 

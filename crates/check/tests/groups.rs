@@ -186,3 +186,30 @@ fn a_bare_number_in_a_region_is_no_count_of_partners() {
         "{claims:#?}"
     );
 }
+
+#[test]
+fn a_groups_count_then_and_now() {
+    let text = "With Nauru gone, Taiwan's Pacific allies have been halved since 2019, from six to three, and worldwide a dozen countries keep formal ties with Taipei.";
+    let c = claim(
+        text,
+        "2024-01-18",
+        "Pacific allies have been halved since 2019, from six to three",
+    );
+    assert_eq!(c.verdict, Verdict::Supported, "{}", c.explanation);
+    assert!(c.explanation.contains("on 2019-01-01"), "{}", c.explanation);
+    let wrong = text.replace("from six to three", "from eight to three");
+    let c = claim(
+        &wrong,
+        "2024-01-18",
+        "Pacific allies have been halved since 2019, from eight to three",
+    );
+    // the year's first day is a convention: a count then that differs is not refuted
+    assert_eq!(c.verdict, Verdict::NotEnoughInfo, "{}", c.explanation);
+    let wrong = text.replace("from six to three", "from six to four");
+    let c = claim(
+        &wrong,
+        "2024-01-18",
+        "Pacific allies have been halved since 2019, from six to four",
+    );
+    assert_eq!(c.verdict, Verdict::Refuted, "{}", c.explanation);
+}

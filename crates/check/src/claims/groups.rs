@@ -82,6 +82,20 @@ pub(super) struct Asked {
     pub only: bool,
 }
 
+impl Asked {
+    /// A count of `subject`'s partners in the group the words name.
+    pub fn count(subject: Code, words: &str, n: (usize, Cmp)) -> Asked {
+        Asked {
+            subject,
+            words: words.to_string(),
+            side: Side::Partners,
+            count: Some(n),
+            listed: vec![],
+            only: false,
+        }
+    }
+}
+
 /// Decides a group-limited claim. Supported when the count (and list) of the subject's partners
 /// among the group's members on the day match; refuted only when every pair of the subject is
 /// known, no member of the group is in doubt, every listed state is a member, and the claim is
@@ -120,53 +134,25 @@ pub(super) fn decide(graph: &Graph, as_of: Day, q: &Asked, kind: ClaimKind, at: 
     let (side, other): (Vec<Code>, Vec<Code>) = match q.side {
         Side::Partners => (
             partners.clone(),
-            rel.without
-                .iter()
-                .filter(|c| !partners.contains(c))
-                .copied()
-                .collect(),
+            pick(&rel.without, |c| !partners.contains(c)),
         ),
         Side::Without => (
-            rel.without
-                .iter()
-                .filter(|c| !partners.contains(c))
-                .copied()
-                .collect(),
+            pick(&rel.without, |c| !partners.contains(c)),
             partners.clone(),
         ),
     };
-    let unknown: Vec<Code> = rel
-        .unknown
-        .iter()
-        .filter(|c| !partners.contains(c))
-        .copied()
-        .collect();
-    let found: Vec<Code> = group
-        .members
-        .iter()
-        .filter(|c| side.contains(c))
-        .copied()
-        .collect();
+    let unknown: Vec<Code> = pick(&rel.unknown, |c| !partners.contains(c));
+    let found: Vec<Code> = pick(&group.members, |c| side.contains(c));
     // members the graph cannot place: unknown pairs, and states whose membership rows cannot
     // tell on the day that are on the counted side or unknown
-    let mut open: Vec<Code> = group
-        .members
-        .iter()
-        .filter(|c| unknown.contains(c))
-        .copied()
-        .collect();
+    let mut open: Vec<Code> = pick(&group.members, |c| unknown.contains(c));
     open.extend(
         group
             .uncertain
             .iter()
             .filter(|c| side.contains(c) || unknown.contains(c)),
     );
-    let not_members: Vec<Code> = q
-        .listed
-        .iter()
-        .filter(|c| !group.members.contains(c))
-        .copied()
-        .collect();
+    let not_members: Vec<Code> = pick(&q.listed, |c| !group.members.contains(c));
     let mut problems = Vec::new();
     let mut verdict_count = None;
     if let Some((n, c)) = q.count {
@@ -176,26 +162,16 @@ pub(super) fn decide(graph: &Graph, as_of: Day, q: &Asked, kind: ClaimKind, at: 
         }
         verdict_count = Some(v);
     }
-    let listed_missing: Vec<Code> = q
-        .listed
-        .iter()
-        .filter(|c| !found.contains(c))
-        .copied()
-        .collect();
-    let listed_off: Vec<Code> = listed_missing
-        .iter()
-        .filter(|c| other.contains(c))
-        .copied()
-        .collect();
+    let listed_missing: Vec<Code> = pick(&q.listed, |c| !found.contains(c));
+    let listed_off: Vec<Code> = pick(&listed_missing, |c| other.contains(c));
     if !listed_off.is_empty() {
-        problems.push(format!("{} not on that side", names(&listed_off)));
+        problems.push(match q.side {
+            Side::Partners => format!("{} had no relations with {who}", names(&listed_off)),
+            Side::Without => format!("{} had relations with {who}", names(&listed_off)),
+        });
     }
     let left_out: Vec<Code> = if q.only {
-        found
-            .iter()
-            .filter(|c| !q.listed.contains(c))
-            .copied()
-            .collect()
+        pick(&found, |c| !q.listed.contains(c))
     } else {
         Vec::new()
     };
@@ -305,6 +281,11 @@ pub(super) fn decide(graph: &Graph, as_of: Day, q: &Asked, kind: ClaimKind, at: 
     at.claim(kind, verdict, explanation, evidence)
 }
 
+/// The codes of `xs` that `keep` accepts, in order.
+fn pick(xs: &[Code], keep: impl Fn(&Code) -> bool) -> Vec<Code> {
+    xs.iter().filter(|c| keep(c)).copied().collect()
+}
+
 struct Forms {
     /// "seven of them are in Latin America and the Caribbean", "three in the Pacific"
     count_in: Regex,
@@ -317,6 +298,8 @@ struct Forms {
     one_of: Regex,
     /// ", with Belize and Guatemala" after it
     with: Regex,
+    /// "Taiwan's Pacific allies have been halved since 2019, from six to three"
+    from_to: Regex,
 }
 
 const GROUP: &str = r"(latin\s+america\s+and\s+the\s+caribbean|(?:the\s+)?south\s+pacific|(?:the\s+)?pacific|central\s+america|south\s+america|(?:the\s+)?caribbean|europe|africa|asia|(?:the\s+)?middle\s+east|(?:the\s+)?gulf)";
@@ -337,6 +320,7 @@ fn forms() -> &'static Forms {
             count_in: re(r"(?i)\b{N}\s+(?:of\s+(?:them|which|these|those)\s+)?(?:are\s+|is\s+|were\s+|lie\s+)?in\s+{G}\b"),
             only_in: re(r"(?i)\b(?:its|their)\s+(?:only|last|sole|remaining|single)\s+(?:(?:formal\s+|diplomatic\s+|official\s+)*(?:ally|partner)\s+)?in\s+{G}\b"),
             only_adj: re(r"(?i)\bthe\s+only\s+(?:two\s+|three\s+|remaining\s+)?{A}\s+(?:member\s+states|members|states|countries|nations|allies)\s+(?:still\s+|that\s+still\s+|to\s+)?(recogni[sz]ing|recogni[sz]e|with(?:out)?\s+(?:formal\s+|diplomatic\s+|official\s+)*(?:relations|ties))"),
+            from_to: re(r"(?i)(['’]s|\bits)\s+{A}\s+(?:diplomatic\s+|formal\s+)?(?:allies|partners)\b[^.;]{0,80}?\bsince\s+(\d{4})[^.;]{0,20}?\bfrom\s+{N}\s+to\s+{N}\b"),
             with: re(r"(?i)^,?\s*(?:along\s+)?with\s+"),
             one_of: re(r"(?i)\bone\s+of\s+(?:the\s+|only\s+|just\s+)*{N}\s+{A}\s+(?:states|countries|nations|allies)\b"),
         }
@@ -384,14 +368,7 @@ pub(super) fn find(
                 continue;
             }
             let Some(n) = number(&caps[1]) else { continue };
-            let q = Asked {
-                subject,
-                words: caps[2].to_string(),
-                side: Side::Partners,
-                count: Some((n, Cmp::Exactly)),
-                listed: vec![],
-                only: false,
-            };
+            let q = Asked::count(subject, &caps[2], (n, Cmp::Exactly));
             out.push(decide(
                 graph,
                 as_of,
@@ -400,6 +377,54 @@ pub(super) fn find(
                 At::of(text, ss, m),
             ));
         }
+    }
+    for caps in f.from_to.captures_iter(s) {
+        let m = caps.get(0).expect("match");
+        let owner = caps.get(1).expect("owner");
+        let subject = if owner.as_str().to_lowercase() == "its" {
+            topic
+        } else {
+            named.before(ss + owner.end()).filter(|_| {
+                named
+                    .0
+                    .iter()
+                    .any(|x| x.1 + 3 >= ss + owner.end() && x.1 <= ss + owner.end())
+            })
+        };
+        let (Some(subject), Ok(year), Some(then), Some(now)) = (
+            subject,
+            caps[3].parse::<i16>(),
+            number(&caps[4]),
+            number(&caps[5]),
+        ) else {
+            continue;
+        };
+        let since = diplograph_model::Date::year(year).first_day();
+        if since >= as_of {
+            continue;
+        }
+        let asked = |n| Asked::count(subject, &caps[2], (n, Cmp::Exactly));
+        let at = At::span(text, ss + caps.get(2).expect("group").start(), ss + m.end());
+        let before = decide(graph, since, &asked(then), ClaimKind::Count, at);
+        let after = decide(graph, as_of, &asked(now), ClaimKind::Count, at);
+        // "since 2019" is counted from the year's first day, a convention: the count then never
+        // refutes (the claim may count from later in the year), the count now may
+        let verdict = match (before.verdict, after.verdict) {
+            (_, Verdict::Refuted) => Verdict::Refuted,
+            (Verdict::Supported, Verdict::Supported) => Verdict::Supported,
+            _ => Verdict::NotEnoughInfo,
+        };
+        let mut evidence = before.evidence;
+        evidence.extend(after.evidence);
+        out.push(at.claim(
+            ClaimKind::Count,
+            verdict,
+            format!(
+                "From {then} on {since} (\"since {year}\" counted from the year's first day; a count then that differs is not a refutation) to {now} on {as_of}. Then: {} Now: {}",
+                before.explanation, after.explanation
+            ),
+            evidence,
+        ));
     }
     if let Some(subject) = topic {
         for caps in f.only_in.captures_iter(s) {
