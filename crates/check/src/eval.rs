@@ -106,12 +106,17 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
                 });
             };
             let (qs, qe) = (at, at + l.quote.len());
-            // the claim that covers most of the labelled words
+            // the claim whose words best match the labelled ones (overlap over union), so that
+            // a whole sentence reported as a date claim does not stand in for a count inside it
             let found = report
                 .claims
                 .iter()
                 .filter(|c| c.start < qe && qs < c.end)
-                .max_by_key(|c| (c.end.min(qe) - c.start.max(qs), std::cmp::Reverse(c.start)));
+                .max_by_key(|c| {
+                    let overlap = c.end.min(qe) - c.start.max(qs);
+                    let union = c.end.max(qe) - c.start.min(qs);
+                    (overlap * 1000 / union.max(1), std::cmp::Reverse(c.start))
+                });
             let right = found.is_some_and(|c| c.verdict == expected);
             for t in [
                 &mut rep.overall,

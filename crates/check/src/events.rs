@@ -43,7 +43,10 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
             vec![],
         );
     };
-    let same_kind = |x: &&Entry| x.event == kind && (!kind.is_directed() || (x.a == a && x.b == b));
+    // a break is one event whoever the source names first ("Saudi Arabia severed relations with
+    // Iran" is the row of Iran's table); who recognised whom is not
+    let one_sided = matches!(kind, Event::Recognize | Event::WithdrawRecognition);
+    let same_kind = |x: &&Entry| x.event == kind && (!one_sided || (x.a == a && x.b == b));
     let agreeing: Vec<&Entry> = pair
         .entries
         .iter()

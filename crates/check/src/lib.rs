@@ -15,6 +15,7 @@
 mod claims;
 pub mod eval;
 mod events;
+mod periods;
 mod refute;
 
 use diplograph_graph::{Cited, Graph};

@@ -79,7 +79,7 @@ fn treaty() -> &'static Regex {
 fn clause_boundary() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i);|:\s|,\s*(?:and|but|while|whereas|although|though|which|who|after|before|when|as)\b|\s(?:and|but)\s+(?:then\s+)?(?:it|they|he|she|the\s+\w+)\s")
+        Regex::new(r"(?i);|:\s|,\s*(?:and|but|while|whereas|although|though|which|who|after|before|when|as)\b|\s(?:and|but)\s+(?:then\s+)?(?:it|they|he|she)\s")
             .expect("clause pattern")
     })
 }
@@ -127,7 +127,11 @@ pub(crate) fn pair_date(
     let same: Vec<&Entry> = pair
         .entries
         .iter()
-        .filter(|x| x.event == kind && (!kind.is_directed() || (x.a == a && x.b == b)))
+        .filter(|x| {
+            x.event == kind
+                && (!matches!(kind, Event::Recognize | Event::WithdrawRecognition)
+                    || (x.a == a && x.b == b))
+        })
         .collect();
     let dates = |xs: &[&Entry]| {
         xs.iter()

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use diplograph_check::eval::{parse_cases, score, Case, Report};
+use diplograph_check::Verdict;
 use diplograph_graph::{Graph, Options};
 use diplograph_read::Lexicon;
 
@@ -77,7 +78,7 @@ fn the_issues_examples_get_their_verdict_or_not_enough_info() {
         .into_iter()
         .filter(|c| c.id.starts_with("i13-") || c.id == "claim-018")
         .collect();
-    assert_eq!(examples.len(), 8);
+    assert_eq!(examples.len(), 9);
     let r = score(&examples, &graph, &lex).unwrap();
     for m in &r.misses {
         assert!(
@@ -92,4 +93,40 @@ fn the_issues_examples_get_their_verdict_or_not_enough_info() {
     // the list, the Vatican add-on, Taipei, and Seoul's only missing member are decided
     let decided = r.overall.right;
     assert!(decided >= 5, "{decided} of {}", r.overall.claims);
+}
+
+/// Every refutation names the facts, with their sources, that contradict the claim.
+#[test]
+fn every_refutation_names_its_evidence() {
+    let b = diplograph_baseline::load().unwrap();
+    let lex = Lexicon::new(&b.states, &b.people);
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
+    let mut refuted = 0;
+    for dir in ["claims", "claims-heldout"] {
+        for case in cases(dir) {
+            let day = case
+                .published
+                .as_deref()
+                .map(|p| p.parse::<diplograph_model::Date>().unwrap().last_day())
+                .unwrap();
+            let reading = diplograph_read::read(&case.text, Some(day), &lex);
+            let report = diplograph_check::check(&case.text, &reading, &graph, day, &lex);
+            for c in report
+                .claims
+                .iter()
+                .filter(|c| c.verdict == Verdict::Refuted)
+            {
+                refuted += 1;
+                assert!(
+                    c.evidence.iter().any(|e| !e.sources.is_empty()),
+                    "{}: {:?} refuted without a sourced fact: {}",
+                    case.id,
+                    c.text,
+                    c.explanation
+                );
+            }
+        }
+    }
+    assert!(refuted >= 10, "{refuted} refutations");
 }

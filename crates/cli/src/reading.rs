@@ -1017,7 +1017,9 @@ pub fn check_cmd(
                 for c in &report.claims {
                     writeln!(w, "  {:<15} \"{}\"", c.verdict.as_str(), clip(&c.text, 100))?;
                     writeln!(w, "                  {}", c.explanation)?;
-                    for e in &c.evidence {
+                    // a table shows the first few facts; --json carries them all
+                    const SHOWN: usize = 6;
+                    for e in c.evidence.iter().take(SHOWN) {
                         let src = e.sources.first().map_or(String::new(), |s| {
                             let who = if s.source.url.is_empty() {
                                 &s.source.citation
@@ -1027,6 +1029,13 @@ pub fn check_cmd(
                             format!(" — {who}")
                         });
                         writeln!(w, "                  · {}{src}", e.fact)?;
+                    }
+                    if c.evidence.len() > SHOWN {
+                        writeln!(
+                            w,
+                            "                  · and {} more facts (--json lists them all)",
+                            c.evidence.len() - SHOWN
+                        )?;
                     }
                 }
                 for e in &report.events {

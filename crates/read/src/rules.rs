@@ -882,11 +882,24 @@ impl Sentence<'_> {
 
     /// A relations noun near a verb, not "trade ties" or "close relations".
     fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
+        // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
+        // kinds of the same relations
+        let joined = || {
+            let n = self.after_np(i, window, RELATION_NOUNS)?;
+            (i + 1..n)
+                .filter(|&j| self.is(j, &["and"]))
+                .all(|j| j > 0 && self.is(j - 1, &["diplomatic"]))
+                .then_some(n)
+        };
         let n = self
             .after(i, window, RELATION_NOUNS)
+            .or_else(joined)
             .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
-            self.is(k, BLOCKING_MODIFIERS) && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+            self.is(k, BLOCKING_MODIFIERS)
+                && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+                // "diplomatic and consular relations" are diplomatic relations too
+                && !(k >= 2 && self.is(k - 1, &["and"]) && self.is(k - 2, &["diplomatic"]))
         });
         (!blocked).then_some(n)
     }
@@ -932,7 +945,11 @@ impl Sentence<'_> {
                     &[
                         "opened", "open", "opens", "opening", "launched", "launch", "set",
                     ],
-                ) && self.after(i, 3, &["diplomatic"]).is_some()));
+                ) && (self.after(i, 3, &["diplomatic"]).is_some()
+                    // "opened relations with Damascus in 1966"
+                    || (self.is(i, &["opened", "open", "opens", "opening"])
+                        && i + 1 < self.toks.len()
+                        && self.is(i + 1, RELATION_NOUNS)))));
             if restore || establish {
                 if let Some(noun) = self.relation_noun(i, 6, true) {
                     let kind = if restore {
@@ -974,7 +991,30 @@ impl Sentence<'_> {
                         "breakdown",
                     ],
                 );
-            if sever {
+            // "after a three-year break", "the breakdown of ties": a noun naming a past break,
+            // not a new one
+            let noun_use = self.is(i, &["break", "breaks", "breakdown", "rupture"])
+                && i > 0
+                && (self.is(
+                    i - 1,
+                    &[
+                        "a",
+                        "the",
+                        "its",
+                        "their",
+                        "this",
+                        "that",
+                        "long",
+                        "decade",
+                        "decades",
+                        "year",
+                        "years",
+                        "after",
+                        "since",
+                        "following",
+                    ],
+                ) || self.w(i - 1).ends_with("year"));
+            if sever && !noun_use {
                 if let Some(_noun) = self.relation_noun(i, 5, true) {
                     push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
                     continue;

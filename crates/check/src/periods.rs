@@ -1,0 +1,407 @@
+//! Claims about events in a period: "the ninth ally Taipei has lost since May 2016", "the
+//! fifth country to switch recognition from Taipei to Beijing since 2016", "the ninth country to
+//! recognise a Palestinian state since October 7", "six countries have cut ties with Taiwan
+//! since 2016".
+//!
+//! The graph's events are counted: losses of a state (its partners' breaks and withdrawals of
+//! recognition) or recognitions of it, each partner once, from the period's start to the day
+//! checked. A count that matches is supported; one that does not is `not_enough_info` with the
+//! graph's events listed, never refuted: a period's events are only as complete as the graph's
+//! coverage of the state, and "since Tsai took office" may start on a day the sentence does not
+//! give.
+
+use std::sync::OnceLock;
+
+use diplograph_graph::Graph;
+use diplograph_model::{Code, Date, Day, Event, Status};
+use diplograph_read::{month, Lexicon};
+use regex::Regex;
+
+use crate::{entry_evidence, name, Claim, ClaimKind, Evidence, Verdict};
+
+const ORDINALS: [&str; 20] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+
+const CARDINALS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+fn ordinal(s: &str) -> Option<usize> {
+    let s = s.to_lowercase();
+    if let Some(i) = ORDINALS.iter().position(|o| *o == s) {
+        return Some(i + 1);
+    }
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    if let Ok(n) = digits.parse() {
+        return Some(n);
+    }
+    CARDINALS.iter().position(|o| *o == s).map(|i| i + 1)
+}
+
+/// What the events are, for the state they are about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Partners breaking off, switching away, withdrawing recognition.
+    Losses,
+    /// States recognising it.
+    Recognitions,
+}
+
+struct Patterns {
+    /// "the ninth ally Taipei has lost", "the 18th state to withdraw recognition of Kosovo",
+    /// "the fifth country to switch recognition from Taipei to Beijing"
+    ordinal: Regex,
+    /// "six countries have switched to Beijing"
+    cardinal: Regex,
+    loss: Regex,
+    recognition: Regex,
+    /// "since Tsai Ing-wen took office in May 2016", "since 2016", "since October 7"
+    since: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let words = ORDINALS.join("|");
+        let cardinals = CARDINALS.join("|");
+        let months = "january|february|march|april|may|june|july|august|september|october|november|december";
+        let re = |s: String| Regex::new(&s).expect("period pattern");
+        Patterns {
+            ordinal: re(format!(
+                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:country|state|nation|ally|allies|government|partner)\b"
+            )),
+            cardinal: re(format!(
+                r"(?i)\b(\d{{1,3}}|{cardinals})\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
+            )),
+            loss: re(r"(?i)\b(?:to\s+)?(?:switch|switched|cut|break|broke|sever|drop|abandon|ditch|defect|withdraw|take\s+back|revoke|rescind|derecogni[sz]e|withdrawn|revoked|lost|lose|has\s+lost|have\s+lost)\b".to_string()),
+            recognition: re(r"(?i)\bto\s+(?:formally\s+|officially\s+)?recogni[sz]e\b|\bhave\s+(?:now\s+)?recogni[sz]ed\b".to_string()),
+            since: re(format!(
+                r"(?i)\b(?:since|after|following)\s+(?:[^,.;]{{0,60}}?\s)??(?:in\s+)?(?:({months})\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*)?)?(\d{{4}})\b|\b(?:since|after|following)\s+({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+            )),
+        }
+    })
+}
+
+/// The period's first day, when the sentence gives one: "since May 2016" is 2016-05-01,
+/// "since 2016" 2016-01-01, "since October 7" (or "after October 7") the last 7 October on or
+/// before `as_of`.
+///
+/// A day without a year takes the year the sentence names, if it names one ("began in November
+/// 2023, … after October 7").
+fn since(rest: &str, as_of: Day, year_named: Option<i16>) -> Option<(Date, usize)> {
+    let c = patterns().since.captures(rest)?;
+    let end = c.get(0).expect("match").end();
+    let word = |i: usize| c.get(i).map(|g| g.as_str());
+    let (m, d, y) = if c.get(3).is_some() {
+        (word(1).and_then(month), word(2), word(3))
+    } else {
+        (word(4).and_then(month), word(5), None)
+    };
+    let d: Option<i8> = d.and_then(|d| d.parse().ok());
+    let y: Option<i16> = y.and_then(|y| y.parse().ok());
+    let day = |y: i16, m: i8, d: i8| Day::new(y, m, d).ok().map(Date::from_day);
+    let date = match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => day(y, m, d)?,
+        (Some(y), Some(m), None) => Date::from_month(y, m)?,
+        (Some(y), None, _) => Date::year(y),
+        (None, Some(m), Some(d)) => {
+            if let Some(named) = year_named.and_then(|y| day(y, m, d)) {
+                if named.first_day() <= as_of {
+                    return Some((named, end));
+                }
+            }
+            let this = day(as_of.year(), m, d)?;
+            if this.first_day() <= as_of {
+                this
+            } else {
+                day(as_of.year() - 1, m, d)?
+            }
+        }
+        _ => return None,
+    };
+    Some((date, end))
+}
+
+/// The partners' events of `kind` about `target` from `from` to `to`, each partner once (its
+/// first in the period), in date order.
+fn events(
+    graph: &Graph,
+    target: Code,
+    kind: Kind,
+    from: Day,
+    to: Day,
+) -> Vec<(Code, &diplograph_graph::Entry)> {
+    let mut out: Vec<(Code, &diplograph_graph::Entry)> = Vec::new();
+    for s in graph.states().all() {
+        let Some(pair) = graph.pair(target, s.code) else {
+            continue;
+        };
+        let first = pair.entries.iter().find(|e| {
+            let fits = match kind {
+                Kind::Losses => {
+                    e.event == Event::Sever
+                        || (e.event == Event::WithdrawRecognition && e.b == target)
+                }
+                Kind::Recognitions => e.event == Event::Recognize && e.b == target,
+            };
+            fits && e.set_aside.is_none()
+                && e.date.first_day() >= from
+                && e.date.last_day() <= to
+                // a loss is of a partner: a break recorded where the graph already had no
+                // relations the day before is no ally lost
+                && (kind == Kind::Recognitions
+                    || e.date.first_day().yesterday().is_ok_and(|d| {
+                        !matches!(
+                            graph.status(target, s.code, d).status,
+                            Status::None | Status::Severed | Status::Suspended
+                        )
+                    }))
+        });
+        if let Some(e) = first {
+            out.push((s.code, e));
+        }
+    }
+    out.sort_by_key(|(_, e)| e.date);
+    out
+}
+
+/// The claims about events in a period in the sentence at `ss..se` of `text`.
+pub(crate) fn find(
+    text: &str,
+    ss: usize,
+    se: usize,
+    graph: &Graph,
+    as_of: Day,
+    lex: &Lexicon,
+) -> Vec<Claim> {
+    let p = patterns();
+    let s = &text[ss..se];
+    let named = lex.states_in(text, ss, se);
+    let year_named: Option<i16> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1900..=as_of.year()).contains(y));
+    let mut out = Vec::new();
+    let found = p
+        .ordinal
+        .captures_iter(s)
+        .map(|c| (c, true))
+        .chain(p.cardinal.captures_iter(s).map(|c| (c, false)));
+    for (caps, is_ordinal) in found {
+        let m = caps.get(0).expect("match");
+        let Some(n) = ordinal(&caps[1]) else { continue };
+        // the words that say what happened, up to the clause's end
+        let rest_end = s[m.end()..]
+            .find([';', '.'])
+            .map_or(s.len(), |k| m.end() + k);
+        let rest = &s[m.end()..rest_end];
+        let head = if is_ordinal { rest } else { m.as_str() };
+        let kind = if p.recognition.is_match(head) {
+            Kind::Recognitions
+        } else if p.loss.is_match(head) {
+            Kind::Losses
+        } else {
+            continue;
+        };
+        // an ordinal of events needs a verb right after it ("to switch", "Taipei has lost")
+        if is_ordinal && !p.loss.is_match(&rest[..rest.len().min(40)]) && kind == Kind::Losses {
+            continue;
+        }
+        let Some((from, since_end)) = since(rest, as_of, year_named) else {
+            // "since Tsai took office": a period the sentence does not date
+            if rest.to_lowercase().contains("since") || !is_ordinal {
+                let end = ss + m.end() + rest.find(',').unwrap_or(rest.len());
+                out.push(undecided(
+                    text,
+                    ss + m.start(),
+                    end,
+                    "the period's start is not given as a date, so the graph's events cannot be counted".into(),
+                ));
+            }
+            continue;
+        };
+        let end = ss + m.end() + since_end;
+        // the state the events are about: for losses the one named after the ordinal ("ally
+        // Taipei has lost", "from Taipei to Beijing", "break with Taiwan"), the first one there;
+        // for recognitions the one recognised
+        let after: Vec<Code> = named
+            .iter()
+            .filter(|x| x.0 >= ss + m.end() && x.1 <= end)
+            .map(|x| x.2)
+            .collect();
+        let before: Vec<Code> = named
+            .iter()
+            .filter(|x| x.1 <= ss + m.start())
+            .map(|x| x.2)
+            .collect();
+        let Some(&target) = after.first() else {
+            out.push(undecided(
+                text,
+                ss + m.start(),
+                end,
+                "the sentence does not name the state whose partners are counted".into(),
+            ));
+            continue;
+        };
+        let list = events(graph, target, kind, from.first_day(), as_of);
+        let what = match kind {
+            Kind::Losses => format!(
+                "partners {} lost (breaks, switches, withdrawn recognitions)",
+                name(graph, target)
+            ),
+            Kind::Recognitions => format!("states that recognised {}", name(graph, target)),
+        };
+        let shown: Vec<String> = list
+            .iter()
+            .enumerate()
+            .map(|(i, (c, e))| format!("{}. {} ({})", i + 1, name(graph, *c), e.date))
+            .collect();
+        let fact = format!(
+            "From {from} to {as_of} the graph has {} {what}: {}.",
+            list.len(),
+            if shown.is_empty() {
+                "none".to_string()
+            } else {
+                shown.join(", ")
+            }
+        );
+        let evidence: Vec<Evidence> = list.iter().map(|(_, e)| entry_evidence(graph, e)).collect();
+        let (verdict, explanation) = if is_ordinal {
+            // the subject is the state named before the ordinal, other than the target
+            let subject = before.iter().rev().find(|c| **c != target).copied();
+            let position = subject.and_then(|sub| list.iter().position(|(c, _)| *c == sub));
+            match (subject, position) {
+                (Some(sub), Some(i)) if i + 1 == n => (
+                    Verdict::Supported,
+                    format!("{fact} {} is the {}.", name(graph, sub), ordinal_word(n)),
+                ),
+                (Some(sub), Some(i)) => (
+                    Verdict::NotEnoughInfo,
+                    format!("{fact} By the graph {} is the {}, not the {}; events the graph lacks, or a period counted from another day, could make up the difference.", name(graph, sub), ordinal_word(i + 1), ordinal_word(n)),
+                ),
+                (Some(sub), None) => (
+                    Verdict::NotEnoughInfo,
+                    format!("{fact} The graph has no such event of {} in the period.", name(graph, sub)),
+                ),
+                (None, _) => (
+                    Verdict::NotEnoughInfo,
+                    format!("{fact} The sentence does not name who is the {}.", ordinal_word(n)),
+                ),
+            }
+        } else if list.len() == n {
+            (Verdict::Supported, fact)
+        } else {
+            (
+                Verdict::NotEnoughInfo,
+                format!("{fact} The claim says {n}; events the graph lacks could make up the difference."),
+            )
+        };
+        out.push(Claim {
+            text: text[ss + m.start()..end].to_string(),
+            start: ss + m.start(),
+            end,
+            kind: ClaimKind::Count,
+            verdict,
+            explanation,
+            evidence,
+        });
+    }
+    out
+}
+
+fn ordinal_word(n: usize) -> String {
+    match n {
+        1..=20 => ORDINALS[n - 1].to_string(),
+        _ => format!("{n}th"),
+    }
+}
+
+fn undecided(text: &str, start: usize, end: usize, why: String) -> Claim {
+    Claim {
+        text: text[start..end].to_string(),
+        start,
+        end,
+        kind: ClaimKind::Count,
+        verdict: Verdict::NotEnoughInfo,
+        explanation: format!("a count of events in a period: {why}"),
+        evidence: vec![],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_start_where_the_sentence_says() {
+        let day = Day::new(2024, 6, 21).unwrap();
+        let at = |s: &str| since(s, day, None).map(|(d, _)| d.to_string());
+        assert_eq!(
+            at(" since Tsai Ing-wen took office in May 2016, leaving"),
+            Some("2016-05".into())
+        );
+        assert_eq!(at(" since 2016"), Some("2016".into()));
+        assert_eq!(at(" since October 7, bringing"), Some("2023-10-07".into()));
+        assert_eq!(at(" since Tsai took office, leaving"), None);
+        assert_eq!(
+            at(" with Israel after October 7"),
+            Some("2023-10-07".into())
+        );
+        let in_2023 = since(
+            " after October 7",
+            Day::new(2025, 12, 10).unwrap(),
+            Some(2023),
+        );
+        assert_eq!(
+            in_2023.map(|(d, _)| d.to_string()),
+            Some("2023-10-07".into())
+        );
+    }
+
+    #[test]
+    fn ordinals_in_words_and_digits() {
+        assert_eq!(ordinal("ninth"), Some(9));
+        assert_eq!(ordinal("18th"), Some(18));
+        assert_eq!(ordinal("six"), Some(6));
+    }
+}
