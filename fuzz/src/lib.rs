@@ -45,7 +45,8 @@ fn knowledge() -> &'static Knowledge {
         let b = diplograph_baseline::load().expect("baseline");
         let lexicon = Lexicon::new(&b.states, &b.people);
         let states = States::new(b.states.clone());
-        let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+        let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+            .with_memberships(std::sync::Arc::new(b.memberships));
         Knowledge {
             lexicon,
             graph,

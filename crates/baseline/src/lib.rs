@@ -1,10 +1,12 @@
 //! The curated facts diplograph ships with: the TSV files under `data/`, embedded in the binary,
 //! and the parser for their format (which user files imported with `import facts` share).
 //!
-//! Three kinds of file, each one fact a row with its source:
+//! Five kinds of file, each one fact a row with its source:
 //! - `states-*.tsv`: states with their codes, names, capital, UN admission and existence dates;
 //! - `facts/*.facts.tsv`: pair facts (`a b event date source_url publisher published quote`);
 //! - `facts/*.sets.tsv`: set facts about a state's whole partner set;
+//! - `groups.tsv`: memberships of states in groups (the EU, the Arab League, M49 regions), one
+//!   period a row (`group state joined left source_url publisher published quote citation`);
 //! - `reader/people.tsv`: leaders and foreign ministers and the state each speaks for, for the
 //!   reader.
 //!
@@ -16,8 +18,8 @@
 mod scan;
 
 use diplograph_model::{
-    Code, Date, Event, Fact, Origin, Person, SetFact, SetMode, Source, State, StateKind, Text,
-    Universe,
+    Code, Date, Event, Fact, Membership, Origin, Person, SetFact, SetMode, Source, State,
+    StateKind, Text, Universe,
 };
 
 /// The embedded data files, by their path under `data/`.
@@ -71,6 +73,7 @@ pub const FILES: &[(&str, &str)] = &[
         "facts/wikipedia.sets.tsv",
         include_str!("../../../data/facts/wikipedia.sets.tsv"),
     ),
+    ("groups.tsv", include_str!("../../../data/groups.tsv")),
     (
         "reader/people.tsv",
         include_str!("../../../data/reader/people.tsv"),
@@ -100,6 +103,8 @@ pub struct Baseline {
     pub facts: Vec<Fact>,
     pub sets: Vec<SetFact>,
     pub people: Vec<Person>,
+    /// Group memberships (`groups.tsv`), one period a row.
+    pub memberships: Vec<Membership>,
     /// Large facts files read only as far as their pairs ([`load_indexed`]); empty after
     /// [`load`], which parses every row into `facts`.
     pub rows: Vec<Rows>,
@@ -239,6 +244,9 @@ pub fn load_indexed() -> Result<Baseline, Error> {
             });
         } else if name.starts_with("states-") {
             b.states.extend(parse_states(name, text)?);
+        } else if *name == "groups.tsv" {
+            b.memberships
+                .extend(parse_groups_with(name, text, Text::Borrowed)?);
         } else if name.starts_with("reader/people") {
             b.people
                 .extend(parse_people_with(name, text, Text::Borrowed)?);
@@ -603,6 +611,77 @@ fn parse_people_with<'t>(file: &str, text: &'t str, keep: Keep<'t>) -> Result<Ve
     Ok(out)
 }
 
+/// The columns of `groups.tsv`.
+pub const GROUP_HEADER: &[&str] = &[
+    "group",
+    "state",
+    "joined",
+    "left",
+    "source_url",
+    "publisher",
+    "published",
+    "quote",
+    "citation",
+];
+
+/// Parses a group-membership file: one period of a state's membership a row, each with its
+/// source (a URL with a quote, or a citation).
+pub fn parse_groups(file: &str, text: &str) -> Result<Vec<Membership>, Error> {
+    parse_groups_with(file, text, copy)
+}
+
+fn parse_groups_with<'t>(
+    file: &str,
+    text: &'t str,
+    keep: Keep<'t>,
+) -> Result<Vec<Membership>, Error> {
+    let mut out = Vec::new();
+    for (line, f) in rows(file, text, GROUP_HEADER)? {
+        let [group, state, joined, left, url, publisher, published, quote, citation] = f[..] else {
+            return Err(err(
+                file,
+                line,
+                format!("expected {} fields, got {}", GROUP_HEADER.len(), f.len()),
+            ));
+        };
+        let group = group.trim();
+        if group.is_empty()
+            || !group
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            return Err(err(
+                file,
+                line,
+                format!("group {group:?} is not a key (lowercase letters, digits and _)"),
+            ));
+        }
+        let joined = opt_date(file, line, "joined", joined)?;
+        let left = opt_date(file, line, "left", left)?;
+        if let (Some(j), Some(l)) = (joined, left) {
+            if l.last_day() < j.first_day() {
+                return Err(err(
+                    file,
+                    line,
+                    format!("left \"{l}\" is before joined \"{j}\""),
+                ));
+            }
+        }
+        out.push(Membership {
+            group: keep(group),
+            state: field(file, line, "state", state.parse::<Code>())?,
+            joined,
+            left,
+            source: source(file, line, url, publisher, published, quote, citation, keep)?,
+            origin: Origin::Baseline {
+                file: Text::Owned(file.to_string()),
+                line,
+            },
+        });
+    }
+    Ok(out)
+}
+
 /// Parses a pair-facts TSV file.
 pub fn parse_facts(file: &str, text: &str) -> Result<Vec<Fact>, Error> {
     parse_facts_with(file, text, copy, Text::Owned(file.to_string()))
@@ -928,6 +1007,54 @@ mod tests {
             // Every row parses, and as the eager parse does.
             assert_eq!(a.facts().unwrap().len(), a.rows.len());
         }
+    }
+
+    #[test]
+    fn groups_load_with_their_sources_and_every_state_is_known() {
+        let b = load().unwrap();
+        assert!(b.memberships.len() > 700, "{}", b.memberships.len());
+        let codes: std::collections::HashSet<Code> = b.states.iter().map(|s| s.code).collect();
+        for m in &b.memberships {
+            assert!(codes.contains(&m.state), "{} in {}", m.state, m.group);
+            assert!(m.source.validate().is_ok(), "{} in {}", m.state, m.group);
+        }
+        let gbr = b
+            .memberships
+            .iter()
+            .find(|m| m.group == "eu" && m.state.as_str() == "GBR")
+            .unwrap();
+        assert_eq!(gbr.left.unwrap().to_string(), "2020-01-31");
+    }
+
+    #[test]
+    fn bad_group_rows_name_file_and_line() {
+        let head =
+            "group\tstate\tjoined\tleft\tsource_url\tpublisher\tpublished\tquote\tcitation\n";
+        let e = |row: &str| {
+            parse_groups("g.tsv", &format!("{head}{row}\n"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            e("eu\tGBR\t1973-01-01\t2020-01-31\thttps://x\tX\t\t\t"),
+            "g.tsv: line 2: source \"https://x\" has no quote"
+        );
+        assert_eq!(
+            e("eu\tGBR\t1973-01-01\t1972\t\t\t\t\tsome row"),
+            "g.tsv: line 2: left \"1972\" is before joined \"1973-01-01\""
+        );
+        assert_eq!(
+            e("EU members\tGBR\t\t\t\t\t\t\tsome row"),
+            "g.tsv: line 2: group \"EU members\" is not a key (lowercase letters, digits and _)"
+        );
+        assert!(e("eu\tGBR\t1973-13\t\t\t\t\t\tsome row").contains("joined: \"1973-13\""));
+        assert!(e("eu\tGBR\t\t\t\t\t\t\t").contains("a fact needs a source"));
+        let ok = parse_groups(
+            "g.tsv",
+            &format!("{head}eu\tGBR\t1973-01-01\t2020-01-31\t\t\t\t\trow 3\n"),
+        )
+        .unwrap();
+        assert_eq!(ok[0].state.as_str(), "GBR");
     }
 
     #[test]

@@ -75,7 +75,8 @@ fn main() {
     let bytes = (mb << 20).min(MAX_BYTES);
     let b = diplograph_baseline::load().expect("baseline");
     let lex = Lexicon::new(&b.states, &b.people);
-    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
     let (text, format) = input(&case, bytes);
     let t = Instant::now();
     let page = Page::from_bytes(text.as_bytes(), Some(format));

@@ -12,6 +12,8 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
+mod groups;
+
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 
 const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
@@ -242,9 +244,14 @@ fn holy_see_addon(rest: &str) -> Option<usize> {
 }
 
 /// The group a count is limited to, when its words name one: "three partners in the South
-/// Pacific", "the third Arab state", "seven of them in Latin America". Until group memberships
-/// are data the checker holds, such a count is not compared with the whole partner set.
-fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
+/// Pacific", "the third Arab state", "seven of them in Latin America". Such a count is never
+/// compared with the whole partner set: `groups` decides it where the words name a group whose
+/// memberships the graph holds.
+///
+/// The flag says whether the words follow the count ("12 countries in Africa"); words found
+/// before it ("Taiwan, an Asian democracy, has 13 allies") may qualify the state, not the count,
+/// so only the former are decided.
+fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static INSIDE: OnceLock<Regex> = OnceLock::new();
     const REGIONS: &str = r"(?:the\s+)?(?:south\s+|western\s+|eastern\s+|central\s+)?(?:pacific|latin\s+america|caribbean|africa|europe|asia|americas|middle\s+east|gulf|balkans|arab\s+world|region|continent|european\s+union|eu)";
@@ -259,21 +266,38 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<String> {
             .expect("qualifier pattern")
     });
     if let Some(m) = after.find(&s[end..]) {
-        return Some(m.as_str().trim().to_string());
+        return Some((m.as_str().trim().to_string(), true));
     }
     // the words of the count itself, and the few before it ("the only three Arab states")
     let from = floor(s, start.saturating_sub(24));
-    inside.find(&s[from..end]).map(|m| m.as_str().to_string())
+    inside
+        .find(&s[from..end])
+        .map(|m| (m.as_str().to_string(), false))
 }
 
-/// A claim about a group-limited count, which the checker does not judge yet.
+/// A claim limited to a group the checker does not decide: an ordinal ("the third Arab
+/// state"), or a count whose group words stand before it.
 fn group_claim(at: At<'_>, group: &str) -> Claim {
     at.claim(
         ClaimKind::Count,
         Verdict::NotEnoughInfo,
-        format!("the count is limited to a group (\"{group}\"); the checker does not hold group memberships yet, so it does not compare it with all partners"),
+        format!("the claim is limited to a group (\"{group}\"), or its words qualify the state; the checker does not compare it with all partners, nor rank partners within a group"),
         vec![],
     )
+}
+
+/// A count limited to a group ("relations with 12 countries in Africa"): decided on the
+/// group's members when the words name one the graph holds.
+fn group_count(
+    graph: &Graph,
+    as_of: Day,
+    subject: Code,
+    (n, c): (usize, Cmp),
+    at: At<'_>,
+    words: &str,
+) -> Claim {
+    let q = groups::Asked::count(subject, words, (n, c));
+    groups::decide(graph, as_of, &q, ClaimKind::Count, at)
 }
 
 /// "the 18th state to withdraw its recognition", "the fifth country to switch": an ordinal of
@@ -334,6 +358,9 @@ fn first_number(caps: &regex::Captures) -> Option<usize> {
 pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<Claim> {
     let p = patterns();
     let mut out = Vec::new();
+    // the state whose partners the article counted last: "them" and "its" in "seven of them are
+    // in Latin America", "its only ally in Europe"
+    let mut topic: Option<Code> = None;
     // the subject of the previous sentence, for one that goes on about it ("It now has ties
     // with only 12 countries")
     let mut previous: Option<Code> = None;
@@ -432,6 +459,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             };
             counted = true;
             count_subject = count_subject.or(Some(subject));
+            topic = Some(subject);
             out.push(count_claim(
                 graph,
                 as_of,
@@ -476,11 +504,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             } else {
                 Universe::All
             };
-            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
-                out.push(group_claim(at(m), &g));
+            let c = cmp(caps.get(1).map(|c| c.as_str()));
+            topic = Some(subject);
+            if let Some((g, after)) = group_qualifier(s, m.start(), m.end()) {
+                out.push(if after {
+                    group_count(graph, as_of, subject, (n, c), at(m), &g)
+                } else {
+                    group_claim(at(m), &g)
+                });
                 continue;
             }
-            let c = cmp(caps.get(1).map(|c| c.as_str()));
             let (n, span) = match holy_see_addon(&s[m.end()..]) {
                 Some(k) => (n + 1, At::span(text, ss + m.start(), ss + m.end() + k)),
                 None => (n, at(m)),
@@ -572,10 +605,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     continue;
                 }
                 counted = true;
-                if let Some(g) = group_qualifier(s, m.start(), m.end()) {
-                    out.push(group_claim(at(m), &g));
-                    continue;
-                }
+                let group = group_qualifier(s, m.start(), m.end());
                 // "17 countries in Taiwan's camp": the state inside the words is the one counted
                 let inside = named.within(ss + m.start(), ss + m.end());
                 let target = if let Some(x) = inside.last() {
@@ -597,6 +627,17 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     let w = m.as_str().to_lowercase();
                     w.contains("un member") || w.contains("united nations")
                 };
+                if let Some((g, after)) = group {
+                    out.push(match target {
+                        Some(t) if after && !un_only => {
+                            group_count(graph, as_of, t, (n, c), at(m), &g)
+                        }
+                        _ => group_claim(at(m), &g),
+                    });
+                    topic = target.or(topic);
+                    continue;
+                }
+                topic = target.or(topic);
                 if let Some(t) = target {
                     out.push(recognisers_claim(graph, as_of, t, n, c, un_only, span));
                 }
@@ -625,7 +666,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 }
                 continue;
             }
-            if let Some(g) = group_qualifier(s, m.start(), m.end()) {
+            if let Some((g, _)) = group_qualifier(s, m.start(), m.end()) {
                 counted = true;
                 out.push(group_claim(at(m), &g));
                 continue;
@@ -651,6 +692,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .map(|x| x.2);
             if let Some(hub) = possessive.or(after) {
                 counted = true;
+                topic = Some(hub);
                 out.push(count_claim(
                     graph,
                     as_of,
@@ -742,6 +784,15 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .iter()
                 .any(|(a, b)| m.start() < *b && *a < m.end())
         });
+        // group-limited counts and lists, which a "no relations" or "only" reading of the same
+        // words must not answer for the whole partner set
+        let limited = groups::find(text, graph, as_of, &named, (ss, se), topic);
+        let none = none.filter(|m| {
+            !limited
+                .iter()
+                .any(|c| ss + m.start() < c.end && c.start < ss + m.end())
+        });
+        out.extend(limited);
         if let Some(m) = none {
             out.extend(no_relations_claims(
                 text, graph, as_of, &named, s, ss, se, m,

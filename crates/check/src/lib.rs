@@ -5,8 +5,10 @@
 //! knowledge to check against. It finds checkable claims — partner counts ("191 out of 193 UN
 //! member states", "one of only 12 countries that recognise Taiwan"), exceptions ("with North
 //! Korea and Bhutan remaining exceptions", "the only UN member without ties to…"), pair status
-//! ("have no diplomatic relations"), dates ("have had relations since 1987") and durations
-//! ("restored ties after seven years") — and gives each a [`Verdict`] with an explanation and the
+//! ("have no diplomatic relations"), dates ("have had relations since 1987"), durations
+//! ("restored ties after seven years") and counts and lists limited to a group ("seven of them
+//! are in Latin America and the Caribbean", "its only ally in Europe"; the graph must hold the
+//! group memberships, [`Graph::with_memberships`]) — and gives each a [`Verdict`] with an explanation and the
 //! facts, with their sources, behind it. Every asserted event gets an [`EventStatus`]: `new`,
 //! `corroborated` or `conflict`.
 //!

@@ -4,18 +4,10 @@
 //! article of many event sentences is checked with the reader's budget.
 
 use diplograph_check::{check, ClaimKind, Verdict};
-use diplograph_graph::{Graph, Options};
-use diplograph_read::{read, Lexicon};
+use diplograph_read::read;
 
-fn setup() -> &'static (Lexicon, Graph) {
-    static SETUP: std::sync::OnceLock<(Lexicon, Graph)> = std::sync::OnceLock::new();
-    SETUP.get_or_init(|| {
-        let b = diplograph_baseline::load().unwrap();
-        let lex = Lexicon::new(&b.states, &b.people);
-        let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
-        (lex, graph)
-    })
-}
+mod common;
+use common::setup;
 
 const ARTICLE: &str = "South Korea will establish diplomatic relations with Syria next year. \
     Cuba restored diplomatic relations with the United States last year, after seven years. \

@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 fn every_fixture_checks_as_expected() {
     let b = diplograph_baseline::load().unwrap();
     let lex = Lexicon::new(&b.states, &b.people);
-    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

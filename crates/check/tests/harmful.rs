@@ -31,7 +31,8 @@ fn cases(dir: &str) -> Vec<Case> {
 fn scored(dir: &str) -> Report {
     let b = diplograph_baseline::load().unwrap();
     let lex = Lexicon::new(&b.states, &b.people);
-    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
     score(&cases(dir), &graph, &lex).unwrap()
 }
 
@@ -70,7 +71,8 @@ fn no_true_claim_is_refuted_in_the_held_out_set() {
 fn the_issues_examples_get_their_verdict_or_not_enough_info() {
     let b = diplograph_baseline::load().unwrap();
     let lex = Lexicon::new(&b.states, &b.people);
-    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
     let all = cases("claims");
     let examples: Vec<Case> = all
         .into_iter()
@@ -98,7 +100,8 @@ fn the_issues_examples_get_their_verdict_or_not_enough_info() {
 fn every_refutation_names_its_evidence() {
     let b = diplograph_baseline::load().unwrap();
     let lex = Lexicon::new(&b.states, &b.people);
-    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None });
+    let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
+        .with_memberships(std::sync::Arc::new(b.memberships));
     let mut refuted = 0;
     for dir in ["claims", "claims-heldout"] {
         for case in cases(dir) {

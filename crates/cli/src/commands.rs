@@ -62,6 +62,7 @@ pub(crate) const BASELINE_KNOWN_AT: &str = "baseline_known_at";
 pub(crate) struct Knowledge {
     states: Vec<State>,
     people: Vec<Person>,
+    memberships: std::sync::Arc<Vec<diplograph_model::Membership>>,
     facts: std::sync::Arc<Vec<Fact>>,
     rows: std::sync::Arc<Vec<diplograph_baseline::Rows>>,
     sets: Vec<SetFact>,
@@ -99,6 +100,7 @@ impl Knowledge {
         Ok(Knowledge {
             states: b.states,
             people: b.people,
+            memberships: std::sync::Arc::new(b.memberships),
             facts: std::sync::Arc::new(facts),
             rows: std::sync::Arc::new(rows),
             sets,
@@ -120,6 +122,7 @@ impl Knowledge {
             &self.sets,
             &Options { known_at },
         )
+        .with_memberships(self.memberships.clone())
     }
 
     /// The graph of curated facts only (the baseline, facts added and imported), without the
@@ -133,6 +136,7 @@ impl Knowledge {
             &self.sets,
             &Options { known_at: None },
         )
+        .with_memberships(self.memberships.clone())
     }
 
     /// Whether the ledger accepted events from the article at `url`.

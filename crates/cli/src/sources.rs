@@ -35,6 +35,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("facts/us.facts.tsv", "made by `diplograph import us-missions` from the State Department guide, HistoryAtState/rdcr @f3c5354 (public domain + CC0), quoted, and the US diplomatic missions data, brentonk/us_diplomatic_missions @6b3b3ac (CC BY 4.0), cited by row", "CC BY 4.0 (the missions data's rows); the guide's text is public domain + CC0", "US Department of State, Office of the Historian; Brenton Kenkel, US diplomatic missions data"),
     ("facts/wikipedia.facts.tsv", WIKIPEDIA, WIKIPEDIA_LICENCE, WIKIPEDIA_BY),
     ("facts/wikipedia.sets.tsv", WIKIPEDIA, WIKIPEDIA_LICENCE, WIKIPEDIA_BY),
+    ("groups.tsv", "memberships of states in groups (Arab League, EU, ASEAN, AU, UN regional groups) curated by hand from cited pages, a source per row; the `m49_*` rows made by scripts/build-groups-m49.py from country-codes, cited by row", "CC BY-SA 4.0 (rows that quote Wikipedia and its copies); the other curated rows MIT OR Apache-2.0, quotes remaining their publishers'; the `m49_*` rows ODC-PDDL (country-codes)", "Wikipedia contributors for the rows that name Wikipedia; the publisher named in each other row; datasets/country-codes for the `m49_*` rows"),
     ("reader/people.tsv", "curated by hand: heads of state and government and foreign ministers in office 2020-2026, a cited report per row", OWN, PUBLISHER),
     ("notes/", "the curators' notes on gaps and measurements (not embedded)", "MIT OR Apache-2.0; quoted Wikipedia rows CC BY-SA 4.0", "the sources each note names"),
 ];

@@ -50,7 +50,13 @@ fn sources_lists_every_file_with_its_rows_and_licence() {
         "curated by hand from cited reporting, a source per row"
     );
     assert_eq!(file("notes/")["rows"], serde_json::Value::Null);
-    assert_eq!(files.len(), 15);
+    assert_eq!(files.len(), 16);
+    let groups = file("groups.tsv");
+    assert!(groups["rows"].as_u64().unwrap() > 700, "{groups}");
+    assert!(
+        groups["licence"].as_str().unwrap().contains("CC BY-SA 4.0"),
+        "{groups}"
+    );
     assert!(!env.db().exists(), "sources wrote a ledger");
 
     let text = stdout(&env, &["sources"]);

@@ -16,6 +16,7 @@
 //! assert_eq!((r.count, r.of), (191, 192));
 //! ```
 
+mod groups;
 mod pair;
 mod states;
 
@@ -25,6 +26,7 @@ use diplograph_model::{
     Code, Date, Day, Event, Fact, SetFact, SetMode, State, StateKind, Status, Universe,
 };
 
+pub use groups::GroupOn;
 pub use pair::{Cited, Conflict, Entry, Pair, PairStatus};
 pub use states::{fold, LookupError, States};
 
@@ -158,6 +160,8 @@ pub struct Graph {
     rows: Arc<Vec<diplograph_baseline::Rows>>,
     statements: Vec<std::sync::Arc<str>>,
     sets: Vec<SetFact>,
+    /// Group memberships ([`Graph::with_memberships`]), none unless given.
+    memberships: Arc<Vec<diplograph_model::Membership>>,
     /// Facts left out, and why (a code no state has).
     pub skipped: Vec<String>,
     pub known_at: Option<Day>,
@@ -303,6 +307,7 @@ impl Graph {
             rows,
             statements,
             sets: kept_sets,
+            memberships: Arc::new(Vec::new()),
             skipped,
             known_at: opts.known_at,
         }

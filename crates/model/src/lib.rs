@@ -4,7 +4,8 @@
 //! The main types are [`Code`] (a state's key, ISO 3166 alpha-3 where one exists), [`Date`] (a
 //! year, a month or a day), [`Event`] (what a fact says happened), [`Status`] (what holds between
 //! two states at a time), [`Fact`] and [`SetFact`] (a statement about one pair, or about a state's
-//! whole partner set), and [`Source`] (where a fact comes from).
+//! whole partner set), [`Source`] (where a fact comes from) and [`Membership`] (a state's
+//! membership of a group over time).
 //!
 //! ```
 //! use diplograph_model::{Date, Precision};
@@ -16,6 +17,7 @@
 
 mod date;
 mod fact;
+mod group;
 mod hash;
 mod provenance;
 mod state;
@@ -25,6 +27,7 @@ pub use fact::{
     Code, CodeError, Event, EventError, Fact, Origin, SetFact, SetMode, Source, Status, Text,
     Universe,
 };
+pub use group::Membership;
 pub use hash::fnv1a;
 pub use provenance::{DateProblem, ProvenanceError};
 pub use state::{Person, State, StateKind};
