@@ -42,29 +42,6 @@ const ORDINALS: [&str; 20] = [
     "twentieth",
 ];
 
-const CARDINALS: [&str; 20] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 fn ordinal(s: &str) -> Option<usize> {
     let s = s.to_lowercase();
     if let Some(i) = ORDINALS.iter().position(|o| *o == s) {
@@ -74,7 +51,7 @@ fn ordinal(s: &str) -> Option<usize> {
     if let Ok(n) = digits.parse() {
         return Some(n);
     }
-    CARDINALS.iter().position(|o| *o == s).map(|i| i + 1)
+    crate::claims::number(&s)
 }
 
 /// What the events are, for the state they are about.
@@ -102,7 +79,7 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let words = ORDINALS.join("|");
-        let cardinals = CARDINALS.join("|");
+        let number = crate::claims::NUMBER;
         let months = "january|february|march|april|may|june|july|august|september|october|november|december";
         let re = |s: String| Regex::new(&s).expect("period pattern");
         Patterns {
@@ -110,7 +87,7 @@ fn patterns() -> &'static Patterns {
                 r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:country|state|nation|ally|allies|government|partner)\b"
             )),
             cardinal: re(format!(
-                r"(?i)\b(\d{{1,3}}|{cardinals})\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
+                r"(?i)\b{number}\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
             )),
             loss: re(r"(?i)\b(?:to\s+)?(?:switch|switched|cut|break|broke|sever|drop|abandon|ditch|defect|withdraw|take\s+back|revoke|rescind|derecogni[sz]e|withdrawn|revoked|lost|lose|has\s+lost|have\s+lost)\b".to_string()),
             recognition: re(r"(?i)\bto\s+(?:formally\s+|officially\s+)?recogni[sz]e\b|\bhave\s+(?:now\s+)?recogni[sz]ed\b".to_string()),
