@@ -12,7 +12,7 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
-mod groups;
+pub(crate) mod groups;
 
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 

@@ -19,6 +19,14 @@ use regex::Regex;
 
 use crate::{entry_evidence, name, Claim, ClaimKind, Evidence, Verdict};
 
+/// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
+fn floor(s: &str, n: usize) -> usize {
+    (0..=n.min(s.len()))
+        .rev()
+        .find(|&k| s.is_char_boundary(k))
+        .unwrap_or(0)
+}
+
 const ORDINALS: [&str; 20] = [
     "first",
     "second",
@@ -61,6 +69,9 @@ enum Kind {
     Losses,
     /// States recognising it.
     Recognitions,
+    /// States establishing relations with it for the first time ("the fourth Arab country to
+    /// normalise ties with Israel").
+    Establishments,
 }
 
 struct Patterns {
@@ -71,6 +82,8 @@ struct Patterns {
     cardinal: Regex,
     loss: Regex,
     recognition: Regex,
+    /// "to establish ties with", "to normalise relations with", "with ties to"
+    establishment: Regex,
     /// "since Tsai Ing-wen took office in May 2016", "since 2016", "since October 7"
     since: Regex,
 }
@@ -79,13 +92,15 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
         let words = ORDINALS.join("|");
+        let adj = crate::claims::groups::ADJ;
         let number = crate::claims::NUMBER;
         let months = "january|february|march|april|may|june|july|august|september|october|november|december";
         let re = |s: String| Regex::new(&s).expect("period pattern");
         Patterns {
             ordinal: re(format!(
-                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:country|state|nation|ally|allies|government|partner)\b"
+                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:{adj}\s+)?(?:country|state|nation|ally|allies|government|partner)\b"
             )),
+            establishment: re(r"(?i)\b(?:to\s+(?:formally\s+|officially\s+)?(?:establish|normali[sz]e|open|forge)|(?:with|to\s+have)\s+(?:formal\s+|full\s+|diplomatic\s+)*(?:ties|relations)\s+(?:to|with))\b".to_string()),
             cardinal: re(format!(
                 r"(?i)\b{number}\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
             )),
@@ -159,13 +174,14 @@ fn events(
                         || (e.event == Event::WithdrawRecognition && e.b == target)
                 }
                 Kind::Recognitions => e.event == Event::Recognize && e.b == target,
+                Kind::Establishments => e.event == Event::Establish,
             };
             fits && e.set_aside.is_none()
                 && e.date.first_day() >= from
                 && e.date.last_day() <= to
                 // a loss is of a partner: a break recorded where the graph already had no
                 // relations the day before is no ally lost
-                && (kind == Kind::Recognitions
+                && (kind != Kind::Losses
                     || e.date.first_day().yesterday().is_ok_and(|d| {
                         !matches!(
                             graph.status(target, s.code, d).status,
@@ -213,10 +229,24 @@ pub(crate) fn find(
             .map_or(s.len(), |k| m.end() + k);
         let rest = &s[m.end()..rest_end];
         let head = if is_ordinal { rest } else { m.as_str() };
+        // "the fourth Arab country": the events of a group's members only
+        let group = caps
+            .get(2)
+            .and_then(|g| crate::claims::groups::group_of(g.as_str()).map(|x| (x.0, x.1)));
+        if caps.get(2).is_some() && group.is_none() {
+            continue;
+        }
         let kind = if p.recognition.is_match(head) {
             Kind::Recognitions
         } else if p.loss.is_match(head) {
             Kind::Losses
+        } else if is_ordinal
+            && group.is_some()
+            && p.establishment.is_match(&head[..floor(head, 50)])
+        {
+            // without a group, "the 193rd country to establish ties with Seoul" is a count of
+            // partners, which `claims` decides
+            Kind::Establishments
         } else {
             continue;
         };
@@ -224,7 +254,10 @@ pub(crate) fn find(
         if is_ordinal && !p.loss.is_match(&rest[..rest.len().min(40)]) && kind == Kind::Losses {
             continue;
         }
-        let Some((from, since_end)) = since(rest, as_of, year_named) else {
+        // a group's ordinal or a first establishment may count from the beginning
+        let all_time = (group.is_some() || kind == Kind::Establishments)
+            .then(|| (Date::year(1), rest.find([',', ';']).unwrap_or(rest.len())));
+        let Some((from, since_end)) = since(rest, as_of, year_named).or(all_time) else {
             // "since Tsai took office": a period the sentence does not date
             if rest.to_lowercase().contains("since") || !is_ordinal {
                 let end = ss + m.end() + rest.find(',').unwrap_or(rest.len());
@@ -260,14 +293,29 @@ pub(crate) fn find(
             ));
             continue;
         };
-        let list = events(graph, target, kind, from.first_day(), as_of);
-        let what = match kind {
+        let mut list = events(graph, target, kind, from.first_day(), as_of);
+        // members as of the article's day, as people count them ("Egypt, the first Arab state
+        // to make peace with Israel", though the League had suspended it then)
+        if let Some((g, _)) = group {
+            let members = graph.members(g, as_of);
+            list.retain(|(c, _)| members.contains(c));
+        }
+        let mut what = match kind {
             Kind::Losses => format!(
                 "partners {} lost (breaks, switches, withdrawn recognitions)",
                 name(graph, target)
             ),
             Kind::Recognitions => format!("states that recognised {}", name(graph, target)),
+            Kind::Establishments => {
+                format!(
+                    "states that established relations with {}",
+                    name(graph, target)
+                )
+            }
         };
+        if let Some((_, g)) = group {
+            what = format!("{what}, members of {g} on {as_of}");
+        }
         let shown: Vec<String> = list
             .iter()
             .enumerate()
@@ -287,8 +335,14 @@ pub(crate) fn find(
             // the subject is the state named before the ordinal, other than the target
             let subject = before.iter().rev().find(|c| **c != target).copied();
             let position = subject.and_then(|sub| list.iter().position(|(c, _)| *c == sub));
+            // a rank shared with another state on the same day is no rank
+            let tied = position.is_some_and(|i| {
+                list.iter()
+                    .enumerate()
+                    .any(|(k, (_, e))| k != i && e.date == list[i].1.date)
+            });
             match (subject, position) {
-                (Some(sub), Some(i)) if i + 1 == n => (
+                (Some(sub), Some(i)) if i + 1 == n && !tied => (
                     Verdict::Supported,
                     format!("{fact} {} is the {}.", name(graph, sub), ordinal_word(n)),
                 ),

@@ -14,7 +14,7 @@ use crate::{name, Claim, ClaimKind, Evidence, Verdict};
 /// What group words stand for: a group of `data/groups.tsv` with its name in explanations and
 /// where its rows come from, or `None` for words no group stands for ("the Middle East", "the
 /// Gulf"), which are left undecided.
-pub(super) fn group_of(words: &str) -> Option<(&'static str, &'static str, &'static str)> {
+pub(crate) fn group_of(words: &str) -> Option<(&'static str, &'static str, &'static str)> {
     const M49: &str = "UN M49 rows of data/groups.tsv, from datasets/country-codes";
     let w = words.to_lowercase();
     let w = w.trim().trim_start_matches("the ").trim();
@@ -303,7 +303,7 @@ struct Forms {
 }
 
 const GROUP: &str = r"(latin\s+america\s+and\s+the\s+caribbean|(?:the\s+)?south\s+pacific|(?:the\s+)?pacific|central\s+america|south\s+america|(?:the\s+)?caribbean|europe|africa|asia|(?:the\s+)?middle\s+east|(?:the\s+)?gulf)";
-const ADJ: &str = r"(central\s+american|south\s+american|caribbean|pacific|european|african|asian|arab|eu|asean|gulf|middle\s+eastern)";
+pub(crate) const ADJ: &str = r"(central\s+american|south\s+american|caribbean|pacific|european|african|asian|arab|eu|asean|gulf|middle\s+eastern)";
 
 fn forms() -> &'static Forms {
     static F: OnceLock<Forms> = OnceLock::new();
