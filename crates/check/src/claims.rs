@@ -224,6 +224,11 @@ impl Named {
     }
 }
 
+/// Why a state is in the graph, if the graph knows it.
+fn kind(graph: &Graph, code: Code) -> Option<StateKind> {
+    graph.states().get(code).map(|s| s.kind)
+}
+
 /// The longest prefix of `s` of at most `n` bytes that ends on a character boundary.
 fn floor(s: &str, n: usize) -> usize {
     (0..=n.min(s.len()))
@@ -311,17 +316,70 @@ fn event_ordinal(rest: &str) -> bool {
     r.is_match(rest)
 }
 
-/// A claim whose subject was carried from the previous sentence ("The island now has…") may
-/// be about another state than the one guessed: it is never refuted.
-fn soften_carried(claim: Option<&mut Claim>, graph: &Graph, subject: Code) {
+/// Why a claim's subject is a guess, for [`soften`].
+#[derive(Clone, Copy)]
+enum Guess {
+    /// carried from the previous sentence ("The island now has…")
+    Carried,
+    /// a pronoun with several states named before it ("…, bringing its allies to 15")
+    Pronoun,
+}
+
+/// A claim whose subject is a guess may be about another state than the one taken: it is never
+/// refuted, and the explanation says which state was taken and why.
+fn soften(claim: Option<&mut Claim>, graph: &Graph, subject: Code, guess: Guess) {
     let Some(c) = claim else { return };
     if c.verdict == Verdict::Refuted {
+        let why = match guess {
+            Guess::Carried => "The sentence does not name its subject; taken as {}, named in the sentence before",
+            Guess::Pronoun => "The pronoun may stand for any of the states the sentence names before it; taken as {}",
+        };
         c.verdict = Verdict::NotEnoughInfo;
         c.explanation = format!(
-            "The sentence does not name its subject; taken as {}, named in the sentence before, the claim would be refuted: {}",
-            name(graph, subject),
+            "{}, the claim would be refuted: {}",
+            why.replace("{}", &name(graph, subject)),
             c.explanation
         );
+    }
+}
+
+/// The state a possessive pronoun right before byte `at` of the sentence stands for ("Kiribati
+/// cut ties with Taipei, bringing its allies to 15"), among the states named before it, and
+/// whether that is sure: one state named, or one state with limited recognition among several
+/// (whose "allies" are counted); otherwise the sentence's first state, the subject, unsure.
+fn pronoun_owner(
+    graph: &Graph,
+    s: &str,
+    before: &[(usize, usize, Code)],
+    at: usize,
+) -> Option<(Code, bool)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:its|their)\s+(?:\w+\s+){0,2}$").expect("pronoun pattern")
+    });
+    if !r.is_match(&s[..floor(s, at)]) && !r.is_match(&s[..floor(s, (at + 4).min(s.len()))]) {
+        return None;
+    }
+    let mut states: Vec<Code> = Vec::new();
+    for x in before {
+        if !states.contains(&x.2) {
+            states.push(x.2);
+        }
+    }
+    match states.as_slice() {
+        [] => None,
+        [one] => Some((*one, true)),
+        [first, ..] => {
+            let limited: Vec<Code> = states
+                .iter()
+                .copied()
+                .filter(|&c| kind(graph, c) == Some(StateKind::Limited))
+                .collect();
+            match limited.as_slice() {
+                [one] => Some((*one, true)),
+                _ => Some((*first, false)),
+            }
+        }
     }
 }
 
@@ -471,7 +529,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 at(m),
             ));
             if from_previous {
-                soften_carried(out.last_mut(), graph, subject);
+                soften(out.last_mut(), graph, subject, Guess::Carried);
             }
             if p.except.is_match(&s[m.end()..]) {
                 for (a, b, code) in named
@@ -520,7 +578,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             };
             out.push(count_claim(graph, as_of, subject, among, n, None, c, span));
             if from_previous {
-                soften_carried(out.last_mut(), graph, subject);
+                soften(out.last_mut(), graph, subject, Guess::Carried);
             }
             // "… with 191 UN member states, every one except North Korea"
             if among == Universe::Un {
@@ -580,7 +638,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 at(m),
             ));
             if named.before(ss + m.start()).is_none() {
-                soften_carried(out.last_mut(), graph, subject);
+                soften(out.last_mut(), graph, subject, Guess::Carried);
             }
         }
         // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
@@ -608,7 +666,13 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 let group = group_qualifier(s, m.start(), m.end());
                 // "17 countries in Taiwan's camp": the state inside the words is the one counted
                 let inside = named.within(ss + m.start(), ss + m.end());
-                let target = if let Some(x) = inside.last() {
+                // "bringing its allies to 15": the owner is one of the states named before
+                let owner = (target_before && inside.iter().all(|x| x.1 <= ss + m.start()))
+                    .then(|| pronoun_owner(graph, s, &named.within(ss, ss + m.start()), m.start()))
+                    .flatten();
+                let target = if let Some((t, _)) = owner {
+                    Some(t)
+                } else if let Some(x) = inside.last() {
                     Some(x.2)
                 } else if target_before {
                     named.before((ss + m.start() + slack).min(ss + m.end()))
@@ -640,6 +704,9 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 topic = target.or(topic);
                 if let Some(t) = target {
                     out.push(recognisers_claim(graph, as_of, t, n, c, un_only, span));
+                    if owner.is_some_and(|(_, sure)| !sure) {
+                        soften(out.last_mut(), graph, t, Guess::Pronoun);
+                    }
                 }
             }
         }
@@ -825,6 +892,10 @@ fn no_relations_claims(
         .map_or(ss, |c| ss + c.end());
     let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
     let mut clause = named.within(cs, ce);
+    // "Somaliland, a territory that broke away from Somalia, has no ties with Beijing": the
+    // states inside an apposition are not in the claim
+    let asides = asides(&s[..m.start()]);
+    clause.retain(|x| !asides.iter().any(|&(a, b)| ss + a <= x.0 && x.1 <= ss + b));
     // "Bhutan, which has no diplomatic ties with the United States": the relative pronoun
     // stands for the state named right before it
     let relative = p.clause.find_iter(&s[..m.start()]).last().is_some_and(|c| {
@@ -879,6 +950,18 @@ fn no_relations_claims(
         )),
         [] => None,
     }
+}
+
+/// The appositions and relative clauses closed before the end of `s` ("Somaliland, a territory
+/// that broke away from Somalia, has…", "Bhutan — which … —"): byte ranges of their words. A
+/// list ("Iran, North Korea and Bhutan") opens each item with a name, never with these words.
+fn asides(s: &str) -> Vec<(usize, usize)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?:,|\s[—–]|\s-)\s*(?:a|an|which|who|whose|where|once|formerly|long|itself|the\s+[a-z])\b[^,—–]*?(?:,|[—–]\s|\s-\s)")
+            .expect("aside pattern")
+    });
+    r.find_iter(s).map(|m| (m.start(), m.end())).collect()
 }
 
 /// One claim per (kind, words, verdict), at its first place.
@@ -1155,12 +1238,7 @@ fn outside_un_claim(graph: &Graph, as_of: Day, subject: Code, n: usize, at: At<'
         .partners
         .iter()
         .copied()
-        .filter(|c| {
-            graph
-                .states()
-                .get(*c)
-                .is_some_and(|s| !matches!(s.kind, StateKind::Member | StateKind::Former))
-        })
+        .filter(|&c| !matches!(kind(graph, c), Some(StateKind::Member | StateKind::Former)))
         .collect();
     let listed = outside
         .iter()
