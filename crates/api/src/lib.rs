@@ -218,6 +218,90 @@ pub struct ReviewDoc<'a> {
     pub events: &'a [diplograph_store::StoredEvent],
 }
 
+/// `statuses` (the server's map): a state's status with every other state on a day, one line
+/// each with the date it began and the one fact that settles it. A projection of `relations`.
+#[derive(Serialize, JsonSchema)]
+pub struct StatusesDoc<'a> {
+    pub state: Code,
+    pub name: &'a str,
+    pub as_of: Date,
+    pub among: diplograph_model::Universe,
+    pub known_at: Option<Date>,
+    pub count: usize,
+    pub of: usize,
+    pub coverage: &'a diplograph_graph::Coverage,
+    pub statuses: Vec<StatusLine<'a>>,
+}
+
+/// One other state's status in [`StatusesDoc`].
+#[derive(Serialize, JsonSchema)]
+pub struct StatusLine<'a> {
+    pub state: Code,
+    pub name: &'a str,
+    pub status: Status,
+    /// When the status began, where a recorded change says so.
+    pub since: Option<Date>,
+    /// The fact that settles the status, with its first source (none when unknown).
+    pub evidence: Option<StatusEvidence<'a>>,
+}
+
+/// The settling fact of a [`StatusLine`].
+#[derive(Serialize, JsonSchema)]
+pub struct StatusEvidence<'a> {
+    pub event: Event,
+    pub date: Date,
+    pub url: &'a str,
+    pub publisher: &'a str,
+    pub quote: &'a str,
+    /// A dataset row or an encyclopedia's table, when the source is not a report.
+    pub citation: &'a str,
+}
+
+impl<'a> StatusesDoc<'a> {
+    pub fn of(r: &'a Relations) -> StatusesDoc<'a> {
+        StatusesDoc {
+            state: r.state,
+            name: &r.name,
+            as_of: r.as_of,
+            among: r.among,
+            known_at: r.known_at,
+            count: r.count,
+            of: r.of,
+            coverage: &r.coverage,
+            statuses: r
+                .details
+                .iter()
+                .map(|d| StatusLine {
+                    state: d.state,
+                    name: &d.name,
+                    status: d.status.status,
+                    since: d.status.since,
+                    evidence: d.status.basis.as_ref().map(|b| {
+                        let s = b.sources.first().map(|c| &c.source);
+                        StatusEvidence {
+                            event: b.event,
+                            date: b.date,
+                            url: s.map_or("", |s| &s.url),
+                            publisher: s.map_or("", |s| &s.publisher),
+                            quote: s.map_or("", |s| &s.quote),
+                            citation: s.map_or("", |s| &s.citation),
+                        }
+                    }),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Every HTTP answer that is not a success: `ok` is false, `status` the HTTP status.
+#[derive(Serialize, JsonSchema)]
+pub struct ErrorDoc {
+    pub ok: bool,
+    /// One lowercase line that quotes the offending value.
+    pub error: String,
+    pub status: u16,
+}
+
 /// `sources`: the data version and where each shipped data file comes from.
 #[derive(Serialize, JsonSchema)]
 pub struct SourcesDoc<'a> {
@@ -291,6 +375,14 @@ pub const DOCUMENTS: &[(&str, &str)] = &[
         "sources",
         "sources --json: the data version and each data file's origin and licence",
     ),
+    (
+        "statuses",
+        "GET /states/{code}/statuses.json: a state's status with every other state on a day (the map)",
+    ),
+    (
+        "error",
+        "every HTTP error: {\"ok\": false, \"error\": \"…\", \"status\": N}",
+    ),
 ];
 
 /// The schema of `T` as it is written out: a field skipped when empty is not required.
@@ -319,6 +411,8 @@ pub fn schema(name: &str) -> Option<Schema> {
         "eval-claims" => of::<ClaimsEvalDoc<'static>>(),
         "review" => of::<ReviewDoc<'static>>(),
         "sources" => of::<SourcesDoc<'static>>(),
+        "statuses" => of::<StatusesDoc<'static>>(),
+        "error" => of::<ErrorDoc>(),
         _ => return None,
     })
 }

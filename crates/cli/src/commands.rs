@@ -5,15 +5,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use diplograph_graph::{Graph, Options};
-use diplograph_model::{
-    Code, Date, Day, Event, Fact, Origin, Person, SetFact, Source, State, Universe,
-};
+use diplograph_graph::Graph;
+use diplograph_model::{Code, Date, Day, Event, Fact, Origin, Source, Universe};
 use diplograph_store::Ledger;
 
-use crate::output::{self, Out};
 use crate::reading;
 use crate::{AddArgs, Among, Cli, Command, ExportFormat, Found, ImportFormat, When};
+use diplograph_app::knowledge::BASELINE_KNOWN_AT;
+use diplograph_app::output::{self, Out};
 
 fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
     if let Some(p) = db {
@@ -27,15 +26,7 @@ fn ledger_path(db: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dir.join("diplograph").join("ledger.sqlite"))
 }
 
-/// A day from a command-line date: a year or month means its last day.
-fn day(s: &str, flag: &str) -> Result<Day> {
-    let d: Date = s.parse().with_context(|| flag.to_string())?;
-    Ok(d.last_day())
-}
-
-fn today() -> Day {
-    jiff::Zoned::now().date()
-}
+use diplograph_app::{day, today, Knowledge};
 
 fn universe(a: Among) -> Universe {
     match a {
@@ -48,116 +39,19 @@ fn universe(a: Among) -> Universe {
 /// answers once and exits: the graph is left to the process's end rather than freed entry by
 /// entry, which would take longer than the answer (see `bench/`).
 pub(crate) fn load(db: &Path, known_at: Option<Day>) -> Result<&'static Graph> {
-    Ok(Box::leak(Box::new(
-        Knowledge::load(db)?.graph(known_at, None),
-    )))
+    Ok(Box::leak(Box::new(knowledge(db)?.graph(known_at, None))))
 }
 
-/// The ledger setting that limits the baseline to what its sources had published by a day
-/// (`init --known-at`): a ledger that replays how knowledge grew.
-pub(crate) const BASELINE_KNOWN_AT: &str = "baseline_known_at";
-
-/// What graphs are built from, read once per process: the embedded baseline (limited to a
-/// ledger's `baseline_known_at`), the ledger's facts, and the events it accepted from articles.
-pub(crate) struct Knowledge {
-    states: Vec<State>,
-    people: Vec<Person>,
-    memberships: std::sync::Arc<Vec<diplograph_model::Membership>>,
-    facts: std::sync::Arc<Vec<Fact>>,
-    rows: std::sync::Arc<Vec<diplograph_baseline::Rows>>,
-    sets: Vec<SetFact>,
+/// What graphs are built from, with what loading it noticed said on stderr.
+pub(crate) fn knowledge(db: &Path) -> Result<Knowledge> {
+    let k = Knowledge::load(db)?;
+    for n in k.notes() {
+        crate::terminal::warn(n);
+    }
+    Ok(k)
 }
 
-impl Knowledge {
-    pub(crate) fn load(db: &Path) -> Result<Knowledge> {
-        let b = diplograph_baseline::load_indexed().context("the embedded baseline is broken")?;
-        let (mut facts, mut sets, mut rows) = (b.facts, b.sets, b.rows);
-        if let Some(l) = Ledger::open_read_only(db)? {
-            if let Some(cutoff) = l.setting(BASELINE_KNOWN_AT)? {
-                let cutoff = day(&cutoff, "the ledger's baseline_known_at")?;
-                // said with every answer: the cut is the ledger's, not the command's
-                crate::terminal::warn(&format!(
-                    "note: ledger {} replays knowledge: it counts only baseline facts published by {cutoff} (made by `init --known-at`)",
-                    db.display()
-                ));
-                let known = |p: Option<Date>| p.is_none_or(|p| p.last_day() <= cutoff);
-                facts.retain(|f| known(f.source.published));
-                sets.retain(|f| known(f.source.published));
-                for r in &mut rows {
-                    let kept: Vec<_> = r
-                        .rows
-                        .iter()
-                        .filter(|row| known(r.published(row)))
-                        .copied()
-                        .collect();
-                    r.rows = kept;
-                }
-            }
-            facts.extend(crate::ledger::rows(l.facts()?));
-            facts.extend(crate::ledger::rows(l.accepted_facts()?));
-            sets.extend(crate::ledger::rows(l.sets()?));
-        }
-        Ok(Knowledge {
-            states: b.states,
-            people: b.people,
-            memberships: std::sync::Arc::new(b.memberships),
-            facts: std::sync::Arc::new(facts),
-            rows: std::sync::Arc::new(rows),
-            sets,
-        })
-    }
-
-    /// The graph as known on `known_at`, leaving out what the ledger learned from the article
-    /// at `article_url`: the graph as it stood before that article.
-    pub(crate) fn graph(&self, known_at: Option<Day>, article_url: Option<&str>) -> Graph {
-        let learned_from = |f: &Fact| {
-            matches!(f.origin, Origin::Read { .. })
-                && article_url.is_some_and(|u| f.source.url == u)
-        };
-        Graph::build_shared(
-            self.states.clone(),
-            self.facts.clone(),
-            |f| !learned_from(f),
-            self.rows.clone(),
-            &self.sets,
-            &Options { known_at },
-        )
-        .with_memberships(self.memberships.clone())
-    }
-
-    /// The graph of curated facts only (the baseline, facts added and imported), without the
-    /// events the ledger accepted from articles: what `ingest` compares read events with.
-    pub(crate) fn curated_graph(&self) -> Graph {
-        Graph::build_shared(
-            self.states.clone(),
-            self.facts.clone(),
-            |f| !matches!(f.origin, Origin::Read { .. }),
-            self.rows.clone(),
-            &self.sets,
-            &Options { known_at: None },
-        )
-        .with_memberships(self.memberships.clone())
-    }
-
-    /// Whether the ledger accepted events from the article at `url`.
-    pub(crate) fn learned_from(&self, url: &str) -> bool {
-        self.facts
-            .iter()
-            .any(|f| matches!(f.origin, Origin::Read { .. }) && f.source.url == url)
-    }
-
-    pub(crate) fn lexicon(&self) -> diplograph_read::Lexicon {
-        diplograph_read::Lexicon::new(&self.states, &self.people)
-    }
-
-    pub(crate) fn states(&self) -> &[State] {
-        &self.states
-    }
-}
-
-fn resolve(g: &Graph, q: &str) -> Result<Code> {
-    Ok(g.states().resolve(q)?.code)
-}
+use diplograph_app::answer::{self, resolve};
 
 pub fn run(cli: Cli) -> Result<Found> {
     let db = ledger_path(cli.db)?;
@@ -174,7 +68,7 @@ pub fn run(cli: Cli) -> Result<Found> {
         Command::States { query, format } => {
             let g = load(&db, None)?;
             let q = query.unwrap_or_default();
-            let found = g.states().search(&q);
+            let found = answer::states(g, &q);
             if found.is_empty() {
                 // Say what it may have meant, on stderr, and report nothing found.
                 if let Err(e) = g.states().resolve(&q) {
@@ -192,9 +86,8 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let code = resolve(g, &state)?;
             let as_of = as_of(&when)?;
-            let r = g.relations(code, as_of, universe(among))?;
+            let r = answer::relations(g, &state, as_of, universe(among))?;
             output::relations(&mut w, Out::from(format), g, &r)?;
             future_note(as_of);
             Found::Something
@@ -207,21 +100,16 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let code = state.as_deref().map(|s| resolve(g, s)).transpose()?;
             let day = as_of(&when)?;
-            let r = g.coverage(day, universe(among), code)?;
+            let r = answer::coverage(g, day, universe(among), state.as_deref())?;
             future_note(day);
             output::coverage(&mut w, Out::from(format), &r, worst)?;
             Found::nothing_if(r.pairs == 0)
         }
         Command::Pair { a, b, when, format } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let (a, b) = (resolve(g, &a)?, resolve(g, &b)?);
             let day = as_of(&when)?;
-            let mut h = g.history(a, b)?;
-            if when.as_of.is_some() {
-                until(&mut h, day);
-            }
+            let h = answer::pair(g, &a, &b, when.as_of.is_some().then_some(day))?;
             output::history(&mut w, Out::from(format), g, &h, day)?;
             Found::nothing_if(h.history.is_empty() && h.recognition.is_empty())
         }
@@ -233,11 +121,8 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let code = resolve(g, &state)?;
             let until = as_of(&when)?;
-            g.check_exists(code, until)?;
-            let from = from.or_else(|| g.first_year(code)).unwrap_or(until.year());
-            let years = g.timeline(code, from, until, universe(among));
+            let (code, years) = answer::timeline(g, &state, until, universe(among), from)?;
             output::timeline(&mut w, Out::from(format), g, code, &years)?;
             Found::nothing_if(years.is_empty())
         }
@@ -251,18 +136,10 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => {
             let g = load(&db, parse_known_at(when.known_at.as_deref())?)?;
-            let (a, r) = (resolve(g, &state)?, resolve(g, &rival)?);
             let as_of = as_of(&when)?;
-            let x = g.exclusive(a, r, as_of, universe(among))?;
-            let years = if timeline {
-                let from = from.unwrap_or(1990);
-                let v: Vec<_> = diplograph_graph::year_ends(from, as_of)
-                    .filter_map(|(y, d)| g.exclusive(a, r, d, universe(among)).ok().map(|x| (y, x)))
-                    .collect();
-                Some(v)
-            } else {
-                None
-            };
+            let timeline_from = timeline.then(|| from.unwrap_or(1990));
+            let (x, years) =
+                answer::exclusive(g, &state, &rival, as_of, universe(among), timeline_from)?;
             output::exclusive(&mut w, Out::from(format), g, &x, years.as_deref())?;
             Found::nothing_if(x.states.is_empty())
         }
@@ -285,7 +162,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             reading::read_cmd(&mut w, &reading::Job::new(&a, reading::lexicon()?)?)?
         }
         Command::Ingest(a) => {
-            let k = Knowledge::load(&db)?;
+            let k = knowledge(&db)?;
             reading::ingest_cmd(&mut w, &db, &reading::Job::new(&a, k.lexicon())?, &k)?
         }
         Command::Eval {
@@ -295,7 +172,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             mistakes,
             format,
         } => {
-            let k = Knowledge::load(&db)?;
+            let k = knowledge(&db)?;
             if guide {
                 reading::eval_guide(&mut w, Out::from(format), &dir, &k)?
             } else if claims {
@@ -312,7 +189,7 @@ pub fn run(cli: Cli) -> Result<Found> {
         } => {
             let as_of = as_of.map(|s| day(&s, "--as-of")).transpose()?;
             let known_at = parse_known_at(known_at.as_deref())?;
-            let k = Knowledge::load(&db)?;
+            let k = knowledge(&db)?;
             let job = reading::Job::new(&articles, k.lexicon())?;
             reading::check_cmd(&mut w, &job, &k, as_of, known_at)?
         }
@@ -322,6 +199,55 @@ pub fn run(cli: Cli) -> Result<Found> {
             format,
         } => crate::review::review(&db, action, &filter, Out::from(format), &mut w)?,
         Command::Ledger { action } => crate::ledger::run(&db, action, &mut w)?,
+        Command::Serve {
+            host,
+            port,
+            token,
+            max_body,
+            timeout,
+            concurrent,
+        } => {
+            let token = token
+                .or_else(|| std::env::var("DIPLOGRAPH_TOKEN").ok())
+                .filter(|t| !t.is_empty());
+            if token.as_ref().is_some_and(|t| t.len() < 16) {
+                bail!("--token must be at least 16 characters: it guards every write");
+            }
+            if max_body == 0 || timeout == 0 || concurrent == 0 {
+                bail!("--max-body, --timeout and --concurrent must be above 0");
+            }
+            let writes = if token.is_some() {
+                "writes need the token"
+            } else {
+                "read-only (no --token)"
+            };
+            let config = diplograph_serve::Config {
+                addr: std::net::SocketAddr::new(host, port),
+                db: db.clone(),
+                token,
+                limits: diplograph_serve::Limits {
+                    body_bytes: max_body,
+                    request_time: std::time::Duration::from_secs(timeout),
+                    concurrent,
+                },
+            };
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("cannot start the server's runtime")?;
+            runtime.block_on(diplograph_serve::serve(config, |addr| {
+                let shown = if addr.ip().is_unspecified() {
+                    std::net::SocketAddr::new(std::net::Ipv4Addr::LOCALHOST.into(), addr.port())
+                } else {
+                    addr
+                };
+                // the first line on stdout: scripts and tests read the URL from it
+                let _ = writeln!(w, "serving on http://{shown}/");
+                let _ = w.flush();
+                crate::terminal::warn(&format!("ledger {}; {writes}; Ctrl-C stops", db.display()));
+            }))?;
+            Found::Something
+        }
         Command::Init { known_at } => {
             // validate before the ledger file is created
             let known_at = parse_known_at(known_at.as_deref())?;
@@ -384,20 +310,6 @@ pub fn run(cli: Cli) -> Result<Found> {
     };
     w.flush()?;
     Ok(found)
-}
-
-/// A pair's history as it stood on `day`: what began after it left out, an interval still open
-/// then shown open, recognitions made by then.
-fn until(h: &mut diplograph_graph::History, day: Day) {
-    h.history
-        .retain(|i| i.from.is_none_or(|d| d.first_day() <= day));
-    for i in &mut h.history {
-        if i.to.is_some_and(|d| d.first_day() > day) {
-            i.to = None;
-            i.to_precision = None;
-        }
-    }
-    h.recognition.retain(|e| e.date.first_day() <= day);
 }
 
 /// `--published`: a whole day, since "on Thursday" needs one.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
-use diplograph_store::{BadRow, Ledger, Loaded, SCHEMA_VERSION};
+use diplograph_store::{Ledger, Loaded, SCHEMA_VERSION};
 
 use crate::{Command, Found, ReviewAction};
 
@@ -160,17 +160,12 @@ fn export(db: &Path, to: Option<&Path>, w: &mut impl Write) -> Result<Found> {
 
 /// The rows that parsed; one warning on stderr for each one skipped.
 pub(crate) fn rows<T>(loaded: Loaded<T>) -> Vec<T> {
-    warn(&loaded.skipped);
-    loaded.rows
-}
-
-fn warn(skipped: &[BadRow]) {
-    for b in skipped {
-        eprintln!(
-            "diplograph: ledger {} row {} skipped: {}",
-            b.table, b.id, b.message
-        );
+    let mut notes = Vec::new();
+    let rows = diplograph_app::knowledge::rows_of(loaded, &mut notes);
+    for n in &notes {
+        crate::terminal::warn(n);
     }
+    rows
 }
 
 /// Whether a command writes into the ledger (and may then migrate it).

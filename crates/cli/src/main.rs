@@ -3,7 +3,6 @@
 mod commands;
 mod input;
 mod ledger;
-mod output;
 mod reading;
 mod review;
 mod sources;
@@ -63,6 +62,19 @@ pub struct Format {
     /// Print CSV.
     #[arg(long, global = true)]
     pub csv: bool,
+}
+
+impl From<Format> for diplograph_app::output::Out {
+    fn from(f: Format) -> diplograph_app::output::Out {
+        use diplograph_app::output::Out;
+        if f.json {
+            Out::Json
+        } else if f.csv {
+            Out::Csv
+        } else {
+            Out::Table
+        }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,6 +282,31 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// Serve the graph, the reader and the checker over HTTP: the world map, state, pair,
+    /// checker and review pages, and JSON/CSV for every answer (the routes: /-/openapi.json).
+    /// Read-only unless --token is given; prints the URL it serves on.
+    Serve {
+        /// The address to listen on; anything but loopback makes the graph public.
+        #[arg(long, default_value = "127.0.0.1", value_name = "IP")]
+        host: std::net::IpAddr,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// The token writes need (`POST /ingest.json`, review decisions), sent as
+        /// "Authorization: Bearer TOKEN"; also read from DIPLOGRAPH_TOKEN. Without it, writes
+        /// are refused.
+        #[arg(long, value_name = "TOKEN")]
+        token: Option<String>,
+        /// The largest article a request may carry, in bytes.
+        #[arg(long, default_value_t = 2 * 1024 * 1024, value_name = "BYTES")]
+        max_body: usize,
+        /// The longest a request may take, in seconds.
+        #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+        timeout: u64,
+        /// Requests answered at once; more are refused (503) rather than queued.
+        #[arg(long, default_value_t = 256, value_name = "N")]
+        concurrent: usize,
+    },
     /// Check the ledger, migrate it to this build's schema, or export what is readable in it.
     Ledger {
         #[command(subcommand)]
@@ -449,7 +486,7 @@ fn parse() -> Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut command = Cli::command();
     if args.iter().skip(1).any(|a| a == "--version" || a == "-V") {
-        command = command.version(&*String::leak(sources::long_version()));
+        command = command.version(&*String::leak(diplograph_app::sources::long_version()));
     }
     Cli::from_arg_matches(&command.try_get_matches_from(args)?)
 }

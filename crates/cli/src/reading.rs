@@ -5,17 +5,17 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use diplograph_check::EventStatus;
-use diplograph_model::{Date, Day};
+use diplograph_model::Day;
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
 use diplograph_read::text::clip;
-use diplograph_read::{eval, read, Lexicon, Modality, ReadEvent, Reading};
-use diplograph_store::{ArticleRecord, EventRecord, EventState, Ledger};
+use diplograph_read::{eval, Lexicon, Reading};
+use diplograph_store::Ledger;
 
-use crate::commands::Knowledge;
 use crate::input::Limited;
-use crate::output::Out;
 use crate::{Articles, Found, InputFormat};
+use diplograph_app::article::{article_record, event_records, read_page, reading_doc, CheckAsk};
+use diplograph_app::output::{self, Out};
+use diplograph_app::Knowledge;
 
 /// An article from the input, or why it could not be read.
 pub struct Item {
@@ -221,36 +221,6 @@ pub fn lexicon() -> Result<Lexicon> {
     Ok(Lexicon::new(&b.states, &b.people))
 }
 
-/// Reads a page with the publication date from the flag, else the page's metadata, else the
-/// page's own header lines.
-fn read_page(page: &Page, flag: Option<Day>, lex: &Lexicon) -> Reading {
-    let mut r = read(&page.text, flag.or(page.published), lex);
-    r.notes
-        .extend(page.notes.iter().map(|n| diplograph_read::Note {
-            kind: diplograph_read::NoteKind::Page,
-            message: n.clone(),
-            start: 0,
-            end: 0,
-        }));
-    if flag.is_none() && page.published.is_some() {
-        r.published_from = Some("metadata");
-    }
-    r
-}
-
-fn reading_doc<'a>(item: &'a Item, page: &'a Page, r: &'a Reading) -> diplograph_api::ReadDoc<'a> {
-    diplograph_api::ReadDoc {
-        source: &item.origin,
-        url: page.url.as_deref(),
-        format: page.format,
-        title: page.title.as_deref(),
-        published: r.published,
-        published_from: r.published_from,
-        events: &r.events,
-        notes: &r.notes,
-    }
-}
-
 /// Inputs that could not be read, said on stderr as they come, but the first held back: when
 /// nothing else could be read, it is the run's one-line error. Only a count and that message
 /// are kept, so memory stays flat however many records are bad.
@@ -316,7 +286,7 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
     let mut unreadable = Unreadable::default();
     let quiet = indicatif::ProgressBar::hidden();
     if job.out == Out::Csv {
-        crate::output::csv_records(w, [READ_CSV])?;
+        output::csv_records(w, [READ_CSV])?;
     }
     job.each(|item| {
         seen += 1;
@@ -332,14 +302,14 @@ pub fn read_cmd(w: &mut impl Write, job: &Job) -> Result<Found> {
         any |= !r.events.is_empty();
         match job.out {
             Out::Json if single => {
-                serde_json::to_writer_pretty(&mut *w, &reading_doc(&item, page, &r))?;
+                serde_json::to_writer_pretty(&mut *w, &reading_doc(&item.origin, page, &r))?;
                 writeln!(w)?;
             }
             Out::Json => {
-                serde_json::to_writer(&mut *w, &reading_doc(&item, page, &r))?;
+                serde_json::to_writer(&mut *w, &reading_doc(&item.origin, page, &r))?;
                 writeln!(w)?;
             }
-            Out::Csv => crate::output::csv_records(
+            Out::Csv => output::csv_records(
                 w,
                 r.events.iter().map(|e| {
                     [
@@ -466,14 +436,7 @@ pub fn ingest_cmd(
             }
         };
         let path = (item.origin != "-").then(|| item.origin.clone());
-        let mut article = ArticleRecord {
-            url: page.url.clone(),
-            path,
-            title: page.title.clone(),
-            published: None,
-            publisher: page.publisher.clone(),
-            text_hash: diplograph_model::fnv1a(page.text.bytes()),
-        };
+        let mut article = article_record(&page, path);
         // an article the ledger has is skipped before it is read: a rerun after a crash goes
         // straight to what is new
         let l = match &mut ledger {
@@ -486,39 +449,8 @@ pub fn ingest_cmd(
         }
         let r = read_page(&page, job.published, &job.lex);
         article.published = r.published;
-        let mut events = Vec::new();
-        let asserted: Vec<ReadEvent> = r
-            .events
-            .iter()
-            .filter(|e| e.modality == Modality::Asserted)
-            .cloned()
-            .collect();
-        not_asserted += r.events.len() - asserted.len();
-        for c in diplograph_check::event_statuses(&asserted, &graph) {
-            let e = &c.event;
-            // the quote: the first evidence that is a sentence, not a headline
-            let first = e
-                .evidence
-                .iter()
-                .find(|v| v.text.trim_end().ends_with(['.', '!', '?', '"', '”']))
-                .unwrap_or(&e.evidence[0]);
-            events.push(EventRecord {
-                kind: e.kind.as_str().to_string(),
-                actors: e.actors,
-                symmetric: e.kind.symmetric_match(),
-                date: e.date,
-                modality: e.modality.as_str().to_string(),
-                quote: first.text.clone(),
-                start: first.start,
-                end: first.end,
-                rule: e.rule.to_string(),
-                against_graph: match c.status {
-                    EventStatus::New => EventState::Proposed,
-                    EventStatus::Corroborated => EventState::Known,
-                    EventStatus::Conflict => EventState::Conflict,
-                },
-            });
-        }
+        let (events, left_out) = event_records(&r, &graph);
+        not_asserted += left_out;
         batch.push((article, events));
         if batch.len() >= MAX_BATCH || batch.len() >= BATCH && last_commit.elapsed() >= BATCH_TIME {
             total += l.ingest(&batch)?;
@@ -537,7 +469,7 @@ pub fn ingest_cmd(
         bail!("no articles in the inputs");
     }
     match job.out {
-        Out::Csv => crate::output::csv_records(
+        Out::Csv => output::csv_records(
             w,
             [
                 [
@@ -732,7 +664,7 @@ fn counts_csv<'a>(
         ]
     };
     let header = ["type", "tp", "fp", "fn", "precision", "recall", "f1"].map(String::from);
-    crate::output::csv_records(
+    output::csv_records(
         w,
         std::iter::once(header)
             .chain(rows.map(|(t, c)| row(t, c)))
@@ -927,7 +859,7 @@ pub fn check_cmd(
     // checked against the graph without them
     let shared = knowledge.graph(known_at, None);
     if job.out == Out::Csv {
-        crate::output::csv_records(
+        output::csv_records(
             w,
             [["source", "as_of", "kind", "verdict", "claim", "explanation"]],
         )?;
@@ -945,35 +877,15 @@ pub fn check_cmd(
                 return Ok(());
             }
         };
-        let r = read_page(page, job.published, &job.lex);
-        let day = as_of
-            .or(r.published.map(|d| d.last_day()))
-            .unwrap_or_else(|| jiff::Zoned::now().date());
-        let own;
-        let graph = match page.url.as_deref() {
-            Some(url) if knowledge.learned_from(url) => {
-                own = knowledge.graph(known_at, Some(url));
-                &own
-            }
-            _ => &shared,
+        let ask = CheckAsk {
+            as_of,
+            known_at,
+            published: job.published,
         };
-        let report = diplograph_check::check(&page.text, &r, graph, day, &job.lex);
+        let checked = diplograph_app::article::check(knowledge, &shared, page, ask, &job.lex);
+        let (r, report) = (&checked.reading, &checked.report);
         any |= !report.claims.is_empty() || !report.events.is_empty();
-        let v = diplograph_api::CheckDoc {
-            source: &item.origin,
-            url: page.url.as_deref(),
-            published: r.published,
-            published_from: r.published_from,
-            as_of: report.as_of,
-            as_of_from: match (as_of, r.published) {
-                (Some(_), _) => "as_of",
-                (None, Some(_)) => "published",
-                (None, None) => "today",
-            },
-            known_at: known_at.map(Date::from_day),
-            claims: &report.claims,
-            events: &report.events,
-        };
+        let v = checked.doc(&item.origin, page);
         match job.out {
             Out::Json if single => {
                 serde_json::to_writer_pretty(&mut *w, &v)?;
@@ -983,7 +895,7 @@ pub fn check_cmd(
                 serde_json::to_writer(&mut *w, &v)?;
                 writeln!(w)?;
             }
-            Out::Csv => crate::output::csv_records(
+            Out::Csv => output::csv_records(
                 w,
                 report.claims.iter().map(|c| {
                     [

@@ -10,8 +10,8 @@ use clap::{Args, ValueEnum};
 use diplograph_model::Date;
 use diplograph_store::{EventState, Ledger, ReviewFilter, StoredEvent};
 
-use crate::output::Out;
 use crate::{Found, ReviewAction};
+use diplograph_app::output::Out;
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -105,24 +105,9 @@ pub fn review(
             (crate::ledger::rows(page), total)
         }
         Some(ReviewAction::Accept { id, reason }) | Some(ReviewAction::Reject { id, reason }) => {
-            let before = l.event(id)?;
-            let decided = before
-                .as_ref()
-                .is_some_and(|e| matches!(e.status, EventState::Accepted | EventState::Rejected));
-            let reason = match reason {
-                Some(r) if !r.trim().is_empty() => r,
-                _ if decided => bail!(
-                    "event #{id} is {}: revising a decision needs a --reason",
-                    before.map_or("decided", |e| e.status.as_str())
-                ),
-                _ if !accept => bail!("a rejection needs a --reason"),
-                _ => "accepted by hand".to_string(),
-            };
-            let e = l.decide(id, accept, &reason)?;
-            if accept && e.date.is_none() {
-                crate::terminal::warn(&format!(
-                    "note: event #{id} has no date: accepting it changes no answer until a source dates it"
-                ));
+            let (e, note) = diplograph_app::review::decide(&mut l, id, accept, reason, "--reason")?;
+            if let Some(n) = note {
+                crate::terminal::warn(&n);
             }
             (vec![e], 1)
         }

@@ -3,28 +3,16 @@
 use std::io::Write;
 
 use anyhow::Result;
-use diplograph_graph::{Cited, Exclusive, Graph, History, Relations, YearCount};
+use diplograph_graph::{Cited, Entry, Exclusive, Graph, History, Relations, YearCount};
 use diplograph_model::{Code, Date, Day, Fact, State, Status};
 
-use crate::Format;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// How an answer is written: a table for people, JSON (the documents of `diplograph-api`) or
+/// CSV.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Out {
     Table,
     Json,
     Csv,
-}
-
-impl From<Format> for Out {
-    fn from(f: Format) -> Out {
-        if f.json {
-            Out::Json
-        } else if f.csv {
-            Out::Csv
-        } else {
-            Out::Table
-        }
-    }
 }
 
 fn json_out(w: &mut impl Write, v: &impl serde::Serialize) -> Result<()> {
@@ -702,13 +690,9 @@ pub fn facts_tsv(w: &mut impl Write, facts: &[Fact]) -> Result<()> {
     Ok(())
 }
 
-pub fn export_facts(
-    w: &mut impl Write,
-    as_json: bool,
-    g: &Graph,
-    state: Option<Code>,
-    as_of: Option<Day>,
-) -> Result<()> {
+/// Every sourced pair fact, one row per source, for `state` (or all), with `as_of` only the
+/// facts that had happened by then (a "1987" fact by 1987-12-31); pairs in code order.
+pub fn exported(g: &Graph, state: Option<Code>, as_of: Option<Day>) -> Vec<(&Entry, &Cited)> {
     let mut rows = Vec::new();
     let mut pairs: Vec<_> = g
         .pairs()
@@ -716,7 +700,6 @@ pub fn export_facts(
         .collect();
     pairs.sort_by_key(|(k, _)| **k);
     for (_, p) in pairs {
-        // with --as-of, only facts that had happened by then (a "1987" fact by 1987-12-31)
         for e in p
             .entries
             .iter()
@@ -730,20 +713,41 @@ pub fn export_facts(
             }
         }
     }
+    rows
+}
+
+/// `export --format json|csv`: the facts of [`exported`].
+pub fn export_facts(
+    w: &mut impl Write,
+    as_json: bool,
+    g: &Graph,
+    state: Option<Code>,
+    as_of: Option<Day>,
+) -> Result<()> {
+    let rows = exported(g, state, as_of);
     if as_json {
-        let doc: diplograph_api::ExportDoc = rows
-            .iter()
-            .map(|(e, s)| diplograph_api::ExportedFact {
-                a: e.a,
-                b: e.b,
-                event: e.event,
-                date: e.date,
-                date_precision: e.date.precision(),
-                source: s,
-            })
-            .collect();
-        return json_out(w, &doc);
+        json_out(w, &export_doc(&rows))
+    } else {
+        export_csv(w, &rows)
     }
+}
+
+/// The export document of some exported rows.
+pub fn export_doc<'a>(rows: &[(&'a Entry, &'a Cited)]) -> diplograph_api::ExportDoc<'a> {
+    rows.iter()
+        .map(|(e, s)| diplograph_api::ExportedFact {
+            a: e.a,
+            b: e.b,
+            event: e.event,
+            date: e.date,
+            date_precision: e.date.precision(),
+            source: s,
+        })
+        .collect()
+}
+
+/// Exported rows as CSV, one line per source.
+pub fn export_csv(w: &mut impl Write, rows: &[(&Entry, &Cited)]) -> Result<()> {
     let mut c = csv_writer(w);
     c.write_record([
         "a",
