@@ -206,6 +206,7 @@ pub fn run(cli: Cli) -> Result<Found> {
             max_body,
             timeout,
             concurrent,
+            cache_mb,
         } => {
             let token = token
                 .or_else(|| std::env::var("DIPLOGRAPH_TOKEN").ok())
@@ -229,6 +230,7 @@ pub fn run(cli: Cli) -> Result<Found> {
                     body_bytes: max_body,
                     request_time: std::time::Duration::from_secs(timeout),
                     concurrent,
+                    cache_bytes: cache_mb.saturating_mul(1024 * 1024),
                 },
             };
             let runtime = tokio::runtime::Builder::new_multi_thread()

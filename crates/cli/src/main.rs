@@ -306,6 +306,9 @@ pub enum Command {
         /// Requests answered at once; more are refused (503) rather than queued.
         #[arg(long, default_value_t = 256, value_name = "N")]
         concurrent: usize,
+        /// Megabytes of answers kept for repeated questions until the ledger changes (0: none).
+        #[arg(long, default_value_t = 256, value_name = "MB")]
+        cache_mb: usize,
     },
     /// Check the ledger, migrate it to this build's schema, or export what is readable in it.
     Ledger {

@@ -360,6 +360,14 @@ fn writes_need_the_token_and_bodies_have_a_limit() {
         .post("/check.json", "text/plain", &over, None)
         .error(413);
 
+    // asked before the write, twice: the second answer comes from the cache
+    let before = s.data("/pairs/CHL/PER.json?_as_of=2026-06-01");
+    let again = s
+        .agent
+        .get(&format!("{}/pairs/CHL/PER.json?_as_of=2026-06-01", s.url))
+        .call()
+        .unwrap();
+    assert_eq!(again.headers().get("x-diplograph-cache").unwrap(), "hit");
     let done = s.post("/ingest.json", "application/json", article, Some(TOKEN));
     assert_eq!(done.status, 200, "{}", done.body);
     assert_eq!(done.json()["data"]["ingested"]["new_events"], 1);
@@ -391,6 +399,10 @@ fn writes_need_the_token_and_bodies_have_a_limit() {
     let pair = s.data("/pairs/CHL/PER.json");
     assert!(pair.to_string().contains("2026-03-01"), "{pair}");
     assert_eq!(env.json(&["pair", "CHL", "PER"]), pair);
+    // the answer cached before the write is not served after it
+    let after = s.data("/pairs/CHL/PER.json?_as_of=2026-06-01");
+    assert_ne!(before, after);
+    assert!(after.to_string().contains("2026-03-01"), "{after}");
     s.post(
         "/review/999/accept",
         "application/json",

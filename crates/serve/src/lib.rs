@@ -8,6 +8,7 @@
 //! Every request goes through the limits: body size (413), time (503) and concurrency (503).
 
 mod api;
+mod cache;
 mod pages;
 mod reply;
 pub mod routes;
@@ -36,6 +37,8 @@ pub struct Limits {
     pub request_time: Duration,
     /// Requests answered at once; more are answered 503 at once rather than queued.
     pub concurrent: usize,
+    /// Bytes of answers kept for repeated questions (0: none).
+    pub cache_bytes: usize,
 }
 
 impl Default for Limits {
@@ -44,6 +47,7 @@ impl Default for Limits {
             body_bytes: 2 * 1024 * 1024,
             request_time: Duration::from_secs(20),
             concurrent: 256,
+            cache_bytes: 256 * 1024 * 1024,
         }
     }
 }
@@ -67,6 +71,7 @@ pub fn router(shared: Arc<Shared>) -> Router {
     }
     r.fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
+        .layer(middleware::from_fn_with_state(shared.clone(), cached))
         .layer(middleware::from_fn_with_state(shared.clone(), limit))
         .with_state(shared)
 }
@@ -111,6 +116,59 @@ async fn limit(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Respon
         )
         .into_response(),
     }
+}
+
+/// Data routes (`GET …json`, `GET …csv`, the review queue aside) answered from the cache when
+/// the same question was answered from the same snapshot; what they answer 200 is kept.
+async fn cached(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let data = req.method() == axum::http::Method::GET
+        && (path.ends_with(".json") || path.ends_with(".csv"))
+        && !path.starts_with("/review")
+        && !path.starts_with("/-/");
+    if !data {
+        return next.run(req).await;
+    }
+    let generation = match s.current().await {
+        Ok(snap) => snap.generation,
+        Err(e) => return e.into_response(),
+    };
+    // a missing `_as_of` means today: the day is part of the question
+    let key = format!("{}|{}", diplograph_app::today(), req.uri());
+    let hit = |k: cache::Kept, how: &'static str| {
+        let mut r = (k.status, k.body).into_response();
+        if let Some(kind) = k.kind {
+            r.headers_mut()
+                .insert(axum::http::header::CONTENT_TYPE, kind);
+        }
+        r.headers_mut().insert(
+            "x-diplograph-cache",
+            axum::http::HeaderValue::from_static(how),
+        );
+        r
+    };
+    if let Some(k) = s.cache.get(generation, &key) {
+        return hit(k, "hit");
+    }
+    let r = next.run(req).await;
+    if r.status() != StatusCode::OK {
+        return r;
+    }
+    let (parts, body) = r.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return Fail::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the answer could not be read back",
+        )
+        .into_response();
+    };
+    let kept = cache::Kept {
+        status: parts.status,
+        kind: parts.headers.get(axum::http::header::CONTENT_TYPE).cloned(),
+        body: bytes,
+    };
+    s.cache.put(generation, key, kept.clone());
+    hit(kept, "miss")
 }
 
 /// `/-/metadata.json`: the data version and every source with its licence and attribution,

@@ -28,8 +28,13 @@ fn stamp(db: &Path) -> Stamp {
     [of(db), of(Path::new(&wal))]
 }
 
+/// Numbers snapshots in the order they were loaded.
+static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// Knowledge as loaded at one moment, and the graphs built from it.
 pub struct Snapshot {
+    /// Which load this is: later loads have larger numbers.
+    pub generation: u64,
     pub knowledge: Knowledge,
     /// The graph as known now.
     pub graph: Graph,
@@ -46,6 +51,7 @@ const KNOWN_AT_KEPT: usize = 4;
 
 impl Snapshot {
     fn load(db: &Path) -> anyhow::Result<Snapshot> {
+        let generation = GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let stamp = stamp(db);
         let knowledge = Knowledge::load(db)?;
         for n in knowledge.notes() {
@@ -54,6 +60,7 @@ impl Snapshot {
         let graph = knowledge.graph(None, None);
         let lex = knowledge.lexicon();
         Ok(Snapshot {
+            generation,
             knowledge,
             graph,
             lex,
@@ -112,6 +119,8 @@ pub struct Shared {
     /// One write at a time from this server (SQLite serialises writers across processes).
     pub writing: tokio::sync::Mutex<()>,
     pub permits: Arc<tokio::sync::Semaphore>,
+    /// Answers of data routes, for the snapshot they were made from.
+    pub cache: crate::cache::Cache,
 }
 
 impl Shared {
@@ -119,6 +128,7 @@ impl Shared {
         let s = Snapshot::load(&db)?;
         Ok(Shared {
             permits: Arc::new(tokio::sync::Semaphore::new(limits.concurrent)),
+            cache: crate::cache::Cache::new(limits.cache_bytes),
             db,
             token,
             limits,
