@@ -38,8 +38,13 @@
 
   function act(btn) {
     var box = btn.closest(".review-item"), id = box.getAttribute("data-id"), action = btn.getAttribute("data-action");
+    // a rejection (and a revised decision) needs a reason: the server says so otherwise
+    var reason = window.prompt(action === "reject" ? "Why is this event rejected?" : "Reason (optional):", "");
+    if (reason === null) return;
+    var h = headers();
+    h["Content-Type"] = "application/json";
     box.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
-    DG.api("/review/" + encodeURIComponent(id) + "/" + action, { method: "POST", headers: headers() }).then(function () {
+    DG.api("/review/" + encodeURIComponent(id) + "/" + action, { method: "POST", headers: h, body: JSON.stringify(reason.trim() ? { reason: reason.trim() } : {}) }).then(function () {
       DG.clearError();
       box.setAttribute("data-done", action);
       box.querySelector(".result").textContent = action === "accept" ? "Accepted." : "Rejected.";
