@@ -309,6 +309,9 @@ fn bad_requests_get_the_error_envelope() {
         .contains("colour"));
     assert!(s.get("/events.json?_size=0").error(400).contains("_size"));
     assert!(s.get("/check.json").error(405).contains("/check.json"));
+    // what the framework refuses itself comes in the envelope too
+    s.get("/states/%FF%FE.json").error(400);
+    s.get("/pairs/KOR/%C3%28.json").error(400);
     assert!(s
         .get("/states/KOR/exclusive/KOR.json")
         .error(400)

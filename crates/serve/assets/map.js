@@ -61,6 +61,9 @@
     $("state-name").textContent = states[selected] ? states[selected].name : selected;
     $("state-link").href = "/states/" + encodeURIComponent(selected);
     $("state-link").textContent = (states[selected] ? states[selected].name : selected) + ": state page";
+    // the map's data, as datasette pages link theirs: the same answer as JSON and CSV
+    var q = "/states/" + encodeURIComponent(selected) + "/statuses";
+    $("data-links").innerHTML = 'data: <a href="' + q + ".json?_as_of=" + day + '">JSON</a> · <a href="' + q + ".csv?_as_of=" + day + '">CSV</a>';
     history.replaceState(null, "", "?state=" + encodeURIComponent(selected) + (day === today ? "" : "&date=" + day));
   }
 

@@ -37,7 +37,8 @@
     $("pair-status").innerHTML = "On " + esc(doc.as_of) + ": " + DG.statusTag(doc.status || "unknown") +
       ' · <a href="/?state=' + encodeURIComponent(doc.a) + '">map of ' + esc(nm(doc.a)) + "</a>" +
       ' · <a href="/pairs/' + encodeURIComponent(doc.b) + "/" + encodeURIComponent(doc.a) + '">swap</a>' +
-      ' · <a href="/pairs/' + encodeURIComponent(doc.a) + "/" + encodeURIComponent(doc.b) + '.json">JSON</a>';
+      ' · <a href="/pairs/' + encodeURIComponent(doc.a) + "/" + encodeURIComponent(doc.b) + '.json">JSON</a>' +
+      ' · <a href="/pairs/' + encodeURIComponent(doc.a) + "/" + encodeURIComponent(doc.b) + '.csv">CSV</a>';
     var hist = (doc.history || []).slice().reverse();
     $("history").innerHTML = hist.length ? hist.map(interval).join("") : '<p class="muted">No recorded history: the status is unknown.</p>';
     $("recognition").innerHTML = (doc.recognition || []).length ? doc.recognition.map(item).join("") : '<p class="muted">No recognition events recorded.</p>';

@@ -20,6 +20,7 @@
     $("state-meta").innerHTML = bits.filter(Boolean).map(esc).join(" · ") +
       (s.wikidata ? " · " + DG.link("https://www.wikidata.org/wiki/" + s.wikidata, s.wikidata) : "") +
       ' · <a href="/?state=' + enc + '">on the map</a>' +
+      ' · data: <a href="/states/' + enc + '/relations.json">JSON</a> · <a href="/states/' + enc + '/relations.csv">CSV</a>' +
       (s.aliases && s.aliases.length ? '<br>Also: ' + s.aliases.map(esc).join("; ") : "");
     var rivals = list.filter(function (x) { return x.code !== code; }).sort(function (a, b) { return a.name.localeCompare(b.name); });
     $("rival").innerHTML = rivals.map(function (x) { return '<option value="' + esc(x.code) + '">' + esc(x.name) + " (" + esc(x.code) + ")</option>"; }).join("");

@@ -106,7 +106,7 @@ async fn limit(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Respon
         .into_response();
     };
     match tokio::time::timeout(s.limits.request_time, next.run(req)).await {
-        Ok(r) => r,
+        Ok(r) => enveloped(r).await,
         Err(_) => Fail::new(
             StatusCode::SERVICE_UNAVAILABLE,
             format!(
@@ -116,6 +116,32 @@ async fn limit(State(s): State<Arc<Shared>>, req: Request, next: Next) -> Respon
         )
         .into_response(),
     }
+}
+
+/// A failure the framework answered itself (a path segment that is not UTF-8, a rejected
+/// extractor) in the error envelope like every other.
+async fn enveloped(r: Response) -> Response {
+    let failed = r.status().is_client_error() || r.status().is_server_error();
+    let json = r
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !failed || json {
+        return r;
+    }
+    let status = r.status();
+    let text = axum::body::to_bytes(r.into_body(), 4096)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let line = text.lines().next().unwrap_or("").trim();
+    let mut message: String = match line.chars().next() {
+        Some(c) => c.to_lowercase().chain(line.chars().skip(1)).collect(),
+        None => status.canonical_reason().unwrap_or("failed").to_lowercase(),
+    };
+    message.truncate(400);
+    Fail::new(status, message).into_response()
 }
 
 /// Data routes (`GET …json`, `GET …csv`, the review queue aside) answered from the cache when
