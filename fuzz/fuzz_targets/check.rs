@@ -13,11 +13,11 @@ fuzz_target!(|data: &[u8]| {
     };
     let r = read(text, day, lexicon());
     check_reading(text, &r);
-    let as_of = r
+    let fallback = diplograph_model::Day::constant(2025, 4, 11);
+    let period = r
         .published
-        .map(|d| d.last_day())
-        .unwrap_or(diplograph_model::Day::constant(2025, 4, 11));
-    let report = diplograph_check::check(text, &r, graph(), as_of, lexicon());
+        .map_or((fallback, fallback), |d| (d.first_day(), d.last_day()));
+    let report = diplograph_check::check_within(text, &r, graph(), period, lexicon());
     for c in &report.claims {
         assert!(c.start <= c.end && c.end <= text.len());
         assert_eq!(&text[c.start..c.end], c.text);

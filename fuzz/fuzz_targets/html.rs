@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let (day, bytes) = published(data);
     if let Ok(page) = Page::from_bytes(bytes, Some(Format::Html)) {
         if let Some(p) = page.published {
-            assert!((1..=9999).contains(&p.year()), "metadata date {p}");
+            assert!((1..=9999).contains(&p.year_number()), "metadata date {p}");
         }
         let r = read(&page.text, page.published.or(day), lexicon());
         check_reading(&page.text, &r);

@@ -23,7 +23,9 @@ fuzz_target!(|data: &[u8]| {
         revision: None,
     };
     let cfg = Config {
-        snapshot: day.or(Some(diplograph_model::Day::constant(2025, 4, 11))),
+        snapshot: day
+            .map(|d| d.first_day())
+            .or(Some(diplograph_model::Day::constant(2025, 4, 11))),
     };
     if let Ok(imp) = import(&[article], states(), lexicon(), &cfg) {
         for f in &imp.facts {

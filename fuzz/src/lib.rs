@@ -4,13 +4,14 @@
 use std::sync::OnceLock;
 
 use diplograph_graph::{Graph, Options, States};
-use diplograph_model::Day;
+use diplograph_model::{Date, Day};
 use diplograph_read::Lexicon;
 
 /// A publication date from the first four bytes, and the rest of the input: none one time in
 /// eight; otherwise a year in 1..=9999 that hits the edges (1, 2, 9998, 9999) one time in four,
-/// a month and a day of it (the day clamped to the month's last).
-pub fn published(data: &[u8]) -> (Option<Day>, &[u8]) {
+/// a month and a day of it (the day clamped to the month's last); kept as the day, or as only
+/// its month or year (a page dated that coarsely) one time in eight each, as the fourth byte says.
+pub fn published(data: &[u8]) -> (Option<Date>, &[u8]) {
     let Some((head, rest)) = data.split_first_chunk::<4>() else {
         return (None, data);
     };
@@ -30,7 +31,13 @@ pub fn published(data: &[u8]) -> (Option<Day>, &[u8]) {
     let first = Day::new(year, month, 1).expect("a valid month");
     let day = (1 + (b0 / 8) % 31) as i8;
     let day = day.min(first.last_of_month().day());
-    (Some(Day::new(year, month, day).expect("a valid day")), rest)
+    let day = Day::new(year, month, day).expect("a valid day");
+    let date = match b3 / 12 % 8 {
+        0 => Date::from_month(year, month).expect("a valid month"),
+        1 => Date::year(year),
+        _ => Date::from_day(day),
+    };
+    (Some(date), rest)
 }
 
 struct Knowledge {

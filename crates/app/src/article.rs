@@ -13,7 +13,7 @@ use crate::Knowledge;
 
 /// Reads a page with the publication date from the flag, else the page's metadata, else the
 /// page's own header lines.
-pub fn read_page(page: &Page, flag: Option<Day>, lex: &Lexicon) -> Reading {
+pub fn read_page(page: &Page, flag: Option<Date>, lex: &Lexicon) -> Reading {
     let mut r = read(&page.text, flag.or(page.published), lex);
     r.notes
         .extend(page.notes.iter().map(|n| diplograph_read::Note {
@@ -46,13 +46,14 @@ pub fn reading_doc<'a>(
     }
 }
 
-/// What was asked of a check: the day to judge as of (else the publication day, else today),
-/// the day knowledge is cut at, and a publication day given beside the article.
+/// What was asked of a check: the day to judge as of (else the publication date, else today),
+/// the day knowledge is cut at, and a publication date given beside the article (a day, or a
+/// month or year where only that is known).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CheckAsk {
     pub as_of: Option<Day>,
     pub known_at: Option<Day>,
-    pub published: Option<Day>,
+    pub published: Option<Date>,
 }
 
 /// An article checked: what the reader found, and the checker's report.
@@ -91,10 +92,12 @@ pub fn check(
     lex: &Lexicon,
 ) -> Checked {
     let r = read_page(page, ask.published, lex);
-    let day = ask
-        .as_of
-        .or(r.published.map(|d| d.last_day()))
-        .unwrap_or_else(crate::today);
+    // the days the article may have been written on: one day, or a month or year of them
+    let period = match (ask.as_of, r.published) {
+        (Some(d), _) => (d, d),
+        (None, Some(p)) => (p.first_day(), p.last_day()),
+        (None, None) => (crate::today(), crate::today()),
+    };
     let own;
     let graph = match page.url.as_deref() {
         Some(url) if knowledge.learned_from(url) => {
@@ -103,7 +106,7 @@ pub fn check(
         }
         _ => shared,
     };
-    let report = diplograph_check::check(&page.text, &r, graph, day, lex);
+    let report = diplograph_check::check_within(&page.text, &r, graph, period, lex);
     let as_of_from = match (ask.as_of, r.published) {
         (Some(_), _) => "as_of",
         (None, Some(_)) => "published",

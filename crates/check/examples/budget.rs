@@ -91,9 +91,13 @@ fn main() {
             return;
         }
     };
-    let day = "2025-04-11".parse().unwrap();
+    let day: diplograph_model::Day = "2025-04-11".parse().unwrap();
     let t = Instant::now();
-    let r = read(&page.text, Some(day), &lex);
+    let r = read(
+        &page.text,
+        Some(diplograph_model::Date::from_day(day)),
+        &lex,
+    );
     let read_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let report = check(&page.text, &r, &graph, day, &lex);

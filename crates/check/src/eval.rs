@@ -10,7 +10,7 @@ use diplograph_graph::Graph;
 use diplograph_model::Date;
 use diplograph_read::{read, Lexicon};
 
-use crate::{check, Verdict};
+use crate::{check_within, Verdict};
 
 #[derive(Clone, Debug, serde::Deserialize)]
 pub struct Case {
@@ -90,10 +90,12 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
             })?),
             None => None,
         };
-        let day = published.map(|d| d.last_day());
-        let reading = read(&case.text, day, lexicon);
-        let as_of = day.unwrap_or_else(|| Date::year(2026).last_day());
-        let report = check(&case.text, &reading, graph, as_of, lexicon);
+        let reading = read(&case.text, published, lexicon);
+        // an article dated by its month or year is judged over the whole period
+        let period = published
+            .map(|d| (d.first_day(), d.last_day()))
+            .unwrap_or_else(|| (Date::year(2026).last_day(), Date::year(2026).last_day()));
+        let report = check_within(&case.text, &reading, graph, period, lexicon);
         for l in &case.claims {
             let expected: Verdict = l.verdict.parse().map_err(|m| CaseError {
                 id: case.id.clone(),

@@ -157,6 +157,48 @@ pub fn check(
     }
 }
 
+/// Checks one article published on some day of `from..=to` (an article dated only by its month
+/// or year): claims are checked as of the last day, and a claim whose verdict on the first day
+/// differs is `not_enough_info`, with both verdicts explained: which day of the period the
+/// article means is not known, and a verdict that depends on it is no verdict.
+pub fn check_within(
+    text: &str,
+    reading: &Reading,
+    graph: &Graph,
+    (from, to): (Day, Day),
+    lexicon: &Lexicon,
+) -> Report {
+    let mut report = check(text, reading, graph, to, lexicon);
+    if from >= to {
+        return report;
+    }
+    let early = check(text, reading, graph, from, lexicon);
+    for c in &mut report.claims {
+        let then = early
+            .claims
+            .iter()
+            .find(|e| e.start == c.start && e.end == c.end && e.kind == c.kind);
+        let differs = then.is_none_or(|e| e.verdict != c.verdict);
+        if differs && c.verdict != Verdict::NotEnoughInfo {
+            let before = then.map_or("not found".to_string(), |e| {
+                format!("{}: {}", e.verdict.as_str(), e.explanation)
+            });
+            c.explanation = format!(
+                "The article is dated only {}–{}, and the verdict depends on the day: on {from}, {before}; on {to}, {}: {}",
+                from,
+                to,
+                c.verdict.as_str(),
+                c.explanation
+            );
+            c.verdict = Verdict::NotEnoughInfo;
+            if let Some(e) = then {
+                c.evidence.extend(e.evidence.iter().cloned());
+            }
+        }
+    }
+    report
+}
+
 /// How each asserted or reported event compares with `graph` (build it from the knowledge
 /// before the article).
 pub fn event_statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> {

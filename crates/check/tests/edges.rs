@@ -18,8 +18,8 @@ const ARTICLE: &str = "South Korea will establish diplomatic relations with Syri
 fn articles_at_the_calendar_edges_are_checked() {
     let (lex, graph) = setup();
     for day in ["0001-01-01", "9999-12-31"] {
-        let day = day.parse().unwrap();
-        let r = read(ARTICLE, Some(day), lex);
+        let day: diplograph_model::Day = day.parse().unwrap();
+        let r = read(ARTICLE, Some(diplograph_model::Date::from_day(day)), lex);
         let report = check(ARTICLE, &r, graph, day, lex);
         assert_eq!(report.as_of.to_string(), day.to_string());
         for e in &report.events {
@@ -46,8 +46,8 @@ fn many_event_sentences_are_checked_within_the_budget() {
             )
         })
         .collect();
-    let day = "2025-04-11".parse().unwrap();
-    let r = read(&text, Some(day), lex);
+    let day: diplograph_model::Day = "2025-04-11".parse().unwrap();
+    let r = read(&text, Some(diplograph_model::Date::from_day(day)), lex);
     // sixty-four dates of one pair, the rest counted in a note
     assert_eq!(r.events.len(), 64);
     let report = check(&text, &r, graph, day, lex);

@@ -31,7 +31,7 @@ fn every_fixture_checks_as_expected() {
             serde_json::from_str(&std::fs::read_to_string(path.with_extension("json")).unwrap())
                 .unwrap();
         let day = spec["published"].as_str().unwrap().parse().unwrap();
-        let reading = read(&text, Some(day), &lex);
+        let reading = read(&text, Some(diplograph_model::Date::from_day(day)), &lex);
         let report = check(&text, &reading, &graph, day, &lex);
         let got: Vec<Value> = report
             .claims

@@ -11,8 +11,8 @@ use common::setup;
 /// The claim whose words are `words`, checked in `text` as of `day`.
 fn claim(text: &str, day: &str, words: &str) -> Claim {
     let (lex, graph) = setup();
-    let day = day.parse().unwrap();
-    let r = read(text, Some(day), lex);
+    let day: diplograph_model::Day = day.parse().unwrap();
+    let r = read(text, Some(diplograph_model::Date::from_day(day)), lex);
     let report = check(text, &r, graph, day, lex);
     report
         .claims
@@ -161,8 +161,8 @@ fn group_words_before_a_count_are_not_taken_as_its_group() {
     // "Asian" qualifies Taiwan, not its allies: not a count of allies in Asia
     let text = "Taiwan, an Asian democracy, has 13 official allies.";
     let (lex, graph) = setup();
-    let day = "2023-04-18".parse().unwrap();
-    let r = read(text, Some(day), lex);
+    let day: diplograph_model::Day = "2023-04-18".parse().unwrap();
+    let r = read(text, Some(diplograph_model::Date::from_day(day)), lex);
     for c in check(text, &r, graph, day, lex).claims {
         assert_ne!(c.verdict, Verdict::Refuted, "{}: {}", c.text, c.explanation);
     }
@@ -176,8 +176,8 @@ fn group_words_before_a_count_are_not_taken_as_its_group() {
 fn a_bare_number_in_a_region_is_no_count_of_partners() {
     let text = "Taiwan has 13 official allies, and its president will visit two in the Pacific.";
     let (lex, graph) = setup();
-    let day = "2023-04-18".parse().unwrap();
-    let r = read(text, Some(day), lex);
+    let day: diplograph_model::Day = "2023-04-18".parse().unwrap();
+    let r = read(text, Some(diplograph_model::Date::from_day(day)), lex);
     let claims = check(text, &r, graph, day, lex).claims;
     assert!(
         claims

@@ -314,14 +314,12 @@ pub fn run(cli: Cli) -> Result<Found> {
     Ok(found)
 }
 
-/// `--published`: a whole day, since "on Thursday" needs one.
-pub(crate) fn parse_published(flag: Option<&str>) -> Result<Option<Day>> {
+/// `--published`: a day, or a month or year where only that is known; relative dates ("on
+/// Thursday") resolve only against a day.
+pub(crate) fn parse_published(flag: Option<&str>) -> Result<Option<Date>> {
     let Some(s) = flag else { return Ok(None) };
     let d: Date = s.parse().context("--published")?;
-    if d.precision() != diplograph_model::Precision::Day {
-        bail!("--published {s:?} must be a day (YYYY-MM-DD) to resolve relative dates");
-    }
-    Ok(Some(d.first_day()))
+    Ok(Some(d))
 }
 
 fn parse_known_at(flag: Option<&str>) -> Result<Option<Day>> {

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
-use diplograph_model::Day;
+use diplograph_model::{Date, Day};
 use diplograph_page::{Format as PageFormat, Page, PageError, MAX_BYTES};
 use diplograph_read::text::clip;
 use diplograph_read::{eval, Lexicon, Reading};
@@ -33,7 +33,7 @@ pub struct Job {
     out: Out,
     files: Vec<PathBuf>,
     format: InputFormat,
-    published: Option<Day>,
+    published: Option<Date>,
     lex: Lexicon,
 }
 
@@ -913,8 +913,13 @@ pub fn check_cmd(
             )?,
             Out::Table => {
                 let known = known_at.map_or(String::new(), |k| format!(", knowledge as of {k}"));
+                let coarse;
                 let why = match (as_of, r.published) {
                     (Some(_), _) => " (--as-of)",
+                    (None, Some(p)) if p.precision() != diplograph_model::Precision::Day => {
+                        coarse = format!(" (the end of its publication period, {p}: a verdict that depends on the day within it is not_enough_info)");
+                        &coarse
+                    }
                     (None, Some(_)) => " (its publication date)",
                     (None, None) => " (today: the article gives no publication date; pass --published or --as-of)",
                 };

@@ -246,7 +246,7 @@ fn errors_are_one_line_and_say_their_cause_once() {
         let err = refused(&e, &[cmd, one.to_str().unwrap()], None);
         assert!(
             err.ends_with(
-                "bad published date \"99999-01-01\" (expected YYYY-MM-DD or an RFC 3339 time)"
+                "bad published date \"99999-01-01\" (expected YYYY-MM-DD, YYYY-MM, YYYY or an RFC 3339 time)"
             ),
             "{err}"
         );

@@ -323,6 +323,18 @@ fn bad_requests_get_the_error_envelope() {
     assert_eq!(binary.status, 400, "{}", binary.body);
     let kind = s.post("/check.json", "image/png", b"x", None);
     assert!(kind.error(415).contains("image/png"));
+    // a month is a publication date at its precision; the 30th of February is none
+    let month = s.post(
+        "/check.json",
+        "application/json",
+        br#"{"text": "South Korea has no diplomatic relations with Cuba.", "published": "2024-02"}"#,
+        None,
+    );
+    assert_eq!(month.status, 200, "{}", month.body);
+    assert_eq!(
+        month.json()["data"]["claims"][0]["verdict"],
+        "not_enough_info"
+    );
     let day = s.post(
         "/check.json",
         "application/json",

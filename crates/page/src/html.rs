@@ -7,7 +7,7 @@
 //! readabilityrs, readability-rust, html2text, htmd and scraper: the only one that kept every
 //! paragraph, and its breaks, without panicking on garbage (bench/runs/2026-11-26-html.md).
 
-use diplograph_model::Day;
+use diplograph_model::Date;
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
@@ -16,7 +16,7 @@ use crate::PageError;
 
 pub(crate) struct Doc {
     pub text: String,
-    pub published: Option<Day>,
+    pub published: Option<Date>,
     pub title: Option<String>,
     pub site: Option<String>,
     pub notes: Vec<String>,

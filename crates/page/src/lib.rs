@@ -10,7 +10,7 @@
 mod depth;
 mod html;
 
-use diplograph_model::Day;
+use diplograph_model::{Date, Day};
 
 /// The largest article read: ten times the longest news page we have seen, so that a log file
 /// or a dump given by mistake is refused rather than read for minutes.
@@ -31,7 +31,7 @@ pub struct Page {
     pub format: Format,
     /// From the page's metadata (HTML `article:published_time`, JSON-LD `datePublished`,
     /// `<time datetime>`), or given in a JSON Lines record.
-    pub published: Option<Day>,
+    pub published: Option<Date>,
     pub title: Option<String>,
     pub url: Option<String>,
     /// Who published it: the record's `publisher`, the page's site name, or the URL's host.
@@ -184,7 +184,7 @@ pub fn record(line: usize, l: &str) -> Result<Page, PageError> {
     let published = match &r.published {
         Some(p) if !p.trim().is_empty() => Some(parse_published(p).ok_or_else(|| {
             err(format!(
-                "bad published date {p:?} (expected YYYY-MM-DD or an RFC 3339 time)"
+                "bad published date {p:?} (expected YYYY-MM-DD, YYYY-MM, YYYY or an RFC 3339 time)"
             ))
         })?),
         _ => None,
@@ -227,16 +227,23 @@ pub fn host(url: &str) -> Option<String> {
 }
 
 /// A publication date from metadata: `2025-04-11`, `2025-04-11T05:32:00+09:00`, ...; the
-/// calendar day as written (the publisher's local day). Only the years 1 to 9999: the ones the
+/// calendar day as written (the publisher's local day); or, where only that is known, a month
+/// (`2025-04`) or a year (`2025`), kept at its precision. Only the years 1 to 9999: the ones the
 /// ledger stores (`12025-01-01` and `0000-06-01` are not dates).
-pub fn parse_published(s: &str) -> Option<Day> {
+pub fn parse_published(s: &str) -> Option<Date> {
     let t = s.trim();
+    if matches!(t.len(), 4 | 7) {
+        return t.parse::<Date>().ok().filter(|d| d.year_number() >= 1);
+    }
     let day = t.get(..10)?;
     let rest = &t[10..];
     if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
         return None;
     }
-    day.parse::<Day>().ok().filter(|d| d.year() >= 1)
+    day.parse::<Day>()
+        .ok()
+        .filter(|d| d.year() >= 1)
+        .map(Date::from_day)
 }
 
 #[cfg(test)]
@@ -298,12 +305,17 @@ mod tests {
         assert_eq!(day("12025-01-01"), None);
         assert_eq!(day("2025-01-011"), None);
         assert_eq!(day("0000-06-01"), None);
+        // a month or a year, where only that is known, at its precision
+        assert_eq!(day("2025-04").as_deref(), Some("2025-04"));
+        assert_eq!(day("2025").as_deref(), Some("2025"));
+        assert_eq!(day("2025-13"), None);
+        assert_eq!(day("0000"), None);
         assert_eq!(day("-0001-01-01"), None);
         assert_eq!(
             record(1, r#"{"published":"12025-01-01","text":"A."}"#)
                 .unwrap_err()
                 .to_string(),
-            "line 1: bad published date \"12025-01-01\" (expected YYYY-MM-DD or an RFC 3339 time)"
+            "line 1: bad published date \"12025-01-01\" (expected YYYY-MM-DD, YYYY-MM, YYYY or an RFC 3339 time)"
         );
     }
 

@@ -25,7 +25,7 @@ const FILLER: &[&str] = &[
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut articles: Vec<(String, Option<diplograph_model::Day>, usize)> = Vec::new();
+    let mut articles: Vec<(String, Option<diplograph_model::Date>, usize)> = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -39,7 +39,9 @@ fn main() {
         let spec: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(p.with_extension("json")).unwrap())
                 .unwrap();
-        let published = spec["published"].as_str().map(|s| s.parse().unwrap());
+        let published = spec["published"]
+            .as_str()
+            .map(|s| s.parse::<diplograph_model::Date>().unwrap());
         let expected = spec["expect"]["events"].as_array().unwrap().len();
         // pad each fixture with filler after its own text, as a real page would be
         let mut body = text.clone();

@@ -5,7 +5,7 @@
 //! "in December" is the latest December before publication (month precision); "in 1987" is a
 //! year. Without a publication date, relative expressions stay unresolved.
 
-use diplograph_model::{Date, Day};
+use diplograph_model::{Date, Day, Precision};
 use jiff::civil::Weekday;
 
 use crate::text::Tok;
@@ -305,18 +305,57 @@ pub fn relative(e: Expr) -> bool {
     !matches!(e, Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_))
 }
 
-/// The date an expression names, given the publication date; `future` for planned events. The
-/// year may fall outside [`YEARS`] at the calendar's edges: see [`storable`].
-pub fn resolve(e: Expr, published: Option<Day>, future: bool) -> Option<Date> {
-    let p = match e {
+/// The date an expression names, given the publication date at its precision; `future` for
+/// planned events. A publication month resolves "last year", "in December" and "this month"
+/// but not "on Thursday"; a publication year only "last year" and the like: what the
+/// publication date cannot settle stays unresolved, never guessed. The year may fall outside
+/// [`YEARS`] at the calendar's edges: see [`storable`].
+pub fn resolve(e: Expr, published: Option<Date>, future: bool) -> Option<Date> {
+    match e {
         Expr::Full(d) => return Some(Date::from_day(d)),
         Expr::MonthYear(y, m) => return Date::from_month(y, m),
         Expr::Year(y) => return Some(Date::year(y)),
-        _ => published?,
-    };
+        _ => {}
+    }
+    let published = published?;
+    match published.precision() {
+        Precision::Day => resolve_from_day(e, published.first_day(), future),
+        Precision::Month => {
+            let (y, pm) = (published.year_number(), published.first_day().month());
+            match e {
+                Expr::Month(m) => Date::from_month(nearest_year(y, m.cmp(&pm), future), m),
+                // "on 10 April" in an April article: before or after its day is not known
+                Expr::MonthDay(m, d) if m != pm => {
+                    let y = nearest_year(y, m.cmp(&pm), future);
+                    Some(Date::from_day(Day::new(y, m, d).ok()?))
+                }
+                Expr::Rel(
+                    Rel::LastYear
+                    | Rel::ThisYear
+                    | Rel::NextYear
+                    | Rel::ThisMonth
+                    | Rel::LastMonth
+                    | Rel::NextMonth,
+                ) => resolve_from_day(e, published.first_day(), future),
+                _ => None,
+            }
+        }
+        Precision::Year => match e {
+            Expr::Rel(Rel::LastYear | Rel::ThisYear | Rel::NextYear) => {
+                resolve_from_day(e, published.first_day(), future)
+            }
+            _ => None,
+        },
+    }
+}
+
+/// [`resolve`] for a publication day.
+fn resolve_from_day(e: Expr, p: Day, future: bool) -> Option<Date> {
     let year = p.year();
     Some(match e {
-        Expr::Full(_) | Expr::MonthYear(..) | Expr::Year(_) => unreachable!("returned above"),
+        Expr::Full(d) => Date::from_day(d),
+        Expr::MonthYear(y, m) => Date::from_month(y, m)?,
+        Expr::Year(y) => Date::year(y),
         Expr::MonthDay(m, d) => {
             let y = nearest_year(year, (m, d).cmp(&(p.month(), p.day())), future);
             Date::from_day(Day::new(y, m, d).ok()?)
@@ -385,7 +424,7 @@ mod tests {
         let toks = crate::text::tokens(s, 0, s.len());
         let f = find(s, &toks);
         assert_eq!(f.len(), 1, "{s}: {f:?}");
-        resolve(f[0].expr, published.parse().ok(), future).map(|d| d.to_string())
+        resolve(f[0].expr, published.parse::<Date>().ok(), future).map(|d| d.to_string())
     }
 
     #[test]
@@ -407,6 +446,28 @@ mod tests {
         assert_eq!(one("on 20 April", p, false).unwrap(), "2024-04-20");
         assert_eq!(one("earlier this month", p, false).unwrap(), "2025-04");
         assert_eq!(one("on Thursday", "", false), None);
+    }
+
+    #[test]
+    fn a_publication_month_or_year_resolves_only_what_it_can() {
+        let m = "2025-04";
+        assert_eq!(one("took place on Thursday", m, false), None);
+        assert_eq!(one("announced yesterday", m, false), None);
+        assert_eq!(one("Last year, Seoul", m, false).unwrap(), "2024");
+        assert_eq!(one("ousted in December", m, false).unwrap(), "2024-12");
+        assert_eq!(one("signed in April", m, false).unwrap(), "2025-04");
+        assert_eq!(one("on 14 February", m, false).unwrap(), "2025-02-14");
+        assert_eq!(one("on 20 May", m, false).unwrap(), "2024-05-20");
+        // an April day in an April article: before or after publication is not known
+        assert_eq!(one("on 10 April", m, false), None);
+        assert_eq!(one("earlier this month", m, false).unwrap(), "2025-04");
+        assert_eq!(one("on 10 April 2025", m, false).unwrap(), "2025-04-10");
+        let y = "2025";
+        assert_eq!(one("Last year, Seoul", y, false).unwrap(), "2024");
+        assert_eq!(one("ousted in December", y, false), None);
+        assert_eq!(one("earlier this month", y, false), None);
+        assert_eq!(one("ties since 1987", y, false).unwrap(), "1987");
+        assert_eq!(one("ties since 1987", "", false).unwrap(), "1987");
     }
 
     /// Issue 11: "next year" on 9999-12-31 made year 10000, whose first day panics in the

@@ -159,7 +159,7 @@ pub fn score(cases: &[Case], lexicon: &Lexicon) -> Result<Report, CaseError> {
     for case in cases {
         rep.passages += 1;
         let published = match &case.published {
-            Some(p) => Some(p.parse::<diplograph_model::Day>().map_err(|_| CaseError {
+            Some(p) => Some(p.parse::<diplograph_model::Date>().map_err(|_| CaseError {
                 id: case.id.clone(),
                 message: format!("bad published date {p:?}"),
             })?),

@@ -29,7 +29,7 @@ mod lexicon;
 mod rules;
 pub mod text;
 
-use diplograph_model::{Code, Date, Day, Precision};
+use diplograph_model::{Code, Date, Precision};
 
 pub use clean::{clean, Cleaned, Segment};
 pub use dates::{month, MONTHS};
@@ -394,7 +394,7 @@ pub struct Reading {
 
 /// Reads one article. `published` is the publication date when the caller knows it (flag,
 /// metadata); otherwise the reader looks for one in the page's header lines.
-pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
+pub fn read(text: &str, published: Option<Date>, lexicon: &Lexicon) -> Reading {
     read_as(text, published, None, lexicon)
 }
 
@@ -404,7 +404,7 @@ pub fn read(text: &str, published: Option<Day>, lexicon: &Lexicon) -> Reading {
 /// Afghan government"), `home` is the second actor.
 pub fn read_as(
     text: &str,
-    published: Option<Day>,
+    published: Option<Date>,
     home: Option<Code>,
     lexicon: &Lexicon,
 ) -> Reading {
@@ -414,7 +414,7 @@ pub fn read_as(
 /// Like [`read_as`], within `budget` instead of [`Budget::DEFAULT`].
 pub fn read_within(
     text: &str,
-    published: Option<Day>,
+    published: Option<Date>,
     home: Option<Code>,
     lexicon: &Lexicon,
     budget: &Budget,
@@ -423,7 +423,7 @@ pub fn read_within(
     let mut notes = cleaned.notes;
     // a publication date outside the years the ledger stores dates nothing
     let published = published.filter(|d| {
-        let ok = dates::storable(&Date::from_day(*d));
+        let ok = dates::storable(d);
         if !ok {
             notes.push(Note {
                 kind: NoteKind::UnresolvedDate,
@@ -436,7 +436,7 @@ pub fn read_within(
     });
     let (published, published_from) = match (published, cleaned.published) {
         (Some(d), _) => (Some(d), Some("given")),
-        (None, Some(d)) => (Some(d), Some("text")),
+        (None, Some(d)) => (Some(Date::from_day(d)), Some("text")),
         (None, None) => (None, None),
     };
     let events = rules::extract(
@@ -470,7 +470,7 @@ pub fn read_within(
         });
     }
     Reading {
-        published: published.map(Date::from_day),
+        published,
         published_from,
         events,
         notes,

@@ -13,7 +13,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use diplograph_model::{Code, Date, Day};
+use diplograph_model::{Code, Date};
 
 use crate::clean::Segment;
 use crate::dates::{self, Expr, Found};
@@ -446,7 +446,7 @@ struct Context {
 pub(crate) fn extract(
     text: &str,
     segments: &[Segment],
-    published: Option<Day>,
+    published: Option<Date>,
     home: Option<Code>,
     lex: &Lexicon,
     budget: &Budget,
@@ -1569,7 +1569,7 @@ impl Sentence<'_> {
 
     fn events(
         &self,
-        published: Option<Day>,
+        published: Option<Date>,
         cx: &mut Context,
         raws: &mut Vec<Raw>,
         notes: &mut Vec<Note>,
@@ -2253,7 +2253,7 @@ impl Sentence<'_> {
         at: usize,
         rule: &str,
         modality: Modality,
-        published: Option<Day>,
+        published: Option<Date>,
         notes: &mut Vec<Note>,
     ) -> (Option<Date>, bool) {
         // "the ministry said on Friday" dates the saying, not the event; a date across "after"
@@ -2340,17 +2340,23 @@ impl Sentence<'_> {
             }
             r => r,
         };
-        if r.is_none() && dates::relative(nearest.expr) && published.is_none() {
+        let coarse = published.filter(|p| p.precision() != diplograph_model::Precision::Day);
+        if r.is_none() && dates::relative(nearest.expr) && (published.is_none() || coarse.is_some())
+        {
+            let why = match coarse {
+                None => "no publication date".to_string(),
+                Some(p) => format!("the publication date is only {p}"),
+            };
             notes.push(Note {
                 kind: NoteKind::UnresolvedDate,
-                message: format!("{:?} left unresolved: no publication date", t()),
+                message: format!("{:?} left unresolved: {why}", t()),
                 start: self.span.0,
                 end: self.span.1,
             });
         }
         let r = match (r, nearest.expr) {
             (Some(d), Expr::Weekday(_))
-                if !future && published.is_some_and(|p| d.first_day() > p) =>
+                if !future && published.is_some_and(|p| d.first_day() > p.last_day()) =>
             {
                 None
             }

@@ -83,7 +83,8 @@ fn relative_dates_at_the_calendar_edges() {
 #[test]
 fn a_publication_date_outside_the_years_is_ignored() {
     let text = "South Korea established diplomatic relations with Syria last year.";
-    let r = read(text, Some("0000-06-01".parse().unwrap()), lexicon());
+    let day: diplograph_model::Day = "0000-06-01".parse().unwrap();
+    let r = read(text, Some(diplograph_model::Date::from_day(day)), lexicon());
     assert_eq!(r.published, None);
     assert_eq!(r.events[0].date, None);
     assert_eq!(

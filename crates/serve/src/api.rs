@@ -372,20 +372,19 @@ pub struct ArticleBody {
 
 struct Article {
     page: Page,
-    published: Option<Day>,
+    published: Option<Date>,
     as_of: Option<Day>,
 }
 
-fn published_day(s: &str, what: &str) -> Result<Day, Fail> {
-    let d: Date = s
-        .parse()
-        .map_err(|e| Fail::bad(format!("{what} {s:?}: {e}")))?;
-    if d.precision() != diplograph_model::Precision::Day {
-        return Err(Fail::bad(format!(
-            "{what} {s:?} must be a day (YYYY-MM-DD) to resolve relative dates"
-        )));
-    }
-    Ok(d.first_day())
+/// A date a request gives: a day, or for `published` a month or year where only that is known.
+fn date_param(s: &str, what: &str) -> Result<Date, Fail> {
+    s.parse()
+        .map_err(|e| Fail::bad(format!("{what} {s:?}: {e}")))
+}
+
+/// `as_of`: a day (a month or year means its last day, as `_as_of` does).
+fn day_param(s: &str, what: &str) -> Result<Day, Fail> {
+    date_param(s, what).map(|d| d.last_day())
 }
 
 async fn article(
@@ -418,7 +417,8 @@ async fn article(
         .unwrap_or("")
         .to_ascii_lowercase();
     let p = Params::parse(uri, &["published", "as_of"])?;
-    let q_day = |k: &str| p.filter(k).next().map(|v| published_day(v, k)).transpose();
+    let q_date = |k: &str| p.filter(k).next().map(|v| date_param(v, k)).transpose();
+    let q_day = |k: &str| p.filter(k).next().map(|v| day_param(v, k)).transpose();
     let page_err = |e: diplograph_page::PageError| Fail::bad(format!("{e}"));
     if kind.starts_with("application/json") {
         let a: ArticleBody =
@@ -428,11 +428,11 @@ async fn article(
             page.url = Some(u);
         }
         let published = match a.published.as_deref().map(str::trim) {
-            Some(v) if !v.is_empty() => Some(published_day(v, "published")?),
-            _ => q_day("published")?,
+            Some(v) if !v.is_empty() => Some(date_param(v, "published")?),
+            _ => q_date("published")?,
         };
         let as_of = match a.as_of.as_deref().map(str::trim) {
-            Some(v) if !v.is_empty() => Some(published_day(v, "as_of")?),
+            Some(v) if !v.is_empty() => Some(day_param(v, "as_of")?),
             _ => q_day("as_of")?,
         };
         return Ok(Article {
@@ -456,7 +456,7 @@ async fn article(
     let page = Page::from_bytes(&bytes, format).map_err(page_err)?;
     Ok(Article {
         page,
-        published: q_day("published")?,
+        published: q_date("published")?,
         as_of: q_day("as_of")?,
     })
 }

@@ -87,7 +87,12 @@ pub(crate) fn read_breaks(
     {
         return Vec::new();
     }
-    let r = diplograph_read::read_as(text, Some(snapshot), Some(home), lexicon);
+    let r = diplograph_read::read_as(
+        text,
+        Some(diplograph_model::Date::from_day(snapshot)),
+        Some(home),
+        lexicon,
+    );
     let mut out = topic_breaks(text, home, partner, snapshot, lexicon);
     for e in r.events {
         let event = match e.kind {
