@@ -153,6 +153,10 @@ pub struct ReaderEvalDoc<'a> {
     pub negatives_with_events: &'a [String],
     pub overall: CountsDoc,
     pub by_type: BTreeMap<String, CountsDoc>,
+    /// Matching type and actors only: the events found whatever their date ("F1 with the date
+    /// right" is `overall`).
+    pub overall_date_ignored: CountsDoc,
+    pub by_type_date_ignored: BTreeMap<String, CountsDoc>,
     pub modality_accuracy: f64,
     /// With `--mistakes`: every false positive and negative.
     pub mistakes: Option<&'a [diplograph_read::eval::Mistake]>,

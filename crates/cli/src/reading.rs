@@ -603,6 +603,12 @@ pub fn eval_cmd(
                     .iter()
                     .map(|(t, c)| (t.clone(), c.into()))
                     .collect(),
+                overall_date_ignored: (&r.overall_date_ignored).into(),
+                by_type_date_ignored: r
+                    .by_type_date_ignored
+                    .iter()
+                    .map(|(t, c)| (t.clone(), c.into()))
+                    .collect(),
                 modality_accuracy: ratio(r.modality_correct, r.modality_checked),
                 mistakes: mistakes.then_some(r.mistakes.as_slice()),
             };
@@ -626,6 +632,16 @@ pub fn eval_cmd(
                 w,
                 r.by_type.iter().map(|(t, c)| (t.as_str(), c)),
                 &r.overall,
+            )?;
+            let d = &r.overall_date_ignored;
+            writeln!(
+                w,
+                "with the date left out of the match: P {:.2}, R {:.2}, F1 {:.2} ({} found whatever their date; {} of them with the date right)",
+                d.precision(),
+                d.recall(),
+                d.f1(),
+                d.tp,
+                r.overall.tp
             )?;
             writeln!(
                 w,

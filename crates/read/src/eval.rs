@@ -2,7 +2,9 @@
 //!
 //! A predicted event matches a labelled one when type, actors (ordered for directed types) and
 //! date (value and precision) agree. Only predictions that happened (asserted or reported)
-//! count; modality accuracy is reported over the matches.
+//! count; modality accuracy is reported over the matches. The same passages are also scored
+//! with the date left out of the match (`date_ignored`), so that a wrong or missing date is told
+//! apart from a missed event.
 
 use std::collections::BTreeMap;
 
@@ -90,6 +92,9 @@ pub struct Report {
     pub negatives_with_events: Vec<String>,
     pub overall: Counts,
     pub by_type: BTreeMap<String, Counts>,
+    /// The same, matching type and actors only: the events found whatever their date.
+    pub overall_date_ignored: Counts,
+    pub by_type_date_ignored: BTreeMap<String, Counts>,
     pub modality_correct: usize,
     pub modality_checked: usize,
     pub mistakes: Vec<Mistake>,
@@ -104,10 +109,14 @@ struct Key {
 
 impl Key {
     fn matches(&self, other: &Key) -> bool {
+        self.same_event(other) && self.date == other.date
+    }
+
+    /// Type and actors agree, whatever the dates.
+    fn same_event(&self, other: &Key) -> bool {
         self.kind == other.kind
             && (self.actors == other.actors
                 || self.kind.symmetric_match() && self.actors == [other.actors[1], other.actors[0]])
-            && self.date == other.date
     }
 
     fn show(&self) -> String {
@@ -155,6 +164,8 @@ pub fn score(cases: &[Case], lexicon: &Lexicon) -> Result<Report, CaseError> {
     for t in EventType::ALL {
         rep.by_type
             .insert(t.as_str().to_string(), Counts::default());
+        rep.by_type_date_ignored
+            .insert(t.as_str().to_string(), Counts::default());
     }
     for case in cases {
         rep.passages += 1;
@@ -187,6 +198,35 @@ pub fn score(cases: &[Case], lexicon: &Lexicon) -> Result<Report, CaseError> {
             .collect();
         if case.negative.is_some() && !predicted.is_empty() {
             rep.negatives_with_events.push(case.id.clone());
+        }
+        // date left out: each labelled event against the predictions of its type and actors
+        let mut taken = vec![false; predicted.len()];
+        for g in &gold {
+            let slot = rep
+                .by_type_date_ignored
+                .get_mut(g.kind.as_str())
+                .expect("all types");
+            match (0..predicted.len()).find(|&k| !taken[k] && predicted[k].same_event(g)) {
+                Some(k) => {
+                    taken[k] = true;
+                    slot.tp += 1;
+                    rep.overall_date_ignored.tp += 1;
+                }
+                None => {
+                    slot.fn_ += 1;
+                    rep.overall_date_ignored.fn_ += 1;
+                }
+            }
+        }
+        for (k, p) in predicted.iter().enumerate() {
+            if !taken[k] {
+                let slot = rep
+                    .by_type_date_ignored
+                    .get_mut(p.kind.as_str())
+                    .expect("all types");
+                slot.fp += 1;
+                rep.overall_date_ignored.fp += 1;
+            }
         }
         let mut used = vec![false; predicted.len()];
         for g in &gold {
