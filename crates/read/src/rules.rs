@@ -1792,17 +1792,30 @@ impl Sentence<'_> {
         let after_idx: Vec<usize> = (0..actors.len())
             .filter(|&k| actors[k].first > m.end)
             .collect();
-        // passive with "by": "Kosovo was recognised by Spain"
+        // passive with "by": "Kosovo was recognised by Spain", "… by the United States,
+        // France and Germany": each state of the list acts
         if m.kind.directed() {
             if let Some(by) =
                 (m.end + 1..(m.end + 4).min(self.toks.len())).find(|&j| self.is(j, &["by"]))
             {
                 let agent = actors
                     .iter()
-                    .find(|x| x.first == by + 1 || x.first == by + 2);
-                let patient = before_idx.last().map(|&k| actors[k].code);
+                    .position(|x| x.first == by + 1 || x.first == by + 2);
+                // "condemned the recognition of Kosovo by Palau": the state after "of" is the
+                // patient, not the subject that condemns
+                let of_state = actors.iter().find(|x| {
+                    x.first > m.end && x.last < by && (m.end..x.first).any(|j| self.is(j, &["of"]))
+                });
+                let patient = of_state
+                    .map(|x| x.code)
+                    .or_else(|| before_idx.last().map(|&k| actors[k].code));
                 if let (Some(a), Some(p)) = (agent, patient) {
-                    return vec![(a.code, p)];
+                    return self
+                        .group_from(&actors, a, true)
+                        .into_iter()
+                        .filter(|&c| c != p)
+                        .map(|c| (c, p))
+                        .collect();
                 }
             }
         }
@@ -1888,6 +1901,23 @@ impl Sentence<'_> {
                 .filter(|&k| actors[k].last < clause_end)
                 .collect()
         };
+        // "three states withdrew their recognition of Kosovo: Suriname, Burundi and Lesotho":
+        // no state before the trigger, and the list after the colon acts on the state before it
+        if agents.is_empty() && objects.is_empty() && m.kind.directed() {
+            if let Some(colon) = (m.end..self.toks.len()).find(|&j| self.is(j, &[":"])) {
+                let target = after_idx.iter().find(|&&k| actors[k].last < colon);
+                let listed = after_idx.iter().find(|&&k| actors[k].first > colon);
+                if let (Some(&t), Some(&l)) = (target, listed) {
+                    let p = actors[t].code;
+                    return self
+                        .group_from(&actors, l, true)
+                        .into_iter()
+                        .filter(|&c| c != p)
+                        .map(|c| (c, p))
+                        .collect();
+                }
+            }
+        }
         if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
             let with_object = after_idx.iter().any(|&k| {
                 let f = actors[k].first;
@@ -2136,6 +2166,10 @@ impl Sentence<'_> {
             ) && self.is(j - 1, &["been", "be", "is", "was", "are", "were", "being"])
         });
         if after_cue {
+            return Modality::Planned;
+        }
+        // "agreed to normalise ties": a process agreed on, not relations established
+        if at > 0 && self.is(at - 1, &["to"]) && self.starts(at, &["normalis", "normaliz"]) {
             return Modality::Planned;
         }
         let infinitive = at > 0
