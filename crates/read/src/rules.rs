@@ -1707,6 +1707,27 @@ impl Sentence<'_> {
         out
     }
 
+    /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation") is the
+    /// subject between `lo` and the trigger at `at`, with no state named there.
+    fn stand_in_before(&self, lo: usize, at: usize) -> bool {
+        (lo..at).any(|j| {
+            self.is(j, &["the"])
+                && (j + 1..(j + 3).min(at)).any(|k| {
+                    self.is(
+                        k,
+                        &[
+                            "island",
+                            "kingdom",
+                            "archipelago",
+                            "republic",
+                            "emirate",
+                            "nation",
+                        ],
+                    ) && !self.is(k + 1, &["of", "'s", "’s"])
+                })
+        })
+    }
+
     /// The actor pairs of the event at a trigger, and whether they came from the previous event
     /// ("the two leaders").
     fn actors(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> (Vec<(Code, Code)>, bool) {
@@ -1733,7 +1754,14 @@ impl Sentence<'_> {
         {
             {
                 if !p.is_empty() {
-                    return (p, false);
+                    // the acting state taken from a stand-in ("the island"): the statement
+                    // goes on, and so does its time
+                    let carried = cx
+                        .last
+                        .is_some_and(|(pair, _)| p.iter().all(|(a, _)| *a == pair[0]))
+                        && !self.mentions.iter().any(|x| !x.place && x.last < m.at)
+                        && self.stand_in_before(0, m.at);
+                    return (p, carried);
                 }
                 let anaphor = (0..self.toks.len()).any(|j| {
                     self.is(j, &["two", "both"])
@@ -1829,7 +1857,12 @@ impl Sentence<'_> {
                     None => g,
                 }
             }
-            None => Vec::new(),
+            // "A government statement said the island was severing ties with Taipei": a
+            // stand-in for the state that acted in the sentence before
+            None => match cx.last {
+                Some((pair, _)) if self.stand_in_before(lo, at) => vec![pair[0]],
+                _ => Vec::new(),
+            },
         };
         // the target: after a preposition for directed types
         let mut objects: Vec<Code> = Vec::new();
