@@ -33,6 +33,7 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "met ",
     "meet",
     "talks",
+    "phone",
     "sign",
     "inked",
     "exercise",
@@ -1299,6 +1300,18 @@ impl Sentence<'_> {
                     continue;
                 }
             }
+            // "telephoned his counterpart", "held a phone call with", "spoke by telephone with"
+            let phoned = (self.is(i, &["telephoned", "phoned"])
+                && self.toks.get(i + 1).is_some_and(|t| t.word))
+                || (self.is(i, &["call", "conversation"])
+                    && self.before(i, 2, &["phone", "telephone"]).is_some()
+                    && self.is(i + 1, &["with", "between"]))
+                || (self.is(i, &["spoke", "talked", "spoken"])
+                    && self.after(i, 3, &["phone", "telephone"]).is_some());
+            if phoned {
+                push(&mut out, EventType::Meet, "meet.phone", i, None);
+                continue;
+            }
             // "held talks with", "the two ministers held talks", "a summit between"
             let talks = self.is(i, &["talks", "summit", "discussions", "consultations"])
                 && (self.is(i + 1, &["with", "between"])
@@ -1461,8 +1474,24 @@ impl Sentence<'_> {
                                 "air-defense",
                                 "weapons",
                                 "naval",
+                                "armoured",
+                                "armored",
+                                "combat",
                             ],
                         )
+                    }) || (noun + 1..(noun + 4).min(self.toks.len())).any(|k| {
+                        // "armoured vehicles and weapons": a weapon in the same list
+                        self.is(
+                            k,
+                            &[
+                                "weapons",
+                                "arms",
+                                "ammunition",
+                                "missiles",
+                                "tanks",
+                                "artillery",
+                            ],
+                        ) && (noun + 1..k).all(|j| self.is(j, &["and", ",", "other"]))
                     });
                     let humanitarian = (noun.saturating_sub(3)..noun).any(|k| {
                         self.is(
@@ -1682,12 +1711,12 @@ impl Sentence<'_> {
                 (ms[n].last + 1, ms[k].first)
             };
             let between_ok = hi >= lo
-                && (lo..hi).all(|j| {
+                && ((lo..hi).all(|j| {
                     self.is(
                         j,
                         &["and", ",", "&", "as", "well", "the", "’s", "'s", "both"],
                     )
-                })
+                }) || self.offices_and(lo, hi))
                 && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]));
             if !between_ok || ms[n].person && ms[n].code == ms[k].code {
                 if ms[n].code == ms[k].code && hi <= lo + 3 {
@@ -1705,6 +1734,24 @@ impl Sentence<'_> {
             out.reverse(); // text order: "Bhutan and South Korea"
         }
         out
+    }
+
+    /// "may" the modal, not "May" the name or the month ("Britain's Theresa May met …").
+    fn modal_may(&self, j: usize) -> bool {
+        self.is(j, &["may"]) && self.text[self.toks[j].start..].starts_with('m')
+    }
+
+    /// "the Ukrainian President and the British Prime Minister": between two states of a list,
+    /// an office and a conjunction.
+    fn offices_and(&self, lo: usize, hi: usize) -> bool {
+        const TITLES: &[&str] = &["prime", "foreign", "defence", "defense", "deputy", "vice"];
+        (lo..hi).any(|j| self.is(j, &["and", "&"]))
+            && (lo..hi).any(|j| self.is(j, OFFICES))
+            && (lo..hi).all(|j| {
+                self.is(j, &["and", ",", "&", "the", "his", "her", "their"])
+                    || self.is(j, OFFICES)
+                    || self.is(j, TITLES)
+            })
     }
 
     /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation") is the
@@ -2072,7 +2119,7 @@ impl Sentence<'_> {
         let nominal = self.w(at).ends_with("ing") || !self.w(at).ends_with("ed");
         let main_clause = (at + 1..self.toks.len().min(at + 14))
             .take_while(|&j| !self.is(j, &[";"]))
-            .any(|j| self.is(j, &["would", "could", "might", "may", "if", "unless"]));
+            .any(|j| self.is(j, &["would", "could", "might", "if", "unless"]) || self.modal_may(j));
         if nominal
             && (start..at).all(|j| {
                 !self.toks[j].word
@@ -2124,12 +2171,12 @@ impl Sentence<'_> {
             }
         }
         if any(window.clone(), &["if", "unless", "whether"])
+            || near(5).any(|j| self.modal_may(j))
             || any(
                 near(5),
                 &[
                     "could",
                     "might",
-                    "may",
                     "would",
                     "should",
                     "possible",
