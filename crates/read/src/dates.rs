@@ -128,9 +128,15 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
         // Month-first: "April 10, 2025", "April 2025", "April 10", "in April"
         if let Some(m) = month(word).filter(|_| word.starts_with(char::is_uppercase)) {
             let is_may = word == "May";
-            if let Some(d) = number(w(i + 1), 1, 31) {
-                let (mut j, mut y) = (i + 1, None);
-                let k = if w(i + 2) == "," { i + 3 } else { i + 2 };
+            // "Oct. 25, 2005": an abbreviation's full stop is no break
+            let n = if w(i + 1) == "." && word.len() <= 4 && number(w(i + 2), 1, 31).is_some() {
+                i + 1
+            } else {
+                i
+            };
+            if let Some(d) = number(w(n + 1), 1, 31) {
+                let (mut j, mut y) = (n + 1, None);
+                let k = if w(n + 2) == "," { n + 3 } else { n + 2 };
                 if let Some(yy) = year(w(k)) {
                     y = Some(yy);
                     j = k;
@@ -446,6 +452,8 @@ mod tests {
         assert_eq!(one("on 20 April", p, false).unwrap(), "2024-04-20");
         assert_eq!(one("earlier this month", p, false).unwrap(), "2025-04");
         assert_eq!(one("on Thursday", "", false), None);
+        assert_eq!(one("as of Oct. 25, 2005", p, false).unwrap(), "2005-10-25");
+        assert_eq!(one("on Sept. 3", p, false).unwrap(), "2024-09-03");
     }
 
     #[test]

@@ -1970,7 +1970,7 @@ impl Sentence<'_> {
                         ";", "after", "before", "while", "when", "which", "whereas", "but", "who",
                         "although",
                     ],
-                )
+                ) || (self.is(j, &["as"]) && self.is(j - 1, &[","]))
             })
             .unwrap_or(self.toks.len());
         let after_idx: Vec<usize> = if agents.is_empty() {
@@ -2413,8 +2413,37 @@ impl Sentence<'_> {
                 conj || self.is(j, &[";"])
             })
         };
+        // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"
+        // dates the noun before it, unless that noun is the trigger's own
+        let of_noun = |d: &&Found| {
+            d.first > 1
+                && self.is(d.first - 1, &["of"])
+                && !self.is(d.first - 2, &["as"])
+                && !(at + 1..d.first).all(|j| j + 3 > d.first)
+        };
+        // "restored ties cut in 2016": a date after a participle on the relations noun dates
+        // that participle's event, not the trigger before it
+        let participle = |d: &&Found| {
+            d.first > at
+                && (at + 1..d.first).any(|j| {
+                    let p = j + 1;
+                    self.is(j, &["ties", "relations", "links"])
+                        && self.is(
+                            p,
+                            &["cut", "severed", "broken", "suspended", "frozen", "downgraded", "established", "ended"],
+                        )
+                        // the participle's own date is the first one after it
+                        && self
+                            .dates
+                            .iter()
+                            .filter(|x| x.first > p)
+                            .min_by_key(|x| x.first)
+                            .is_some_and(|x| x.first == d.first)
+                })
+        };
         let history = rule.starts_with("history");
-        let usable = |d: &&Found| !across(d) && (d.since == history);
+        let usable =
+            |d: &&Found| !across(d) && !of_noun(d) && !participle(d) && (d.since == history);
         let Some(nearest) = self
             .dates
             .iter()
