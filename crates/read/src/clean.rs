@@ -184,10 +184,79 @@ fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
 }
 
 fn header_date(line: &str) -> Option<Day> {
-    if line.len() > 160 || !starts_with_any(line, HEADER_STARTS) {
+    if line.len() > 160 {
         return None;
     }
-    dates::first_full_date(line)
+    if starts_with_any(line, HEADER_STARTS) {
+        return dates::first_full_date(line);
+    }
+    // a byline ("By Jane Doe | January 15, 2024") or a line that is only a date and a time
+    // ("15 February 2024 22:25 (UTC+04:00)", "Updated: Jan 15, 2024 5:32 AM GMT")
+    let byline = starts_with_any(line, &["by "]) && line.len() <= 120;
+    if byline || (line.len() <= 60 && only_a_date(line)) {
+        return dates::first_full_date(line);
+    }
+    None
+}
+
+/// Whether a short line says nothing but a date and a time: its words are month and day
+/// names, numbers, time zones and the words that introduce a date.
+fn only_a_date(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "updated",
+        "published",
+        "posted",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "cet",
+        "cest",
+        "kst",
+        "jst",
+        "ist",
+        "bst",
+        "pst",
+        "pdt",
+        "at",
+        "on",
+        "last",
+        "modified",
+    ];
+    line.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | ':' | '-' | '+' | '/' | '·')
+    })
+    .filter(|w| w.chars().any(char::is_alphabetic))
+    .all(|w| {
+        let l = w.to_ascii_lowercase();
+        let l = l.trim_end_matches('.');
+        dates::month(l).is_some()
+            || WORDS.contains(&l)
+            || WORDS.contains(&w.to_ascii_lowercase().as_str())
+            || l.starts_with("utc")
+            || l.starts_with("gmt")
+            || matches!(
+                l,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "mon"
+                    | "tue"
+                    | "wed"
+                    | "thu"
+                    | "fri"
+                    | "sat"
+                    | "sun"
+            )
+    })
 }
 
 fn is_chrome(line: &str) -> bool {
