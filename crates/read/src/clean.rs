@@ -25,6 +25,9 @@ pub struct Cleaned {
     pub segments: Vec<Segment>,
     /// The date of a header line ("Quote from ... on April 11, 2025"), if any.
     pub published: Option<Day>,
+    /// The dateline that opens the first paragraph ("BEIJING, March 26 (Xinhua) —"): its year
+    /// if it gives one, its month and day.
+    pub dateline: Option<(Option<i16>, i8, i8)>,
     pub notes: Vec<Note>,
 }
 
@@ -162,9 +165,55 @@ pub fn clean(text: &str) -> Cleaned {
             ));
             continue;
         }
+        if out.segments.is_empty() {
+            out.dateline = dateline(line);
+        }
         out.segments.push(Segment { start, end });
     }
     out
+}
+
+/// A dateline at the start of a paragraph: a place in capitals or a name, a comma, a month and
+/// a day (and a year), an agency in brackets, a dash ("BEIJING, March 26 (Xinhua) —",
+/// "Funafuti, Tuvalu, Feb 28 (AFP) -", "LA PAZ, Oct 31, 2023 (Reuters) -").
+pub fn dateline(line: &str) -> Option<(Option<i16>, i8, i8)> {
+    let mut cut = line.len().min(100);
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &line[..cut];
+    let sep = ["--", " - ", " — ", " – ", "—", "–"]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()?;
+    let mut prefix = head[..sep].trim_end();
+    if prefix.ends_with(')') {
+        prefix = prefix[..prefix.rfind('(')?].trim_end();
+    }
+    let (place, when) = prefix.split_once(',')?;
+    let place_ok = place.starts_with(char::is_uppercase)
+        && place.len() <= 40
+        && place.split_whitespace().count() <= 4;
+    if !place_ok {
+        return None;
+    }
+    // "Tuvalu, Feb 28": a country after the town
+    let parts: Vec<&str> = when.split(',').map(str::trim).collect();
+    let (k, year) = match parts.as_slice() {
+        [md] => (*md, None),
+        [a, b] if b.len() == 4 && b.parse::<i16>().is_ok() => (*a, b.parse().ok()),
+        [_, md] => (*md, None),
+        [_, md, y] if y.len() == 4 => (*md, y.parse().ok()),
+        _ => return None,
+    };
+    let mut words = k.split_whitespace();
+    let (m, d) = (words.next()?, words.next()?);
+    if words.next().is_some() || !m.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let month = dates::month(m)?;
+    let day: i8 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((year, month, day))
 }
 
 /// A hash (FNV-1a) of a paragraph's letters and digits, ASCII lowercased: the same paragraph

@@ -29,7 +29,7 @@ mod lexicon;
 mod rules;
 pub mod text;
 
-use diplograph_model::{Code, Date, Precision};
+use diplograph_model::{Code, Date, Day, Precision};
 
 pub use clean::{clean, Cleaned, Segment};
 pub use dates::{month, MONTHS};
@@ -438,6 +438,26 @@ pub fn read_within(
         (Some(d), _) => (Some(d), Some("given")),
         (None, Some(d)) => (Some(Date::from_day(d)), Some("text")),
         (None, None) => (None, None),
+    };
+    // the dateline's day ("BEIJING, March 26 (Xinhua) —") within a publication month or year
+    // makes it a day; with its own year it dates an article that has no other date
+    let (published, published_from) = match (published, cleaned.dateline) {
+        (Some(p), Some((y, m, d))) if p.precision() != Precision::Day => {
+            match Day::new(y.unwrap_or(p.year_number()), m, d)
+                .ok()
+                .filter(|day| p.first_day() <= *day && *day <= p.last_day())
+            {
+                Some(day) => (Some(Date::from_day(day)), Some("dateline")),
+                None => (Some(p), published_from),
+            }
+        }
+        (None, Some((Some(y), m, d))) => match Day::new(y, m, d) {
+            Ok(day) if dates::storable(&Date::from_day(day)) => {
+                (Some(Date::from_day(day)), Some("dateline"))
+            }
+            _ => (None, None),
+        },
+        (p, _) => (p, published_from),
     };
     let events = rules::extract(
         text,
