@@ -79,7 +79,8 @@ pub struct ReadDoc<'a> {
     pub format: diplograph_page::Format,
     pub title: Option<&'a str>,
     pub published: Option<Date>,
-    /// Where `published` came from: `given` (the flag or the record), `metadata`, `text`.
+    /// Where `published` came from: `given` (the flag or the record), `metadata`, `text` (a header
+    /// line or byline), `dateline` (its day within a publication month or year, or its own year).
     pub published_from: Option<&'a str>,
     pub events: &'a [diplograph_read::ReadEvent],
     pub notes: &'a [diplograph_read::Note],

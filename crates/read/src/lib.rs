@@ -386,7 +386,7 @@ impl Default for Budget {
 pub struct Reading {
     /// The publication date: given, or found in the page ("Quote from ... on April 11, 2025").
     pub published: Option<Date>,
-    /// Where `published` came from: `given` or `text`.
+    /// Where `published` came from: `given`, `text` (a header or byline) or `dateline`.
     pub published_from: Option<&'static str>,
     pub events: Vec<ReadEvent>,
     pub notes: Vec<Note>,
