@@ -1,5 +1,6 @@
-//! The pages and their assets, embedded in the binary: HTML with `{{today}}` and `{{version}}`
-//! filled in, scripts, styles and the Natural Earth geometry, served with their types.
+//! The pages and their assets, embedded in the binary: each page's content in the shared frame
+//! (`assets/layout.html`) with `{{today}}` and `{{version}}` filled in, scripts, styles and the
+//! Natural Earth geometry, served with their types.
 
 use std::sync::Arc;
 
@@ -70,30 +71,76 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     ),
 ];
 
-const MAP: &str = include_str!("../assets/map.html");
-const STATE: &str = include_str!("../assets/state.html");
-const PAIR: &str = include_str!("../assets/pair.html");
-const CHECK: &str = include_str!("../assets/check.html");
-const REVIEW: &str = include_str!("../assets/review.html");
+/// The frame every page shares (head, navigation, error line, footer, the common script), and
+/// each page's own part of it: the `<main>` content of `assets/NAME.html`, a title, whether
+/// the column is narrow, and its scripts.
+const LAYOUT: &str = include_str!("../assets/layout.html");
 
-/// A page with today's date and the data version filled in.
-fn page(html: &str) -> Response {
-    let filled = html
+struct Page {
+    title: &'static str,
+    narrow: bool,
+    main: &'static str,
+    scripts: &'static [&'static str],
+}
+
+const MAP: Page = Page {
+    title: "World map",
+    narrow: false,
+    main: include_str!("../assets/map.html"),
+    scripts: &["topo.js", "map.js"],
+};
+const STATE: Page = Page {
+    title: "State",
+    narrow: true,
+    main: include_str!("../assets/state.html"),
+    scripts: &["state.js"],
+};
+const PAIR: Page = Page {
+    title: "Pair",
+    narrow: true,
+    main: include_str!("../assets/pair.html"),
+    scripts: &["pair.js"],
+};
+const CHECK: Page = Page {
+    title: "Check an article",
+    narrow: true,
+    main: include_str!("../assets/check.html"),
+    scripts: &["check.js"],
+};
+const REVIEW: Page = Page {
+    title: "Review queue",
+    narrow: true,
+    main: include_str!("../assets/review.html"),
+    scripts: &["review.js"],
+};
+
+/// A page in the frame, with today's date and the data version filled in.
+fn page(p: &Page) -> Response {
+    let scripts: String = p
+        .scripts
+        .iter()
+        .map(|s| format!("<script src=\"/assets/{s}\"></script>\n"))
+        .collect();
+    let filled = LAYOUT
+        .replace("{{title}}", p.title)
+        .replace("{{class}}", if p.narrow { " class=\"narrow\"" } else { "" })
+        .replace("{{scripts}}", &scripts)
+        .replace("{{main}}", p.main)
         .replace("{{today}}", &diplograph_app::today().to_string())
         .replace("{{version}}", &diplograph_baseline::version());
     Html(filled).into_response()
 }
 
 pub async fn map() -> Response {
-    page(MAP)
+    page(&MAP)
 }
 
 pub async fn check() -> Response {
-    page(CHECK)
+    page(&CHECK)
 }
 
 pub async fn review() -> Response {
-    page(REVIEW)
+    page(&REVIEW)
 }
 
 /// `/states/{code}`: the state's page, or its `.json`/`.csv` record.
@@ -106,7 +153,7 @@ pub async fn state(
             // an unknown state is a 404 here too, not a page that fails to load
             let snap = s.current().await?;
             diplograph_app::answer::resolve(&snap.graph, code)?;
-            Ok(page(STATE))
+            Ok(page(&STATE))
         }
         (code, ext) => api::state(s, code, ext).await,
     }
@@ -123,7 +170,7 @@ pub async fn pair(
             let snap = s.current().await?;
             diplograph_app::answer::resolve(&snap.graph, &a)?;
             diplograph_app::answer::resolve(&snap.graph, b)?;
-            Ok(page(PAIR))
+            Ok(page(&PAIR))
         }
         (b, ext) => api::pair(s, &a, b, ext, &uri).await,
     }
