@@ -1,6 +1,8 @@
 //! A person's decision on an event the ledger holds (accept, reject, revise), with the rules
 //! both views keep: a rejection and a revision need a reason.
 
+use std::io::Write;
+
 use anyhow::{bail, Result};
 use diplograph_store::{EventState, Ledger, StoredEvent};
 
@@ -33,4 +35,27 @@ pub fn decide(
         )
     });
     Ok((e, note))
+}
+
+/// Ledger events as CSV, one row each: `review --csv` and the server's `/review.csv`.
+pub fn write_csv(w: &mut impl Write, events: &[StoredEvent]) -> Result<()> {
+    let header = [
+        "id", "status", "type", "a", "b", "date", "sources", "reason",
+    ]
+    .map(String::from);
+    crate::output::csv_records(
+        w,
+        std::iter::once(header).chain(events.iter().map(|e| {
+            [
+                e.id.to_string(),
+                e.status.as_str().to_string(),
+                e.kind.clone(),
+                e.actors[0].to_string(),
+                e.actors[1].to_string(),
+                e.date.clone().unwrap_or_default(),
+                e.sources.len().to_string(),
+                e.reason.clone().unwrap_or_default(),
+            ]
+        })),
+    )
 }

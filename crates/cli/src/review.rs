@@ -138,25 +138,7 @@ fn print(
             )?;
             writeln!(w)?;
         }
-        Out::Csv => {
-            let mut c = csv::Writer::from_writer(&mut *w);
-            c.write_record([
-                "id", "status", "type", "a", "b", "date", "sources", "reason",
-            ])?;
-            for e in shown {
-                c.write_record([
-                    e.id.to_string().as_str(),
-                    e.status.as_str(),
-                    &e.kind,
-                    e.actors[0].as_str(),
-                    e.actors[1].as_str(),
-                    e.date.as_deref().unwrap_or(""),
-                    &e.sources.len().to_string(),
-                    e.reason.as_deref().unwrap_or(""),
-                ])?;
-            }
-            c.flush()?;
-        }
+        Out::Csv => diplograph_app::review::write_csv(w, shown)?,
         Out::Table => {
             let counts: Vec<String> = summary
                 .iter()

@@ -329,29 +329,7 @@ async fn review(s: Arc<Shared>, ext: Ext, uri: &Uri) -> Answer {
         events: &events,
     };
     match ext {
-        Ext::Csv => csv(|w| {
-            output::csv_records(
-                w,
-                std::iter::once(
-                    [
-                        "id", "status", "type", "a", "b", "date", "sources", "reason",
-                    ]
-                    .map(String::from),
-                )
-                .chain(events.iter().map(|e| {
-                    [
-                        e.id.to_string(),
-                        e.status.as_str().to_string(),
-                        e.kind.clone(),
-                        e.actors[0].to_string(),
-                        e.actors[1].to_string(),
-                        e.date.clone().unwrap_or_default(),
-                        e.sources.len().to_string(),
-                        e.reason.clone().unwrap_or_default(),
-                    ]
-                })),
-            )
-        }),
+        Ext::Csv => csv(|w| diplograph_app::review::write_csv(w, &events)),
         _ => Ok(json(doc, next)),
     }
 }
