@@ -13,6 +13,8 @@ use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
 pub(crate) mod groups;
+mod only;
+pub(crate) mod stated;
 
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 
@@ -127,8 +129,8 @@ fn patterns() -> &'static Patterns {
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
             with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
-            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|governments)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
-            recognised_by: re(r"(?i)\brecogni[sz]ed by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|of the 193 un member states|un members)"),
+            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
+            recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
             only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state| country| nation)?|u\.n\. member(?: state| country)?|united nations member(?: state| country)?|country|state|nation)\s+with which\s+"),
@@ -161,6 +163,8 @@ impl<'t> At<'t> {
     }
 
     fn span(text: &'t str, start: usize, end: usize) -> At<'t> {
+        // a pattern may take the space before its first word
+        let start = start + (text[start..end].len() - text[start..end].trim_start().len());
         At {
             start,
             end,
@@ -305,12 +309,12 @@ fn group_count(
     groups::decide(graph, as_of, &q, ClaimKind::Count, at)
 }
 
-/// "the 18th state to withdraw its recognition", "the fifth country to switch": an ordinal of
-/// events, not of partners.
+/// "the 18th state to withdraw its recognition", "the fifth country to switch", "the 117th
+/// country to recognise Kosovo": an ordinal of events, not of partners.
 fn event_ordinal(rest: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:formally\s+|officially\s+)?(?:withdraw|take\s+back|revoke|rescind|derecogni[sz]e|switch|cut|sever|break|drop|abandon|end|suspend|downgrade|leave|defect|ditch)")
+        Regex::new(r"(?i)^[^.;]{0,30}?\bto\s+(?:formally\s+|officially\s+)?(?:withdraw|take\s+back|revoke|rescind|derecogni[sz]e|recogni[sz]e|switch|cut|sever|break|drop|abandon|end|suspend|downgrade|leave|defect|ditch)")
             .expect("ordinal pattern")
     });
     r.is_match(rest)
@@ -404,6 +408,44 @@ fn recognise_after(rest: &str) -> Option<usize> {
     r.find(rest).map(|m| m.end())
 }
 
+/// Whether the words before a "has relations with" phrase make it a plan, a wish or a
+/// condition, not a statement of fact: "will have full ties with", "the first Gulf state to
+/// have ties with", "hopes to maintain relations with", "if it had relations with".
+fn not_asserted(before: &str, words: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    static TO: OnceLock<Regex> = OnceLock::new();
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    // "to have ties with": an infinitive, where "linked to all but three" is not
+    let to = TO.get_or_init(|| Regex::new(r"(?i)\bto\s+(?:\w+\s+)?$").expect("to pattern"));
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:have|has|maintain|keep|hold|enjoy|establish|recogni[sz]e|leave|reach|restore|open|forge|set\s+up|count|boast)\b")
+            .expect("verb pattern")
+    });
+    if to.is_match(before) && verb.is_match(words) {
+        return true;
+    }
+    // the words between the modal and the claim may only be ones that carry the claim on
+    // ("would have", "would leave Taipei", "to keep just"), not another verb ("has no plan to
+    // approach Bhutan, which has no ties …")
+    const ON: &str = r"(?:(?:to|have|has|keep|keeps|hold|maintain|leave|leaves|be|become|reach|count|enjoy|boast|establish|recogni[sz]e|still|then|only|just|soon|formal|full|diplomatic|ties|relations|with|[A-Z][\w'’.-]*)\s+)";
+    let r = R.get_or_init(|| {
+        Regex::new(&format!(r"(?:\b(?i:will|would|could|might|may|should|shall|can|if|whether|unless|once)\s+{ON}{{0,3}}|\b(?i:plans?|planned|planning|agreed|agrees?|hopes?|hoped|seeks?|sought|wants?|wanted|intends?|intended|expected|poised|set)\s+{ON}{{0,3}})$"))
+            .expect("assertion pattern")
+    });
+    r.is_match(before)
+}
+
+/// Whether the words before a count end in "recognised by" ("… is now recognised by 145 of the
+/// 193 UN members").
+fn recognised_before(before: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(?:(?:more than|over|at least|nearly|almost|about|around|some|only|just)\s+)?$")
+            .expect("recognised-by pattern")
+    });
+    r.is_match(before)
+}
+
 /// The first number any of a match's groups holds ("twelve", "12").
 fn first_number(caps: &regex::Captures) -> Option<usize> {
     caps.iter()
@@ -425,6 +467,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
     // every state the previous sentence named, for a pronoun ("… now recognise it")
     let mut previous_named: Vec<Code> = Vec::new();
     for (ss, se) in sentences(text) {
+        let first_here = out.len();
         let s = &text[ss..se];
         let named = Named(lex.states_in(text, ss, se));
         let at = |m: regex::Match| At::of(text, ss, m);
@@ -444,6 +487,10 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             let (Some(n), Some(of)) = (number(&caps[1]), number(&caps[2])) else {
                 continue;
             };
+            // "recognised by 145 of the 193 UN members": the recognisers, read below
+            if recognised_before(&s[..m.start()]) {
+                continue;
+            }
             // "145 of the 193 UN members recognise Palestine": recognitions, not relations
             if let Some(r) = recognise_after(&s[m.end()..]) {
                 // the state recognised stands right after the verb ("recognise Palestine"), not
@@ -711,7 +758,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             }
         }
         // events in a period: "the ninth ally Taipei has lost since May 2016"
-        let periods = crate::periods::find(text, ss, se, graph, as_of, lex);
+        let periods = crate::periods::find(text, (ss, se), graph, as_of, lex, carried);
         counted |= !periods.is_empty();
         // "the 193rd country to set up relations with South Korea", "Seoul's 194th partner"
         for caps in p.ordinal.captures_iter(s) {
@@ -811,7 +858,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     .split_whitespace()
                     .last()
                     .is_some_and(|w| matches!(w.to_lowercase().as_str(), "no" | "not" | "never"));
-                if negated {
+                if negated || not_asserted(&s[..m.start()], m.as_str()) {
                     continue;
                 }
                 let (ms, me) = (ss + m.start(), ss + m.end());
@@ -860,13 +907,58 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .any(|c| ss + m.start() < c.end && c.start < ss + m.end())
         });
         out.extend(limited);
+        // "only Nicaragua, Venezuela and Nauru recognise Abkhazia"
+        out.extend(only::find(
+            text,
+            graph,
+            as_of,
+            &named,
+            (ss, se),
+            &before_here,
+        ));
         if let Some(m) = none {
             out.extend(no_relations_claims(
                 text, graph, as_of, &named, s, ss, se, m,
             ));
         }
+        for c in &mut out[first_here..] {
+            hedge(c, text, ss);
+        }
     }
     dedupe(out)
+}
+
+/// A claim worded as a plan, a wish or a condition ("would have relations with 150 countries",
+/// "If Nauru switches, Taiwan would keep 12 allies") states nothing about the day checked: it
+/// is neither supported nor refuted, and the explanation says what the graph has.
+fn hedge(c: &mut Claim, text: &str, ss: usize) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let conditional = R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:if|should|were|unless|once|whether|in\s+case)\b")
+            .expect("conditional pattern")
+    });
+    if c.start < ss || c.verdict == Verdict::NotEnoughInfo {
+        return;
+    }
+    let before = &text[ss..c.start];
+    // the clause the claim stands in, up to its first words
+    let clause = before
+        .rfind([',', ';', ':'])
+        .map_or(before, |k| &before[k + 1..]);
+    let modal = not_asserted(before, &c.text);
+    let condition = conditional.is_match(&text[ss..c.start.max(ss)]) && {
+        // "If …, X would …": the main clause's verb is a modal
+        let words = clause.to_lowercase();
+        words.contains("would") || words.contains("could") || words.contains("might")
+    };
+    if modal || condition {
+        let was = c.verdict.as_str();
+        c.verdict = Verdict::NotEnoughInfo;
+        c.explanation = format!(
+            "The claim is worded as a plan, a possibility or a condition, not as a fact of the day; as a statement of fact it would be {was}: {}",
+            c.explanation
+        );
+    }
 }
 
 /// The claims of a "no relations" phrase in the sentence `s` at `ss..se`: one pair, a list of
@@ -1085,7 +1177,69 @@ fn count_verdict(
         Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
         _ => format!("{fact}{convention}"),
     };
-    at.claim(ClaimKind::Count, verdict, explanation, evidence)
+    let mut claim = at.claim(ClaimKind::Count, verdict, explanation, evidence);
+    if of.is_none() {
+        with_stated(graph, &rel, as_of, among, false, (n, c), &mut claim);
+    }
+    claim
+}
+
+/// Weighs a count a source stated shortly before `as_of` (see [`stated`]) into a count claim:
+/// it supports a claim the graph cannot decide, turns a refutation it contradicts into
+/// `not_enough_info` with both counts shown, and is named beside a verdict it agrees with.
+fn with_stated(
+    graph: &Graph,
+    rel: &Relations,
+    as_of: Day,
+    among: Universe,
+    recognition: bool,
+    (n, c): (usize, Cmp),
+    claim: &mut Claim,
+) {
+    let Some(s) = stated::recent(graph, rel, as_of, among, recognition) else {
+        return;
+    };
+    let said = s.count.unwrap_or(0) as usize;
+    let by_source = compare(said, 0, n, c, 0);
+    let who = if s.source.publisher.is_empty() {
+        "a source".to_string()
+    } else {
+        s.source.publisher.to_string()
+    };
+    let what = if recognition {
+        "recognisers"
+    } else {
+        "partners"
+    };
+    let among = if s.universe == Universe::Un {
+        " among UN members"
+    } else {
+        ""
+    };
+    let note = format!(
+        "{who} stated {said} {what}{among} on {} (\"{}\").",
+        s.as_of, s.source.quote
+    );
+    match (claim.verdict, by_source) {
+        (Verdict::Supported, Verdict::Supported) => {
+            claim.explanation = format!("{} {note}", claim.explanation);
+        }
+        (Verdict::NotEnoughInfo, Verdict::Supported) => {
+            claim.verdict = Verdict::Supported;
+            claim.explanation = format!(
+                "{note} The graph knows no change since. ({})",
+                claim.explanation
+            );
+        }
+        (Verdict::Refuted, Verdict::Supported) => {
+            claim.verdict = Verdict::NotEnoughInfo;
+            claim.explanation = format!("The sources disagree: {} But {note}", claim.explanation);
+        }
+        _ => {
+            claim.explanation = format!("{} Besides, {note}", claim.explanation);
+        }
+    }
+    claim.evidence.insert(0, stated::evidence(graph, s));
 }
 
 /// Whether a claimed number `n` holds of a count the graph knows (`count`), given how many
@@ -1216,7 +1370,10 @@ fn recognisers_claim(
         .filter(|d| by.contains(&d.state) || rel.partners.contains(&d.state))
         .flat_map(|d| evidence_of(graph, &d.status))
         .collect();
-    at.claim(ClaimKind::Count, verdict, explanation, evidence)
+    let mut claim = at.claim(ClaimKind::Count, verdict, explanation, evidence);
+    let among = if un_only { Universe::Un } else { Universe::All };
+    with_stated(graph, &rel, as_of, among, true, (n, c), &mut claim);
+    claim
 }
 
 /// "N states outside the UN": the partners that are not UN members (observers, states in free
@@ -1493,6 +1650,10 @@ fn set_claim(
 }
 
 /// "X maintains relations with A and B": each pair must have relations on the day.
+/// Days after a "has relations" claim within which relations the graph records make a
+/// refutation premature.
+const SOON_DAYS: i64 = 60;
+
 fn has_relations_claim(
     graph: &Graph,
     as_of: Day,
@@ -1519,7 +1680,24 @@ fn has_relations_claim(
         .map(|x| name(graph, x.2))
         .collect::<Vec<_>>()
         .join(", ");
-    let (verdict, explanation) = if !without.is_empty() {
+    // relations that follow within weeks: the article may speak of them ahead of the day
+    let soon: Vec<String> = listed
+        .iter()
+        .filter_map(|(_, _, c)| {
+            let later = as_of.checked_add(jiff::Span::new().days(SOON_DAYS)).ok()?;
+            (graph.status(hub, *c, later).status == Status::Relations).then(|| name(graph, *c))
+        })
+        .filter(|n| without.contains(n))
+        .collect();
+    let (verdict, explanation) = if !without.is_empty() && !soon.is_empty() {
+        (
+            Verdict::NotEnoughInfo,
+            format!(
+                "On {as_of}, {h} had no relations with {} yet, but had them within {SOON_DAYS} days: the article may speak of them ahead of the day.",
+                soon.join(", ")
+            ),
+        )
+    } else if !without.is_empty() {
         (
             Verdict::Refuted,
             format!(

@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use diplograph_graph::Graph;
-use diplograph_model::{Code, Date, Day, Event, Status};
+use diplograph_model::{Code, Date, Day, Event, Precision, StateKind, Status, Universe};
 use diplograph_read::{month, Lexicon};
 use regex::Regex;
 
@@ -69,6 +69,9 @@ enum Kind {
     Losses,
     /// States recognising it.
     Recognitions,
+    /// States withdrawing their recognition of it ("the 15th state to withdraw recognition of
+    /// Kosovo"), counted from the start: a recognition is withdrawn once.
+    Withdrawals,
     /// States establishing relations with it for the first time ("the fourth Arab country to
     /// normalise ties with Israel").
     Establishments,
@@ -80,12 +83,21 @@ struct Patterns {
     ordinal: Regex,
     /// "six countries have switched to Beijing"
     cardinal: Regex,
+    /// "Taiwan lost three allies in 2018": the state named before
+    lost_n: Regex,
     loss: Regex,
     recognition: Regex,
+    /// "to withdraw its recognition of", "revoked recognition", "derecognise"
+    withdrawal: Regex,
     /// "to establish ties with", "to normalise relations with", "with ties to"
     establishment: Regex,
+    /// "with active ties to", "with current relations with": relations held on the day, not
+    /// once established ("with ties to" may mean either, and keeps every establishment)
+    holding: Regex,
     /// "since Tsai Ing-wen took office in May 2016", "since 2016", "since October 7"
     since: Regex,
+    /// "this year", "so far this year", "in 2018": a calendar year
+    year: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -98,14 +110,20 @@ fn patterns() -> &'static Patterns {
         let re = |s: String| Regex::new(&s).expect("period pattern");
         Patterns {
             ordinal: re(format!(
-                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:{adj}\s+)?(?:country|state|nation|ally|allies|government|partner)\b"
+                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:{adj}\s+)?(?:country|state|nation|ally|allies|government|partner|member\s+state|member)\b"
             )),
-            establishment: re(r"(?i)\b(?:to\s+(?:formally\s+|officially\s+)?(?:establish|normali[sz]e|open|forge)|(?:with|to\s+have)\s+(?:formal\s+|full\s+|diplomatic\s+)*(?:ties|relations)\s+(?:to|with))\b".to_string()),
+            establishment: re(r"(?i)\b(?:to\s+(?:formally\s+|officially\s+)?(?:establish|normali[sz]e|open|forge)|(?:with|to\s+have)\s+(?:formal\s+|full\s+|diplomatic\s+|active\s+|official\s+|normal\s+|current\s+)*(?:ties|relations)\s+(?:to|with))\b".to_string()),
+            holding: re(r"(?i)^\s*(?:with|to\s+have)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:active|current|existing|normal)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:ties|relations)\s+(?:to|with)\b".to_string()),
             cardinal: re(format!(
                 r"(?i)\b{number}\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
             )),
+            lost_n: re(format!(
+                r"(?i)\b(?:lost|has\s+lost|have\s+lost|had\s+lost)\s+{number}\s+(?:of\s+its\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:allies|partners)\b"
+            )),
             loss: re(r"(?i)\b(?:to\s+)?(?:switch|switched|cut|break|broke|sever|drop|abandon|ditch|defect|withdraw|take\s+back|revoke|rescind|derecogni[sz]e|withdrawn|revoked|lost|lose|has\s+lost|have\s+lost)\b".to_string()),
             recognition: re(r"(?i)\bto\s+(?:formally\s+|officially\s+)?recogni[sz]e\b|\bhave\s+(?:now\s+)?recogni[sz]ed\b".to_string()),
+            withdrawal: re(r"(?i)\b(?:withdr[ae]w[ns]?|withdrawing|revoked?|revoking|rescind(?:ed|s)?|take\s+back|took\s+back|annul(?:led|s)?|reverse[ds]?)\s+(?:its\s+|their\s+|the\s+)?recognition\b|\bderecogni[sz]e[sd]?\b".to_string()),
+            year: re(r"(?i)\b(?:(?:so\s+far\s+|earlier\s+)?this\s+year|in\s+(\d{4}))\b".to_string()),
             since: re(format!(
                 r"(?i)\b(?:since|after|following)\s+(?:[^,.;]{{0,60}}?\s)??(?:in\s+)?(?:({months})\s+(?:(\d{{1,2}})(?:st|nd|rd|th)?\b,?\s*)?)?(\d{{4}})\b|\b(?:since|after|following)\s+({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
             )),
@@ -174,6 +192,7 @@ fn events(
                         || (e.event == Event::WithdrawRecognition && e.b == target)
                 }
                 Kind::Recognitions => e.event == Event::Recognize && e.b == target,
+                Kind::Withdrawals => e.event == Event::WithdrawRecognition && e.b == target,
                 Kind::Establishments => e.event == Event::Establish,
             };
             fits && e.set_aside.is_none()
@@ -189,7 +208,10 @@ fn events(
                         )
                     }))
         });
-        if let Some(e) = first {
+        // "the second country to recognise Abkhazia": countries, not the other states with
+        // limited recognition that recognise one another
+        let country = !matches!(s.kind, StateKind::Limited | StateKind::Former);
+        if let Some(e) = first.filter(|_| country || kind == Kind::Losses) {
             out.push((s.code, e));
         }
     }
@@ -198,13 +220,16 @@ fn events(
 }
 
 /// The claims about events in a period in the sentence at `ss..se` of `text`.
+///
+/// `carried` is the state the sentence before was about, when this one goes on about it ("It
+/// is the tenth country to drop Taiwan since 2016").
 pub(crate) fn find(
     text: &str,
-    ss: usize,
-    se: usize,
+    (ss, se): (usize, usize),
     graph: &Graph,
     as_of: Day,
     lex: &Lexicon,
+    carried: Option<Code>,
 ) -> Vec<Claim> {
     let p = patterns();
     let s = &text[ss..se];
@@ -219,7 +244,8 @@ pub(crate) fn find(
         .ordinal
         .captures_iter(s)
         .map(|c| (c, true))
-        .chain(p.cardinal.captures_iter(s).map(|c| (c, false)));
+        .chain(p.cardinal.captures_iter(s).map(|c| (c, false)))
+        .chain(p.lost_n.captures_iter(s).map(|c| (c, false)));
     for (caps, is_ordinal) in found {
         let m = caps.get(0).expect("match");
         let Some(n) = ordinal(&caps[1]) else { continue };
@@ -236,7 +262,11 @@ pub(crate) fn find(
         if caps.get(2).is_some() && group.is_none() {
             continue;
         }
-        let kind = if p.recognition.is_match(head) {
+        let kind = if p.withdrawal.is_match(head) {
+            Kind::Withdrawals
+        } else if p.recognition.is_match(head)
+            || (!is_ordinal && head.to_lowercase().contains("recogni"))
+        {
             Kind::Recognitions
         } else if p.loss.is_match(head) {
             Kind::Losses
@@ -254,10 +284,25 @@ pub(crate) fn find(
         if is_ordinal && !p.loss.is_match(&rest[..rest.len().min(40)]) && kind == Kind::Losses {
             continue;
         }
-        // a group's ordinal or a first establishment may count from the beginning
-        let all_time = (group.is_some() || kind == Kind::Establishments)
+        // a group's ordinal, a first establishment, the nth recognition or withdrawal of it may
+        // count from the beginning
+        let all_time = (group.is_some()
+            || matches!(
+                kind,
+                Kind::Establishments | Kind::Withdrawals | Kind::Recognitions
+            ) && (is_ordinal || kind == Kind::Withdrawals))
             .then(|| (Date::year(1), rest.find([',', ';']).unwrap_or(rest.len())));
-        let Some((from, since_end)) = since(rest, as_of, year_named).or(all_time) else {
+        // "the third ally lost this year", "nine countries in 2024": one calendar year
+        let in_year = || {
+            let c = p.year.captures(&rest[..floor(rest, 60)])?;
+            let y = match c.get(1) {
+                Some(y) => y.as_str().parse().ok()?,
+                None => as_of.year(),
+            };
+            (y <= as_of.year()).then(|| (Date::year(y), c.get(0).expect("match").end()))
+        };
+        let Some((from, since_end)) = since(rest, as_of, year_named).or_else(in_year).or(all_time)
+        else {
             // "since Tsai took office": a period the sentence does not date
             if rest.to_lowercase().contains("since") || !is_ordinal {
                 let end = ss + m.end() + rest.find(',').unwrap_or(rest.len());
@@ -274,9 +319,17 @@ pub(crate) fn find(
         // the state the events are about: for losses the one named after the ordinal ("ally
         // Taipei has lost", "from Taipei to Beijing", "break with Taiwan"), the first one there;
         // for recognitions the one recognised
+        // … after the verb for recognitions: "the second country after Russia to recognise
+        // Abkhazia" is about Abkhazia
+        let verb = match kind {
+            Kind::Recognitions => p.recognition.find(rest).map(|v| v.start()),
+            Kind::Withdrawals => p.withdrawal.find(rest).map(|v| v.start()),
+            _ => None,
+        }
+        .unwrap_or(0);
         let after: Vec<Code> = named
             .iter()
-            .filter(|x| x.0 >= ss + m.end() && x.1 <= end)
+            .filter(|x| x.0 >= ss + m.end() + verb && x.1 <= end)
             .map(|x| x.2)
             .collect();
         let before: Vec<Code> = named
@@ -284,7 +337,13 @@ pub(crate) fn find(
             .filter(|x| x.1 <= ss + m.start())
             .map(|x| x.2)
             .collect();
-        let Some(&target) = after.first() else {
+        // "Taiwan lost three allies": the state named before the count
+        let target = after.first().or_else(|| {
+            (!is_ordinal && p.lost_n.is_match(m.as_str()))
+                .then(|| before.last())
+                .flatten()
+        });
+        let Some(&target) = target else {
             out.push(undecided(
                 text,
                 ss + m.start(),
@@ -293,7 +352,23 @@ pub(crate) fn find(
             ));
             continue;
         };
-        let mut list = events(graph, target, kind, from.first_day(), as_of);
+        // a period given as a year ends with it
+        let until = if from.precision() == Precision::Year
+            && p.year.is_match(&rest[..floor(rest, 60)])
+            && since(rest, as_of, year_named).is_none()
+        {
+            from.last_day().min(as_of)
+        } else {
+            as_of
+        };
+        let mut list = events(graph, target, kind, from.first_day(), until);
+        // "the third Arab state with active ties to Israel": those that hold relations on the
+        // day, not every state that once established them
+        if kind == Kind::Establishments && p.holding.is_match(rest) {
+            list.retain(|(c, _)| {
+                graph.status(target, *c, until).status == Status::Relations || before.contains(c)
+            });
+        }
         // members as of the article's day, as people count them ("Egypt, the first Arab state
         // to make peace with Israel", though the League had suspended it then)
         if let Some((g, _)) = group {
@@ -306,6 +381,10 @@ pub(crate) fn find(
                 name(graph, target)
             ),
             Kind::Recognitions => format!("states that recognised {}", name(graph, target)),
+            Kind::Withdrawals => format!(
+                "states that withdrew their recognition of {}",
+                name(graph, target)
+            ),
             Kind::Establishments => {
                 format!(
                     "states that established relations with {}",
@@ -322,7 +401,7 @@ pub(crate) fn find(
             .map(|(i, (c, e))| format!("{}. {} ({})", i + 1, name(graph, *c), e.date))
             .collect();
         let fact = format!(
-            "From {from} to {as_of} the graph has {} {what}: {}.",
+            "From {from} to {until} the graph has {} {what}: {}.",
             list.len(),
             if shown.is_empty() {
                 "none".to_string()
@@ -331,9 +410,16 @@ pub(crate) fn find(
             }
         );
         let evidence: Vec<Evidence> = list.iter().map(|(_, e)| entry_evidence(graph, e)).collect();
+        // a stated count that decides the rank, shown first
+        let mut extra: Option<Evidence> = None;
         let (verdict, explanation) = if is_ordinal {
             // the subject is the state named before the ordinal, other than the target
-            let subject = before.iter().rev().find(|c| **c != target).copied();
+            let subject = before
+                .iter()
+                .rev()
+                .find(|c| **c != target)
+                .copied()
+                .or(carried.filter(|c| *c != target));
             let position = subject.and_then(|sub| list.iter().position(|(c, _)| *c == sub));
             // a rank shared with another state on the same day is no rank
             let tied = position.is_some_and(|i| {
@@ -341,7 +427,63 @@ pub(crate) fn find(
                     .enumerate()
                     .any(|(k, (_, e))| k != i && e.date == list[i].1.date)
             });
+            // recognisers the graph knows without a date: the rank cannot be told
+            let undated: Vec<Code> = if kind == Kind::Recognitions && from == Date::year(1) {
+                let members = group.map(|(g, _)| graph.members(g, as_of));
+                graph
+                    .relations(target, until, Universe::All)
+                    .ok()
+                    .and_then(|r| r.recognized_by)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| !list.iter().any(|(x, _)| x == c))
+                    .filter(|c| members.as_ref().is_none_or(|m| m.contains(c)))
+                    .filter(|c| {
+                        graph.states().get(*c).is_some_and(|s| {
+                            !matches!(s.kind, StateKind::Limited | StateKind::Former)
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // a source's count of recognisers, stated just after the subject's recognition
+            // and with no later one the graph knows: "Israel has become the 117th country"
+            let stated = match (kind, subject, position) {
+                (Kind::Recognitions, Some(sub), Some(i)) if i + 1 != n => {
+                    stated_rank(graph, target, sub, n, as_of, &list)
+                }
+                _ => None,
+            };
+            // … or one stated before it that the claimed rank falls far short of: "the 86th"
+            // when a source had counted 117 four years earlier
+            let behind = match (kind, position) {
+                (Kind::Recognitions, Some(i)) if i + 1 != n => {
+                    stated_before(graph, target, list[i].1.date.first_day(), n, as_of)
+                }
+                _ => None,
+            };
             match (subject, position) {
+                (Some(sub), Some(i)) if behind.is_some() => {
+                    let (note, ev) = behind.expect("stated");
+                    extra = Some(ev);
+                    (
+                        Verdict::Refuted,
+                        format!("{note} {} recognised {} on {}, after that count, so it can be no earlier than the next one, not the {}. Recognitions are counted once, whatever was withdrawn since. ({fact})", name(graph, sub), name(graph, target), list[i].1.date, ordinal_word(n)),
+                    )
+                }
+                (Some(sub), Some(_)) if stated.is_some() => {
+                    let (note, ev) = stated.expect("stated");
+                    extra = Some(ev);
+                    (
+                        Verdict::Supported,
+                        format!("{note} {} is the newest recognition the graph knows before it. ({fact})", name(graph, sub)),
+                    )
+                }
+                (Some(sub), Some(i)) if i + 1 == n && !tied && !undated.is_empty() => (
+                    Verdict::NotEnoughInfo,
+                    format!("{fact} By the graph {} is the {}, but the graph also knows that {} recognise(s) {} without knowing since when: any of them may come first.", name(graph, sub), ordinal_word(n), undated.iter().map(|c| name(graph, *c)).collect::<Vec<_>>().join(", "), name(graph, target)),
+                ),
                 (Some(sub), Some(i)) if i + 1 == n && !tied => (
                     Verdict::Supported,
                     format!("{fact} {} is the {}.", name(graph, sub), ordinal_word(n)),
@@ -367,6 +509,10 @@ pub(crate) fn find(
                 format!("{fact} The claim says {n}; events the graph lacks could make up the difference."),
             )
         };
+        let mut evidence = evidence;
+        if let Some(ev) = extra {
+            evidence.insert(0, ev);
+        }
         out.push(Claim {
             text: text[ss + m.start()..end].to_string(),
             start: ss + m.start(),
@@ -378,6 +524,71 @@ pub(crate) fn find(
         });
     }
     out
+}
+
+/// A count of `target`'s recognisers a source stated recently (see
+/// [`crate::claims::stated`]) that equals `n`, when `subject`'s recognition is the newest in
+/// `list` up to the day it was stated: the words and the evidence.
+fn stated_rank(
+    graph: &Graph,
+    target: Code,
+    subject: Code,
+    n: usize,
+    as_of: Day,
+    list: &[(Code, &diplograph_graph::Entry)],
+) -> Option<(String, Evidence)> {
+    let rel = graph.relations(target, as_of, Universe::All).ok()?;
+    let s = crate::claims::stated::recent(graph, &rel, as_of, Universe::All, true)?;
+    if s.count? as usize != n {
+        return None;
+    }
+    let upto: Vec<_> = list
+        .iter()
+        .filter(|(_, e)| e.date.first_day() <= s.as_of.last_day())
+        .collect();
+    let (last, e) = upto.last()?;
+    let tied = upto.iter().filter(|(_, x)| x.date == e.date).count() > 1;
+    if *last != subject || tied {
+        return None;
+    }
+    let note = format!(
+        "{} stated {n} recognisers of {} on {} (\"{}\").",
+        s.source.publisher,
+        name(graph, target),
+        s.as_of,
+        s.source.quote
+    );
+    Some((note, crate::claims::stated::evidence(graph, s)))
+}
+
+/// The largest count of `target`'s recognisers a source stated before `before`, when a claimed
+/// rank `n` falls short of it by more than a tenth (sources count by conventions that differ
+/// by a few: UN members or all states): the words and the evidence.
+fn stated_before(
+    graph: &Graph,
+    target: Code,
+    before: Day,
+    n: usize,
+    as_of: Day,
+) -> Option<(String, Evidence)> {
+    let rel = graph.relations(target, as_of, Universe::All).ok()?;
+    let s = rel
+        .stated_counts
+        .iter()
+        .filter(|s| s.as_of.last_day() < before)
+        .max_by_key(|s| s.count)?;
+    let c = s.count? as usize;
+    if n * 10 >= c * 9 {
+        return None;
+    }
+    let note = format!(
+        "{} stated {c} recognisers of {} on {} (\"{}\").",
+        s.source.publisher,
+        name(graph, target),
+        s.as_of,
+        s.source.quote
+    );
+    Some((note, crate::claims::stated::evidence(graph, s)))
 }
 
 fn ordinal_word(n: usize) -> String {

@@ -25,8 +25,10 @@ const STAGES_DAYS: i64 = 92;
 /// Years within which the graph's break or restoration is taken for the one the article dates.
 const SAME_EVENT_YEARS: i16 = 2;
 
-fn days(d: Day) -> i64 {
-    i64::from(d.year()) * 365 + i64::from(d.year() / 4) + i64::from(d.day_of_year())
+pub(crate) fn days(d: Day) -> i64 {
+    // leap days of the years before this one, then the day of this year
+    let y = i64::from(d.year());
+    y * 365 + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400 + i64::from(d.day_of_year())
 }
 
 /// Days between two dates at their precision: zero when their spans overlap.
