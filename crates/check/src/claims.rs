@@ -137,7 +137,7 @@ fn patterns() -> &'static Patterns {
             none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|keeps?|kept|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
             except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
-            clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|and|which|who)\b|\.\s"),
+            clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|even\s+though|and|which|who|since|because|as|given\s+that|after|when|despite|so|leaving|meaning|making|only)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
             allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
             tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
@@ -406,6 +406,28 @@ fn recognise_after(rest: &str) -> Option<usize> {
             .expect("recognise pattern")
     });
     r.find(rest).map(|m| m.end())
+}
+
+/// Where the claim's own words start in a clause that opens with a phrase of its own ("With
+/// Oman's move, only Saudi Arabia …", "Now that Muscat has ties with the Holy See, Riyadh …"), or
+/// where "only" starts the states it names: a byte offset into `clause`.
+fn intro_end(clause: &str) -> Option<usize> {
+    static INTRO: OnceLock<Regex> = OnceLock::new();
+    static ONLY: OnceLock<Regex> = OnceLock::new();
+    let intro = INTRO.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:with|after|following|now\s+that|since|unlike|like|besides|apart\s+from|as|when|before|once|thanks\s+to|in\s+the\s+wake\s+of)\b[^,;]*,")
+            .expect("opening phrase pattern")
+    });
+    // "only Saudi Arabia", not "the only ones with which"
+    let only = ONLY.get_or_init(|| {
+        Regex::new(r"\b(?:[Oo]nly|ONLY)\s+(?:the\s+)?[A-Z]").expect("only pattern")
+    });
+    let from = intro.find(clause).map_or(0, |m| m.end());
+    let k = only
+        .find_iter(&clause[from..])
+        .last()
+        .map_or(from, |m| from + m.start());
+    (k > 0).then_some(k)
 }
 
 /// Whether the words before a "has relations with" phrase make it a plan, a wish or a
@@ -983,6 +1005,9 @@ fn no_relations_claims(
         .last()
         .map_or(ss, |c| ss + c.end());
     let ce = p.clause.find(&s[m.end()..]).map_or(se, |c| me + c.start());
+    // "With Oman's move, only Saudi Arabia … has no ties", "After Oman, only …": an opening
+    // phrase, or the words before "only", name no state of the claim
+    let cs = intro_end(&text[cs..ms]).map_or(cs, |k| cs + k);
     let mut clause = named.within(cs, ce);
     // "Somaliland, a territory that broke away from Somalia, has no ties with Beijing": the
     // states inside an apposition are not in the claim
@@ -1316,7 +1341,15 @@ fn recognisers_claim(
         }
     };
     let Some(by) = &rel.recognized_by else {
-        return count_verdict(graph, as_of, rel, (n, None, c), at);
+        // a state whose statehood is not in question: "three states recognise it as
+        // Afghanistan's government" counts recognitions of a government, or of a claim, which
+        // the graph does not hold; its partners decide only a count that matches
+        let mut claim = count_verdict(graph, as_of, rel, (n, None, c), at);
+        if claim.verdict == Verdict::Refuted {
+            claim.verdict = Verdict::NotEnoughInfo;
+            claim.explanation = format!("{} is not a state whose recognition is in question, so a count of states that recognise it may be of a government or a claim, which the graph does not hold; its partners do not refute it. {}", name(graph, target), claim.explanation);
+        }
+        return claim;
     };
     // "recognised by 13 UN member states": the UN members among them
     let is_member = |x: &Code| {

@@ -1,7 +1,7 @@
 //! A refutation is published as a correction (issue 13): no claim that is true, or that the
 //! evidence cannot decide, may be judged refuted — on the development claims (`eval/claims`)
-//! or on the held-out ones (`eval/claims-heldout`, `eval/claims-heldout-2`: measured here, never
-//! tuned on).
+//! or on the held-out ones (`eval/claims-heldout`, `eval/claims-heldout-2`,
+//! `eval/claims-heldout-3`: measured here, never tuned on).
 
 use std::path::Path;
 
@@ -71,6 +71,11 @@ fn no_true_claim_is_refuted_in_the_second_held_out_set() {
     no_harm("claims-heldout-2");
 }
 
+#[test]
+fn no_true_claim_is_refuted_in_the_third_held_out_set() {
+    no_harm("claims-heldout-3");
+}
+
 /// The examples issue 13 names, restated in `eval/claims/issue13.jsonl`: each gets its verdict
 /// or `not_enough_info`, never the opposite one.
 #[test]
@@ -109,7 +114,12 @@ fn every_refutation_names_its_evidence() {
     let graph = Graph::build(b.states, &b.facts, &b.sets, &Options { known_at: None })
         .with_memberships(std::sync::Arc::new(b.memberships));
     let mut refuted = 0;
-    for dir in ["claims", "claims-heldout", "claims-heldout-2"] {
+    for dir in [
+        "claims",
+        "claims-heldout",
+        "claims-heldout-2",
+        "claims-heldout-3",
+    ] {
         for case in cases(dir) {
             let published = case
                 .published
