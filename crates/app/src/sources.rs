@@ -25,7 +25,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("facts/taiwan.sets.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2019.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2023.facts.tsv", HAND, OWN, PUBLISHER),
-    ("facts/recognition.facts.tsv", HAND, OWN, PUBLISHER),
+    ("facts/recognition.facts.tsv", "curated by hand from cited reporting, a source per row (rows citing a table row or a Wikipedia article carry a citation)", "CC BY-SA 4.0 (rows whose citation names Wikipedia or a copy of it); the other rows MIT OR Apache-2.0, quotes remaining their publishers'", "Wikipedia contributors for the rows that name Wikipedia; the publisher named in each other row"),
     ("facts/recognition.sets.tsv", HAND, OWN, PUBLISHER),
     ("facts/us.facts.tsv", "made by `diplograph import us-missions` from the State Department guide, HistoryAtState/rdcr @f3c5354 (public domain + CC0), quoted, and the US diplomatic missions data, brentonk/us_diplomatic_missions @6b3b3ac (CC BY 4.0), cited by row", "CC BY 4.0 (the missions data's rows); the guide's text is public domain + CC0", "US Department of State, Office of the Historian; Brenton Kenkel, US diplomatic missions data"),
     ("facts/wikipedia.facts.tsv", WIKIPEDIA, WIKIPEDIA_LICENCE, WIKIPEDIA_BY),
