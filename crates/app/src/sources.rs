@@ -10,6 +10,9 @@ pub const WIKIPEDIA_SNAPSHOT: &str = "2025-11-26";
 const HAND: &str = "curated by hand from cited reporting, a source per row";
 const OWN: &str = "MIT OR Apache-2.0; quotes remain their publishers'";
 const PUBLISHER: &str = "the publisher named in each row";
+const RECOGNITION: &str = "curated by hand from cited reporting, a source per row (rows that cite a table row or a Wikipedia article also carry a citation); gaps in notes/recognition-gaps.md";
+const RECOGNITION_LICENCE: &str = "CC BY-SA 4.0 (rows whose publisher or citation names Wikipedia or a copy of it); the other rows MIT OR Apache-2.0, quotes remaining their publishers'";
+const RECOGNITION_BY: &str = "Wikipedia contributors for the rows that name Wikipedia; the publisher named in each other row";
 const STATES_BY: &str = "globalgov/manystates (HUGGO; Gleditsch and Ward); Correlates of War state list via brentonk/us_diplomatic_missions; datasets/country-codes; Our World in Data; OpenSanctions countrynames; countryinfo";
 const WIKIPEDIA: &str = "English Wikipedia \"Foreign relations of X\" articles, snapshot 2025-11-26 (via benj3542/IP_graph @8755b2c), made by `diplograph import wikipedia`";
 const WIKIPEDIA_LICENCE: &str = "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)";
@@ -25,8 +28,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("facts/taiwan.sets.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2019.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2023.facts.tsv", HAND, OWN, PUBLISHER),
-    ("facts/recognition.facts.tsv", HAND, OWN, PUBLISHER),
-    ("facts/recognition.sets.tsv", HAND, OWN, PUBLISHER),
+    ("facts/recognition.facts.tsv", RECOGNITION, RECOGNITION_LICENCE, RECOGNITION_BY),
+    ("facts/recognition.sets.tsv", RECOGNITION, RECOGNITION_LICENCE, RECOGNITION_BY),
     ("facts/us.facts.tsv", "made by `diplograph import us-missions` from the State Department guide, HistoryAtState/rdcr @f3c5354 (public domain + CC0), quoted, and the US diplomatic missions data, brentonk/us_diplomatic_missions @6b3b3ac (CC BY 4.0), cited by row", "CC BY 4.0 (the missions data's rows); the guide's text is public domain + CC0", "US Department of State, Office of the Historian; Brenton Kenkel, US diplomatic missions data"),
     ("facts/wikipedia.facts.tsv", WIKIPEDIA, WIKIPEDIA_LICENCE, WIKIPEDIA_BY),
     ("facts/wikipedia.sets.tsv", WIKIPEDIA, WIKIPEDIA_LICENCE, WIKIPEDIA_BY),
