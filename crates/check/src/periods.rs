@@ -449,8 +449,9 @@ pub(crate) fn find(
             };
             // a source's count of recognisers, stated just after the subject's recognition
             // and with no later one the graph knows: "Israel has become the 117th country"
+            // (counts of all recognisers, so never for a rank within a group)
             let stated = match (kind, subject, position) {
-                (Kind::Recognitions, Some(sub), Some(i)) if i + 1 != n => {
+                (Kind::Recognitions, Some(sub), Some(i)) if i + 1 != n && group.is_none() => {
                     stated_rank(graph, target, sub, n, as_of, &list)
                 }
                 _ => None,
@@ -458,7 +459,7 @@ pub(crate) fn find(
             // … or one stated before it that the claimed rank falls far short of: "the 86th"
             // when a source had counted 117 four years earlier
             let behind = match (kind, position) {
-                (Kind::Recognitions, Some(i)) if i + 1 != n => {
+                (Kind::Recognitions, Some(i)) if i + 1 != n && group.is_none() => {
                     stated_before(graph, target, list[i].1.date.first_day(), n, as_of)
                 }
                 _ => None,
