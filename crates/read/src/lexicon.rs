@@ -272,7 +272,77 @@ pub(crate) fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<H
             form: m.pattern().as_usize(),
         });
     }
+    // "Bogotá", "Asunción", "N’Djamena": forms with letters the state list spells plain
+    if !hay.is_ascii() && hay.chars().any(foldable) {
+        let found = out.len();
+        let (folded, at) = fold(hay);
+        for m in lex.forms_ac.find_iter(&folded) {
+            let (s, e) = (at[m.start()], at[m.end()]);
+            // the plain pass found what is spelled plain
+            if hay[s..e].is_ascii()
+                || out[..found]
+                    .iter()
+                    .any(|h| h.start < start + e && start + s < h.end)
+            {
+                continue;
+            }
+            let form = &lex.forms[m.pattern().as_usize()];
+            let got = &folded[m.start()..m.end()];
+            if got != form.text && got != form.text.to_uppercase() {
+                continue;
+            }
+            let before = hay[..s].chars().next_back();
+            let after = hay[e..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            out.push(Hit {
+                start: start + s,
+                end: start + e,
+                form: m.pattern().as_usize(),
+            });
+        }
+        out.sort_by_key(|h| h.start);
+    }
     out
+}
+
+/// A letter with a diacritic (Latin-1 Supplement to Latin Extended-B), or a curly apostrophe.
+fn foldable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{C0}'..='\u{24F}' | '\u{2018}' | '\u{2019}' | '\u{2BB}'
+    )
+}
+
+/// `s` with its foldable characters spelled plain ("Bogotá" → "Bogota", "N’Djamena" →
+/// "N'Djamena"), and for each byte of the result (and its end) the byte of `s` it comes from.
+fn fold(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::with_capacity(s.len() + 1);
+    for (i, c) in s.char_indices() {
+        let plain = if foldable(c) {
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{2BB}' => Some("'"),
+                _ => deunicode::deunicode_char(c).filter(|p| p.is_ascii() && !p.is_empty()),
+            }
+        } else {
+            None
+        };
+        match plain {
+            Some(p) => {
+                out.push_str(p);
+                at.extend(std::iter::repeat_n(i, p.len()));
+            }
+            None => {
+                out.push(c);
+                at.extend(std::iter::repeat_n(i, c.len_utf8()));
+            }
+        }
+    }
+    at.push(s.len());
+    (out, at)
 }
 
 /// A trigger or office word found in the text.
@@ -300,4 +370,21 @@ pub(crate) fn cues(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<C
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_keeps_the_way_back_to_the_text() {
+        let s = "in Bogotá, N’Djamena";
+        let (f, at) = fold(s);
+        assert_eq!(f, "in Bogota, N'Djamena");
+        assert_eq!(at.len(), f.len() + 1);
+        let b = f.find("Bogota").unwrap();
+        assert_eq!(&s[at[b]..at[b + "Bogota".len()]], "Bogotá");
+        let n = f.find("N'Djamena").unwrap();
+        assert_eq!(&s[at[n]..at[n + "N'Djamena".len()]], "N’Djamena");
+    }
 }

@@ -894,6 +894,26 @@ impl Sentence<'_> {
             .find(|&j| self.is(j, words))
     }
 
+    /// "Relations between Washington and Tehran were cut off": the relations noun of a passive
+    /// whose subject names the pair, before a form of "be" right before the verb.
+    fn between_before(&self, i: usize) -> Option<usize> {
+        let be = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| self.is(k, &["were", "was", "been", "are", "is"]))?;
+        let n = self.before(be, 9, RELATION_NOUNS)?;
+        // … only with its own time right after the verb ("were cut off in 1979"): without it,
+        // a date elsewhere in the sentence ("suspended between 1941 and 1974 and re-established
+        // on May 14, 1974") or around it would be taken for the break's
+        let dated = (i + 1..(i + 3).min(self.toks.len()))
+            .find(|&j| self.is(j, &["in", "on"]))
+            .is_some_and(|j| {
+                self.dates
+                    .iter()
+                    .any(|d| d.first == j + 1 || d.first == j + 2)
+            });
+        (dated && n + 1 < be && self.is(n + 1, &["between"])).then_some(n)
+    }
+
     /// A relations noun near a verb, not "trade ties" or "close relations".
     fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
         // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
@@ -908,7 +928,8 @@ impl Sentence<'_> {
         let n = self
             .after(i, window, RELATION_NOUNS)
             .or_else(joined)
-            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())?;
+            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())
+            .or_else(|| passive.then(|| self.between_before(i)).flatten())?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
             self.is(k, BLOCKING_MODIFIERS)
                 && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
@@ -984,6 +1005,43 @@ impl Sentence<'_> {
                     };
                     push(&mut out, kind, rule, i, None);
                     continue;
+                }
+            }
+            // "diplomatic and consular relations with South Korea took effect on February 14":
+            // relations that come into being
+            if self.is(
+                i,
+                &[
+                    "took", "take", "takes", "came", "come", "comes", "entered", "enter", "enters",
+                ],
+            ) && (self.after(i, 1, &["effect"]).is_some()
+                || (self.after(i, 1, &["into"]).is_some()
+                    && self.after(i, 2, &["force", "effect"]).is_some()))
+            {
+                if let Some(noun) = self.before(i, 8, RELATION_NOUNS) {
+                    // "the rupture of diplomatic relations took effect": an end, not a start
+                    let ended = (noun.saturating_sub(5)..noun).any(|k| {
+                        self.starts(
+                            k,
+                            &[
+                                "ruptur", "sever", "break", "suspen", "freez", "terminat", "end",
+                                "cut", "downgrad", "clos",
+                            ],
+                        )
+                    });
+                    let blocked = ended
+                        || (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS))
+                            && !(noun.saturating_sub(3)..noun).any(|k| self.is(k, &["diplomatic"]));
+                    if !blocked {
+                        push(
+                            &mut out,
+                            EventType::Establish,
+                            "establish.relations+take-effect",
+                            i,
+                            None,
+                        );
+                        continue;
+                    }
                 }
             }
             let sever = self.starts(i, &["sever", "rupture", "terminat"])
@@ -1606,9 +1664,11 @@ impl Sentence<'_> {
         let matches = self.matches();
         let mut used_objects: Vec<(Code, Code)> = Vec::new(); // (object, agent) of earlier triggers
         let mut seen: HashSet<(EventType, [Code; 2])> = HashSet::new();
+        // the pair of this sentence's last event, for "…; the relations had been severed"
+        let mut here: Option<[Code; 2]> = None;
         for m in &matches {
             let modality = self.modality(m.at);
-            let (pairs, anaphoric) = self.actors(m, &used_objects, cx);
+            let (pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
             let (mut date, said) = self.date(m.at, m.rule, modality, published, notes);
             if anaphoric && date.is_none() && self.dates.is_empty() {
                 date = cx.last.and_then(|(_, d)| d);
@@ -1651,6 +1711,7 @@ impl Sentence<'_> {
                     }
                     _ => (modality, date),
                 };
+                here = Some([a, b]);
                 raws.push(Raw {
                     kind: m.kind,
                     actors: [a, b],
@@ -1777,11 +1838,17 @@ impl Sentence<'_> {
 
     /// The actor pairs of the event at a trigger, and whether they came from the previous event
     /// ("the two leaders").
-    fn actors(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> (Vec<(Code, Code)>, bool) {
+    fn actors(
+        &self,
+        m: &Match,
+        used: &[(Code, Code)],
+        cx: &Context,
+        here: Option<[Code; 2]>,
+    ) -> (Vec<(Code, Code)>, bool) {
         // "The two countries first established relations in 1949": the pair named before
         let subject_anaphor = (m.at.saturating_sub(5)..m.at).any(|j| {
             self.is(j, &["two", "both"])
-                && self.is(
+                && (self.is(
                     j + 1,
                     &[
                         "countries",
@@ -1792,10 +1859,36 @@ impl Sentence<'_> {
                         "capitals",
                     ],
                 )
+                    // "The two had first set up ties in 1949"
+                    || (j > 0
+                        && self.is(j - 1, &["the"])
+                        && self.is(
+                            j + 1,
+                            &[
+                                "had", "have", "has", "first", "later", "then", "were", "once",
+                                "established", "set", "cut", "broke", "restored", "agreed",
+                            ],
+                        )))
                 && !self.mentions.iter().any(|x| x.first > j && x.first < m.at)
         });
+        // "Those ties were broken after the 1959 revolution", "the relations had been severed
+        // in 2019": relations already spoken of, in a sentence that names no state
+        let (lo, hi) = self.clause_of(m);
+        let relations_anaphor = !self
+            .mentions
+            .iter()
+            .any(|x| !x.place && x.first >= lo && x.last < hi)
+            && (m.at.saturating_sub(5)..(m.at + 4).min(self.toks.len())).any(|j| {
+                self.is(j, &["those", "these", "the", "their", "such"])
+                    && (self.is(j + 1, RELATION_NOUNS)
+                        || (self.is(j + 1, &["diplomatic"]) && self.is(j + 2, RELATION_NOUNS)))
+            });
         if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
             return (vec![(pair[0], pair[1])], true);
+        }
+        // … a past the statement recalls, whose time is its own, not the statement's
+        if let (true, Some(pair)) = (relations_anaphor, here.or(cx.last.map(|l| l.0))) {
+            return (vec![(pair[0], pair[1])], false);
         }
         let p = self.actor_pairs(m, used, cx);
         {
@@ -1837,9 +1930,8 @@ impl Sentence<'_> {
         }
     }
 
-    fn actor_pairs(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> Vec<(Code, Code)> {
-        // only the trigger's clause: "147 countries recognise Palestine; the United States has
-        // not" names no recogniser
+    /// The tokens of the trigger's clause, between semicolons.
+    fn clause_of(&self, m: &Match) -> (usize, usize) {
         let lo = (0..m.at)
             .rev()
             .find(|&j| self.is(j, &[";"]))
@@ -1847,6 +1939,13 @@ impl Sentence<'_> {
         let hi = (m.end..self.toks.len())
             .find(|&j| self.is(j, &[";"]))
             .unwrap_or(self.toks.len());
+        (lo, hi)
+    }
+
+    fn actor_pairs(&self, m: &Match, used: &[(Code, Code)], cx: &Context) -> Vec<(Code, Code)> {
+        // only the trigger's clause: "147 countries recognise Palestine; the United States has
+        // not" names no recogniser
+        let (lo, hi) = self.clause_of(m);
         let all: Vec<&Mention> = self
             .mentions
             .iter()
@@ -2050,6 +2149,21 @@ impl Sentence<'_> {
                 .collect();
             if named.is_empty() && !places.is_empty() && places.iter().all(|c| *c == places[0]) {
                 return vec![(home, places[0])];
+            }
+        }
+        // "Cuba's relations with South Korea took effect", "Cuba said relations with South
+        // Korea took effect": the state after "with" is one side, the one before the
+        // relations the other
+        if objects.is_empty() && agents.len() == 1 && m.rule == "establish.relations+take-effect" {
+            if let [.., k0, k1] = before_idx.as_slice() {
+                let f = actors[*k1].first;
+                let with_relations = f >= 2
+                    && self.is(f - 1, &["with"])
+                    && (f.saturating_sub(5)..f - 1).any(|j| self.is(j, RELATION_NOUNS))
+                    && (actors[*k0].last..f).any(|j| self.is(j, RELATION_NOUNS));
+                if with_relations && actors[*k0].code != actors[*k1].code {
+                    return vec![(actors[*k0].code, actors[*k1].code)];
+                }
             }
         }
         if agents.is_empty() || objects.is_empty() {
