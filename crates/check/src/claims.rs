@@ -139,7 +139,7 @@ fn patterns() -> &'static Patterns {
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|even\s+though|and|which|who|since|because|as|given\s+that|after|when|despite|so|leaving|meaning|making|only)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
-            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*allies\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
             tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
             outside_un: re(r"(?i)\b{N}\s+(?:other\s+)?(?:states|countries|nations|partners)\s+(?:that\s+are\s+)?(?:outside\s+the\s+(?:un|u\.n\.|united\s+nations)|not\s+in\s+the\s+(?:un|united\s+nations))\b"),
             has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
@@ -276,6 +276,17 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> 
     });
     if let Some(m) = after.find(&s[end..]) {
         return Some((m.as_str().trim().to_string(), true));
+    }
+    // "In Africa, Taiwan now keeps only four partners": a region opening the sentence
+    static OPENING: OnceLock<Regex> = OnceLock::new();
+    let opening = OPENING.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*(?:in|across|within|among\s+the\s+states\s+of)\s+({REGIONS})\s*,"
+        ))
+        .expect("qualifier pattern")
+    });
+    if let Some(c) = opening.captures(&s[..start]) {
+        return Some((format!("in {}", c[1].trim()), true));
     }
     // the words of the count itself, and the few before it ("the only three Arab states")
     let from = floor(s, start.saturating_sub(24));
@@ -1347,7 +1358,7 @@ fn recognisers_claim(
         let mut claim = count_verdict(graph, as_of, rel, (n, None, c), at);
         if claim.verdict == Verdict::Refuted {
             claim.verdict = Verdict::NotEnoughInfo;
-            claim.explanation = format!("{} is not a state whose recognition is in question, so a count of states that recognise it may be of a government or a claim, which the graph does not hold; its partners do not refute it. {}", name(graph, target), claim.explanation);
+            claim.explanation = format!("{} is not a state whose recognition is in question: a count of the states that recognise it may be of its government or of a claim, and one of its \"allies\" or \"partners\" may count by a convention (UN members only, or with the Holy See and states in free association) the graph does not hold, so its partners do not refute it. {}", name(graph, target), claim.explanation);
         }
         return claim;
     };

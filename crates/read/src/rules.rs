@@ -1640,7 +1640,14 @@ impl Sentence<'_> {
                 }
                 let blocked =
                     (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
-                if !blocked {
+                // "the eighth country to cut ties with Taiwan since 2016": the relations a
+                // break ended, counted from a year, are no relations since it
+                let ended = out.iter().any(|m| {
+                    matches!(m.kind, EventType::Sever | EventType::Suspend)
+                        && m.at < noun
+                        && noun - m.at <= 4
+                });
+                if !blocked && !ended {
                     out.push(Match {
                         kind: EventType::Establish,
                         rule: "history.relations-since",
