@@ -87,6 +87,27 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
             agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
     }
+    // "Nauru switched to Beijing" or "established ties with China" where the graph has a
+    // restoration that day: relations that had existed before, taken up again
+    if let (Event::Establish, Some(d)) = (kind, e.date) {
+        let resumed: Vec<&Entry> = pair
+            .entries
+            .iter()
+            .filter(|x| x.event == Event::Restore && d.agrees_with(&x.date))
+            .collect();
+        if let Some(x) = resumed.first() {
+            return done(
+                EventStatus::Corroborated,
+                format!(
+                    "the graph has it on {} as a restoration: {} and {} had had relations before",
+                    x.date,
+                    name(graph, a),
+                    name(graph, b)
+                ),
+                resumed.iter().map(|x| entry_evidence(graph, x)).collect(),
+            );
+        }
+    }
     let other: Vec<&Entry> = pair.entries.iter().filter(same_kind).collect();
     if !other.is_empty() {
         let dates: Vec<String> = other.iter().map(|x| x.date.to_string()).collect();

@@ -75,6 +75,12 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "abandoned taiwan",
     "abandoned taipei",
     "abandon taiwan",
+    // going over to another state ("Honduras switched to Beijing")
+    "switched to",
+    "switches to",
+    "switching to",
+    "switched its recognition to",
+    "switched recognition to",
 ];
 
 const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
@@ -1174,6 +1180,45 @@ impl Sentence<'_> {
                 );
                 continue;
             }
+            // "Honduras switched to Beijing in 2023": relations with the state it went to
+            if self.starts(i, &["switch"]) && self.after(i, 8, &["from"]).is_none() {
+                let to = self.after(i, 4, &["to"]);
+                let state_after = to.is_some_and(|t| {
+                    self.mentions.iter().any(|x| {
+                        (x.first == t + 1 || (x.first == t + 2 && self.is(t + 1, &["the"])))
+                            && !x.place
+                            && !x.person
+                            && x.code.as_str() != "TWN"
+                    })
+                });
+                let noun_between = to.is_some_and(|t| {
+                    (i + 1..t).all(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "its",
+                                "their",
+                                "diplomatic",
+                                "recognition",
+                                "allegiance",
+                                "ties",
+                                "relations",
+                                "sides",
+                            ],
+                        )
+                    })
+                });
+                if state_after && noun_between {
+                    push(
+                        &mut out,
+                        EventType::Establish,
+                        "establish.switch-to",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
             if self.starts(i, &["switch"])
                 && self
                     .after(i, 4, &["recognition", "allegiance", "ties", "relations"])
@@ -1787,8 +1832,19 @@ impl Sentence<'_> {
                 }) || self.offices_and(lo, hi))
                 && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]));
             if !between_ok || ms[n].person && ms[n].code == ms[k].code {
-                if ms[n].code == ms[k].code && hi <= lo + 3 {
-                    k = n; // "Syrian counterpart, Asaad al-Shaibani": one actor twice
+                // "Syrian counterpart, Asaad al-Shaibani": one actor twice; not "China and
+                // Nauru restored relations after Nauru dropped Taiwan", a clause of its own
+                let clause = (lo..hi).any(|j| {
+                    self.is(
+                        j,
+                        &[
+                            "after", "before", "when", "as", "since", "while", "because", "once",
+                            "until",
+                        ],
+                    )
+                });
+                if ms[n].code == ms[k].code && hi <= lo + 3 && !clause {
+                    k = n;
                     continue;
                 }
                 break;
@@ -2004,8 +2060,21 @@ impl Sentence<'_> {
             Some(&k) => {
                 let g = self.group_from(&actors, k, false);
                 // the nearest state before is the object of an earlier trigger: "cut ties
-                // with Taipei and established relations with Beijing"
-                match used.iter().find(|(obj, _)| g.len() == 1 && *obj == g[0]) {
+                // with Taipei and established relations with Beijing"; not the subject of a
+                // clause of its own ("restored relations after Nauru dropped Taiwan")
+                let f = actors[k].first;
+                let own_clause = f > 0
+                    && self.is(
+                        f - 1,
+                        &[
+                            "after", "before", "when", "as", "since", "while", "because", "once",
+                            "until",
+                        ],
+                    );
+                match used
+                    .iter()
+                    .find(|(obj, _)| g.len() == 1 && *obj == g[0] && !own_clause)
+                {
                     Some((_, agent)) => vec![*agent],
                     None => g,
                 }
@@ -2052,7 +2121,10 @@ impl Sentence<'_> {
                 objects.push(x.code);
             }
         }
-        if m.rule == "switch.recognition.from" || m.rule == "switch.recognition.to" {
+        if m.rule == "switch.recognition.from"
+            || m.rule == "switch.recognition.to"
+            || m.rule == "establish.switch-to"
+        {
             let word = if m.rule.ends_with("from") {
                 "from"
             } else {
