@@ -1312,7 +1312,14 @@ impl Sentence<'_> {
             {
                 let persona = w.starts_with("persona");
                 let noun = if persona {
-                    self.before(i, 9, ENVOY_NOUNS)
+                    // "declared 40 staff of German diplomatic missions personae non gratae",
+                    // "40 members of the Russian embassy in Berlin persona non grata": the
+                    // missions whose people are sent home
+                    const SENT_HOME: &[&str] =
+                        &["embassy", "embassies", "mission", "missions", "consulate"];
+                    let envoy = self.before(i, 9, ENVOY_NOUNS);
+                    let mission = self.before(i, 9, SENT_HOME);
+                    envoy.max(mission).or(envoy)
                 } else {
                     self.after(i, 7, ENVOY_NOUNS)
                         .or_else(|| self.before(i, 7, ENVOY_NOUNS))
@@ -2088,16 +2095,27 @@ impl Sentence<'_> {
         };
         // the target: after a preposition for directed types
         let mut objects: Vec<Code> = Vec::new();
+        // the expelled state is named by its diplomats ("two Russian embassy officials"): a
+        // state named later is not the one that expels them
+        let mut expelled_named = false;
         if m.kind == EventType::ExpelDiplomats || m.kind == EventType::RecallAmbassador {
             if let Some(noun) = m.noun {
-                // "expelled 40 Russian diplomats": the demonym before the noun
+                // "expelled 40 Russian diplomats": the demonym before the noun; with the
+                // trigger after the noun ("declared five Swedish diplomats persona non grata"),
+                // the demonym within the few words before it
+                let from = if at > noun {
+                    noun.saturating_sub(4)
+                } else {
+                    at
+                };
                 if let Some(x) = all.iter().find(|x| {
                     x.last < noun
                         && x.last + 3 >= noun
-                        && x.first > at.min(noun).saturating_sub(1)
+                        && x.first >= from
                         && m.kind == EventType::ExpelDiplomats
                 }) {
                     objects.push(x.code);
+                    expelled_named = true;
                     if agents.contains(&x.code) {
                         agents.retain(|c| *c != x.code);
                         if agents.is_empty() {
@@ -2192,6 +2210,9 @@ impl Sentence<'_> {
             {
                 objects = self.group_from(&actors, k, true);
             }
+        }
+        if agents.is_empty() && expelled_named {
+            return Vec::new();
         }
         if agents.is_empty() && !objects.is_empty() {
             // no state before the trigger: "The formalisation of ties took place when South
