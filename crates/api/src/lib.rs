@@ -173,6 +173,26 @@ pub struct GuideEvalDoc {
     pub by_type: BTreeMap<String, CountsDoc>,
 }
 
+/// `eval --wikipedia DIR`: the reader scored on Wikipedia's row notes, labelled by the
+/// establishment date the same row's table gives.
+#[derive(Serialize, JsonSchema)]
+pub struct WikipediaEvalDoc {
+    pub articles: usize,
+    /// Rows with a dated establishment and notes.
+    pub rows: usize,
+    /// Of those, rows whose notes speak of establishing relations: the labelled passages.
+    pub labelled: usize,
+    pub overall: CountsDoc,
+    pub by_type: BTreeMap<String, CountsDoc>,
+    /// Establishments found for the row's pair whatever their date, and of those with the
+    /// table's year.
+    pub pair_found: usize,
+    pub year_right: usize,
+    /// Other relations events the notes tell of (breaks, restorations, recognitions), which
+    /// the table does not label and which are not scored.
+    pub unlabelled: usize,
+}
+
 #[derive(Serialize, JsonSchema)]
 pub struct TallyDoc {
     pub claims: usize,
@@ -369,6 +389,10 @@ pub const DOCUMENTS: &[(&str, &str)] = &[
         "eval --guide --json: the reader scored on the guide's headings",
     ),
     (
+        "eval-wikipedia",
+        "eval --wikipedia --json: the reader scored on Wikipedia's row notes",
+    ),
+    (
         "eval-claims",
         "eval --claims --json: the checker scored on labelled claims",
     ),
@@ -413,6 +437,7 @@ pub fn schema(name: &str) -> Option<Schema> {
         "ingest" => of::<IngestDoc<'static>>(),
         "eval" => of::<ReaderEvalDoc<'static>>(),
         "eval-guide" => of::<GuideEvalDoc>(),
+        "eval-wikipedia" => of::<WikipediaEvalDoc>(),
         "eval-claims" => of::<ClaimsEvalDoc<'static>>(),
         "review" => of::<ReviewDoc<'static>>(),
         "sources" => of::<SourcesDoc<'static>>(),

@@ -168,6 +168,7 @@ pub fn run(cli: Cli) -> Result<Found> {
         Command::Eval {
             dir,
             guide,
+            wikipedia,
             claims,
             mistakes,
             format,
@@ -175,6 +176,8 @@ pub fn run(cli: Cli) -> Result<Found> {
             let k = knowledge(&db)?;
             if guide {
                 reading::eval_guide(&mut w, Out::from(format), &dir, &k)?
+            } else if wikipedia {
+                reading::eval_wikipedia(&mut w, Out::from(format), &dir, mistakes, &k)?
             } else if claims {
                 let g = k.graph(None, None);
                 reading::eval_claims(&mut w, Out::from(format), &dir, mistakes, &g, &k.lexicon())?

@@ -267,12 +267,17 @@ pub enum Command {
     },
     /// Score the reader on labelled passages (precision, recall, F1 per event type).
     Eval {
-        /// A folder of .jsonl files of labelled passages (see eval/reader/README.md), or with
-        /// --guide the State Department guide's articles folder (historyatstate rdcr).
+        /// A folder of .jsonl files of labelled passages (see eval/reader/README.md), with
+        /// --guide the State Department guide's articles folder (historyatstate rdcr), with
+        /// --wikipedia the "Foreign relations of X" articles.
         dir: PathBuf,
         /// Score on the guide's prose, labelled by its section headings.
         #[arg(long, conflicts_with = "claims")]
         guide: bool,
+        /// Score on the notes of Wikipedia's "Foreign relations of X" tables (a folder as for
+        /// `import wikipedia`), labelled by the establishment date of the same row.
+        #[arg(long, conflicts_with_all = ["claims", "guide"])]
+        wikipedia: bool,
         /// Score the checker's verdicts on labelled claims (see eval/claims/README.md).
         #[arg(long)]
         claims: bool,

@@ -721,6 +721,27 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// The reader's events about the state of relations, which the guide and Wikipedia label.
+const RELATION_TYPES: [diplograph_read::EventType; 6] = [
+    diplograph_read::EventType::Establish,
+    diplograph_read::EventType::Restore,
+    diplograph_read::EventType::Sever,
+    diplograph_read::EventType::Suspend,
+    diplograph_read::EventType::Recognize,
+    diplograph_read::EventType::WithdrawRecognition,
+];
+
+/// The counts of every type added up.
+fn total<'a>(counts: impl Iterator<Item = &'a eval::Counts>) -> eval::Counts {
+    let mut overall = eval::Counts::default();
+    for c in counts {
+        overall.tp += c.tp;
+        overall.fp += c.fp;
+        overall.fn_ += c.fn_;
+    }
+    overall
+}
+
 /// The event a guide section's heading names: "Establishment of Diplomatic Relations, 1935",
 /// "U.S. Recognition of Afghanistan, 1921", "Diplomatic Relations Severed, 1961".
 fn heading_event(heading: &str) -> Option<diplograph_read::EventType> {
@@ -760,19 +781,11 @@ pub fn eval_guide(
     dir: &Path,
     knowledge: &Knowledge,
 ) -> Result<Found> {
-    use diplograph_read::EventType as T;
     let guide = diplograph_import::read_guide(dir)?;
     let lex = &knowledge.lexicon();
     let states = diplograph_graph::States::new(knowledge.states().to_vec());
     let usa: diplograph_model::Code = "USA".parse().expect("a code");
-    let relation_types = [
-        T::Establish,
-        T::Restore,
-        T::Sever,
-        T::Suspend,
-        T::Recognize,
-        T::WithdrawRecognition,
-    ];
+    let relation_types = RELATION_TYPES;
     let mut by_type: std::collections::BTreeMap<&'static str, eval::Counts> = Default::default();
     let (mut sections, mut unmapped) = (0, 0);
     for art in &guide {
@@ -828,12 +841,7 @@ pub fn eval_guide(
             }
         }
     }
-    let mut overall = eval::Counts::default();
-    for c in by_type.values() {
-        overall.tp += c.tp;
-        overall.fp += c.fp;
-        overall.fn_ += c.fn_;
-    }
+    let overall = total(by_type.values());
     match out {
         Out::Json => {
             serde_json::to_writer_pretty(
@@ -855,6 +863,126 @@ pub fn eval_guide(
         Out::Table => {
             writeln!(w, "{sections} labelled sections from {} guide articles ({unmapped} articles not mapped to a state)", guide.len())?;
             counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
+        }
+    }
+    Ok(Found::Something)
+}
+
+/// Scores the reader on Wikipedia's row notes: every row of a "Foreign relations of X" table
+/// that dates the establishment and whose notes speak of establishing relations is one labelled
+/// passage (the article's state and the row's, the table's year); every relations event the
+/// reader finds in those notes is a prediction, matched on type, the pair and the year. A row
+/// whose notes date the establishment otherwise than its table is a miss: the two disagree, and
+/// which is right is not decided here.
+pub fn eval_wikipedia(
+    w: &mut impl Write,
+    out: Out,
+    dir: &Path,
+    mistakes: bool,
+    knowledge: &Knowledge,
+) -> Result<Found> {
+    use diplograph_read::EventType as T;
+    let lex = &knowledge.lexicon();
+    let states = diplograph_graph::States::new(knowledge.states().to_vec());
+    let (articles, _unread) = diplograph_wikipedia::load(dir)?;
+    let cfg = diplograph_wikipedia::Config {
+        snapshot: Some(
+            diplograph_app::sources::WIKIPEDIA_SNAPSHOT
+                .parse()
+                .expect("the snapshot day parses"),
+        ),
+    };
+    let rows = diplograph_wikipedia::prose_rows(&articles, &states, lex, &cfg)?;
+    let relation_types = RELATION_TYPES;
+    let mut by_type: std::collections::BTreeMap<&'static str, eval::Counts> = Default::default();
+    let (mut labelled, mut pair_found, mut year_right, mut unlabelled) = (0, 0, 0, 0);
+    for (home, row) in &rows {
+        if !row.text.to_lowercase().contains("establish") {
+            continue;
+        }
+        labelled += 1;
+        let year = row.established.year_number();
+        // the row is about its pair, as the table places it
+        let r = diplograph_read::read_about(&row.text, None, [*home, row.partner], lex);
+        let mut matched = false;
+        let mut paired = false;
+        for e in r.events.iter().filter(|e| e.modality.happened()) {
+            // the table labels the establishment only: other events the notes tell of are
+            // neither right nor wrong by it
+            if e.kind != T::Establish {
+                if relation_types.contains(&e.kind) {
+                    unlabelled += 1;
+                }
+                continue;
+            }
+            let pair = e.actors.contains(home) && e.actors.contains(&row.partner);
+            paired |= pair;
+            let hit = !matched
+                && e.kind == T::Establish
+                && pair
+                && e.date.is_some_and(|d| d.year_number() == year);
+            let c = by_type.entry(e.kind.as_str()).or_default();
+            if hit {
+                matched = true;
+                c.tp += 1;
+            } else {
+                if mistakes && out == Out::Table {
+                    writeln!(
+                        w,
+                        "spurious {} {}-{} {} in {home}-{} ({}): {:?}",
+                        e.kind.as_str(),
+                        e.actors[0],
+                        e.actors[1],
+                        e.date.map_or("undated".to_string(), |d| d.to_string()),
+                        row.partner,
+                        row.established,
+                        diplograph_read::text::clip(&e.evidence[0].text, 160)
+                    )?;
+                }
+                c.fp += 1;
+            }
+        }
+        pair_found += usize::from(paired);
+        year_right += usize::from(matched);
+        if !matched {
+            if mistakes && out == Out::Table {
+                writeln!(
+                    w,
+                    "missed establish {home}-{} {}: {:?}",
+                    row.partner,
+                    row.established,
+                    diplograph_read::text::clip(&row.text, 160)
+                )?;
+            }
+            by_type.entry(T::Establish.as_str()).or_default().fn_ += 1;
+        }
+    }
+    let overall = total(by_type.values());
+    match out {
+        Out::Json => {
+            serde_json::to_writer_pretty(
+                &mut *w,
+                &diplograph_api::WikipediaEvalDoc {
+                    articles: articles.len(),
+                    rows: rows.len(),
+                    labelled,
+                    overall: (&overall).into(),
+                    by_type: by_type
+                        .iter()
+                        .map(|(t, c)| (t.to_string(), c.into()))
+                        .collect(),
+                    pair_found,
+                    year_right,
+                    unlabelled,
+                },
+            )?;
+            writeln!(w)?;
+        }
+        Out::Csv => counts_csv(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?,
+        Out::Table => {
+            writeln!(w, "{labelled} labelled rows (notes that speak of establishing relations) of {} rows with a dated establishment and notes, from {} articles", rows.len(), articles.len())?;
+            counts_table(w, by_type.iter().map(|(t, c)| (*t, c)), &overall)?;
+            writeln!(w, "establishment of the row's pair found in {pair_found} of {labelled} rows; with the table's year in {year_right}; {unlabelled} other relations events (breaks, restorations, recognitions) not scored")?;
         }
     }
     Ok(Found::Something)

@@ -271,6 +271,23 @@ fn state_department_guide_figures() {
     assert!(f1 >= 0.62, "overall {}", v["overall"]);
 }
 
+/// Wikipedia's row notes, labelled by the establishment date their tables give (issue 9): the
+/// reader, told which pair a row is about, finds the establishment with the table's year in most
+/// rows that speak of it.
+#[test]
+fn wikipedia_row_notes_figures() {
+    let Some(dir) = shared("data/wikipedia_foreign_relations") else {
+        return;
+    };
+    let env = Env::new();
+    let v = env.json(&["eval", "--wikipedia", dir.to_str().unwrap()]);
+    assert!(v["labelled"].as_u64().unwrap() >= 3500, "{v}");
+    let o = &v["overall"];
+    assert!(o["precision"].as_f64().unwrap() >= 0.90, "overall {o}");
+    assert!(o["recall"].as_f64().unwrap() >= 0.85, "overall {o}");
+    assert!(v["year_right"].as_u64() <= v["pair_found"].as_u64());
+}
+
 #[test]
 fn one_large_feed_shows_progress_at_a_terminal() {
     // `script` gives the binary a terminal; where it is missing the test has nothing to run on

@@ -180,6 +180,13 @@ fn every_evaluation_document_matches_its_schema() {
             &["eval", "--guide", &guide.display().to_string(), "--json"],
         );
     }
+    if let Some(wiki) = shared("wikipedia_foreign_relations") {
+        valid(
+            &e,
+            "eval-wikipedia",
+            &["eval", "--wikipedia", &wiki.display().to_string(), "--json"],
+        );
+    }
 }
 
 #[test]

@@ -411,11 +411,42 @@ pub fn read_as(
     read_within(text, published, home, lexicon, &Budget::DEFAULT)
 }
 
+/// Like [`read`], for a text about one pair of states (a bilateral section, a row of a table of
+/// relations, an article titled "X–Y relations"): a sentence that names no state ("Both
+/// countries established diplomatic relations on 7 March 1975", "Relations were established on 9
+/// June 1992") is about the pair.
+pub fn read_about(
+    text: &str,
+    published: Option<Date>,
+    topic: [Code; 2],
+    lexicon: &Lexicon,
+) -> Reading {
+    read_framed(
+        text,
+        published,
+        None,
+        Some(topic),
+        lexicon,
+        &Budget::DEFAULT,
+    )
+}
+
 /// Like [`read_as`], within `budget` instead of [`Budget::DEFAULT`].
 pub fn read_within(
     text: &str,
     published: Option<Date>,
     home: Option<Code>,
+    lexicon: &Lexicon,
+    budget: &Budget,
+) -> Reading {
+    read_framed(text, published, home, None, lexicon, budget)
+}
+
+fn read_framed(
+    text: &str,
+    published: Option<Date>,
+    home: Option<Code>,
+    topic: Option<[Code; 2]>,
     lexicon: &Lexicon,
     budget: &Budget,
 ) -> Reading {
@@ -463,7 +494,7 @@ pub fn read_within(
         text,
         &cleaned.segments,
         published,
-        home,
+        (home, topic),
         lexicon,
         budget,
         &mut notes,

@@ -448,19 +448,23 @@ struct Context {
     home: Option<Code>,
     /// The last event's actors and date, for "the two leaders".
     last: Option<([Code; 2], Option<Date>)>,
+    /// The pair the whole text is about, if known (see [`crate::read_about`]).
+    topic: Option<[Code; 2]>,
 }
 
 pub(crate) fn extract(
     text: &str,
     segments: &[Segment],
     published: Option<Date>,
-    home: Option<Code>,
+    (home, topic): (Option<Code>, Option<[Code; 2]>),
     lex: &Lexicon,
     budget: &Budget,
     notes: &mut Vec<Note>,
 ) -> Vec<ReadEvent> {
     let mut cx = Context {
         home,
+        topic,
+        last: topic.map(|t| (t, None)),
         ..Context::default()
     };
     let hits: Vec<Vec<lexicon::Hit>> = segments
@@ -1269,6 +1273,11 @@ impl Sentence<'_> {
             let recall = (w.starts_with("recall") && !self.is(i + 1, &["that", "how", "when"]))
                 || (self.is(i, &["called", "calling", "calls", "call"])
                     && self.after(i, 3, &["back", "home"]).is_some())
+                // "called ambassador Jorge Carvajal back", "has called its ambassador, Diana
+                // Mickevičienė, back from Beijing": the envoy, named, before "back"
+                || (self.is(i, &["called", "calling", "calls", "call"])
+                    && self.after(i, 2, ENVOY_NOUNS).is_some()
+                    && self.after_np(i, 9, &["back", "home"]).is_some())
                 || (self.starts(i, &["bring", "brought"])
                     && self.after(i, 4, &["home", "back"]).is_some())
                 || (self.starts(i, &["withdr", "pull"])
@@ -1915,6 +1924,13 @@ impl Sentence<'_> {
         cx: &Context,
         here: Option<[Code; 2]>,
     ) -> (Vec<(Code, Code)>, bool) {
+        // "both countries established relations with Japan": not with each other
+        let with_third = self.mentions.iter().any(|x| {
+            !x.place
+                && x.first > m.at
+                && x.first <= m.at + 6
+                && self.is(x.first.saturating_sub(1), &["with"])
+        });
         // "The two countries first established relations in 1949": the pair named before
         let subject_anaphor = (m.at.saturating_sub(5)..m.at).any(|j| {
             self.is(j, &["two", "both"])
@@ -1940,6 +1956,7 @@ impl Sentence<'_> {
                             ],
                         )))
                 && !self.mentions.iter().any(|x| x.first > j && x.first < m.at)
+                && !with_third
         });
         // "Those ties were broken after the 1959 revolution", "the relations had been severed
         // in 2019": relations already spoken of, in a sentence that names no state
@@ -1993,8 +2010,15 @@ impl Sentence<'_> {
                         )
                 });
                 match cx.last {
+                    Some(_) if with_third => (Vec::new(), false),
                     Some((pair, _)) if anaphor => (vec![(pair[0], pair[1])], true),
-                    _ => (Vec::new(), false),
+                    // a text about one pair: a sentence that names no other state is about it
+                    _ => match cx.topic {
+                        Some(t) if self.mentions.iter().all(|x| x.place || t.contains(&x.code)) => {
+                            (vec![(t[0], t[1])], false)
+                        }
+                        _ => (Vec::new(), false),
+                    },
                 }
             }
         }

@@ -77,6 +77,20 @@ pub struct Extracted {
     pub tables: usize,
     pub rows: usize,
     pub notes: Vec<String>,
+    /// Rows whose table dates the establishment and whose notes say something: the notes'
+    /// prose with the table's date, labelled data for scoring the reader (`eval --wikipedia`).
+    pub prose_rows: Vec<ProseRow>,
+}
+
+/// A row's notes beside the establishment its table dates.
+#[derive(Debug, Clone)]
+pub struct ProseRow {
+    pub partner: Code,
+    /// The table's (first) establishment date.
+    pub established: Date,
+    /// The notes as the page renders them.
+    pub text: String,
+    pub place: RowPlace,
 }
 
 impl Extracted {
@@ -470,6 +484,7 @@ pub fn article(
                     let ncell = g.notes.and_then(|i| row.get(i)).copied().unwrap_or("");
                     let cell = dates::read_cell(dcell);
                     let mut last_change = None;
+                    let mut established: Option<Date> = None;
                     match &cell {
                         Cell::Empty => {}
                         Cell::NoRelations => x.no_relations.push((partner, place.clone())),
@@ -524,6 +539,9 @@ pub fn article(
                                 if event.status_after().is_some() {
                                     last_change = Some(event);
                                 }
+                                if event == Event::Establish && established.is_none() {
+                                    established = Some(d.date);
+                                }
                                 x.found.push(Found {
                                     home,
                                     partner,
@@ -542,6 +560,15 @@ pub fn article(
                     }
                     // The notes: breaks and restorations, read with the reader.
                     let notes_text = markup::plain(ncell);
+                    if let Some(established) = established.filter(|_| !notes_text.trim().is_empty())
+                    {
+                        x.prose_rows.push(ProseRow {
+                            partner,
+                            established,
+                            text: notes_text.clone(),
+                            place: place.clone(),
+                        });
+                    }
                     let read = read_breaks(&notes_text, home, partner, snapshot, lexicon);
                     if let Some(r) = read.last() {
                         last_change = Some(r.0);

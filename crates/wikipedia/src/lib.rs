@@ -46,7 +46,7 @@ use diplograph_model::{
 };
 use diplograph_read::Lexicon;
 
-pub use extract::{resolve, Found, Part, Reference, RowPlace};
+pub use extract::{resolve, Found, Part, ProseRow, Reference, RowPlace};
 pub use load::{load, parse_export};
 
 /// One article's wikitext.
@@ -120,6 +120,15 @@ pub struct Import {
 }
 
 /// The state an article is about, from its title.
+/// The day an article was read: its revision's, else the run's `--snapshot`.
+fn snapshot_of(art: &Article, cfg: &Config) -> Result<Day, Error> {
+    art.revision
+        .or(cfg.snapshot)
+        .ok_or_else(|| Error::NoSnapshot {
+            file: art.file.clone(),
+        })
+}
+
 fn home_of(title: &str, states: &States) -> Result<Code, String> {
     let t = title.trim();
     let Some(rest) = t
@@ -226,12 +235,7 @@ pub fn import(
     let mut complete: HashMap<Code, (String, Day, String)> = HashMap::new();
     let mut seen_home: HashSet<Code> = HashSet::new();
     for art in articles {
-        let snapshot = art
-            .revision
-            .or(cfg.snapshot)
-            .ok_or_else(|| Error::NoSnapshot {
-                file: art.file.clone(),
-            })?;
+        let snapshot = snapshot_of(art, cfg)?;
         let home = match home_of(&art.title, states) {
             Ok(h) => h,
             Err(why) => {
@@ -491,6 +495,31 @@ pub fn to_tsv(imp: &Import) -> (String, String) {
         sets.push_str(&diplograph_baseline::set_row(s));
     }
     (facts, sets)
+}
+
+/// Every row's notes beside the establishment its table dates, by the article's state: the
+/// labelled prose `eval --wikipedia` scores the reader on (articles about the same state twice,
+/// or about no state, are left out as [`import`] leaves them).
+pub fn prose_rows(
+    articles: &[Article],
+    states: &States,
+    lexicon: &Lexicon,
+    cfg: &Config,
+) -> Result<Vec<(Code, extract::ProseRow)>, Error> {
+    let mut out = Vec::new();
+    let mut seen_home: HashSet<Code> = HashSet::new();
+    for art in articles {
+        let snapshot = snapshot_of(art, cfg)?;
+        let Ok(home) = home_of(&art.title, states) else {
+            continue;
+        };
+        if !seen_home.insert(home) {
+            continue;
+        }
+        let x = extract::article(&art.text, home, snapshot, states, lexicon);
+        out.extend(x.prose_rows.into_iter().map(|r| (home, r)));
+    }
+    Ok(out)
 }
 
 /// The report as Markdown, for `data/notes/`: the counts, every conflict between the two sides,
