@@ -271,11 +271,12 @@ pub(crate) fn find(
         } else if p.loss.is_match(head) {
             Kind::Losses
         } else if is_ordinal
-            && group.is_some()
+            && (group.is_some() || ORDINALS.contains(&caps[1].to_lowercase().as_str()))
             && p.establishment.is_match(&head[..floor(head, 50)])
         {
             // without a group, "the 193rd country to establish ties with Seoul" is a count of
-            // partners, which `claims` decides
+            // partners, which `claims` decides; "the first country to establish relations with
+            // the People's Republic" is a rank of establishments
             Kind::Establishments
         } else {
             continue;
@@ -428,7 +429,18 @@ pub(crate) fn find(
                     .any(|(k, (_, e))| k != i && e.date == list[i].1.date)
             });
             // recognisers the graph knows without a date: the rank cannot be told
-            let undated: Vec<Code> = if kind == Kind::Recognitions && from == Date::year(1) {
+            let undated: Vec<Code> = if kind == Kind::Establishments && from == Date::year(1) {
+                // partners the graph knows without the day relations began
+                let members = group.map(|(g, _)| graph.members(g, as_of));
+                graph
+                    .relations(target, until, Universe::All)
+                    .map(|r| r.partners)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|c| !list.iter().any(|(x, _)| x == c))
+                    .filter(|c| members.as_ref().is_none_or(|m| m.contains(c)))
+                    .collect()
+            } else if kind == Kind::Recognitions && from == Date::year(1) {
                 let members = group.map(|(g, _)| graph.members(g, as_of));
                 graph
                     .relations(target, until, Universe::All)
@@ -483,7 +495,7 @@ pub(crate) fn find(
                 }
                 (Some(sub), Some(i)) if i + 1 == n && !tied && !undated.is_empty() => (
                     Verdict::NotEnoughInfo,
-                    format!("{fact} By the graph {} is the {}, but the graph also knows that {} recognise(s) {} without knowing since when: any of them may come first.", name(graph, sub), ordinal_word(n), undated.iter().map(|c| name(graph, *c)).collect::<Vec<_>>().join(", "), name(graph, target)),
+                    format!("{fact} By the graph {} is the {}, but the graph also knows that {} {} {} without knowing since when: any of them may come first.", name(graph, sub), ordinal_word(n), undated.iter().map(|c| name(graph, *c)).collect::<Vec<_>>().join(", "), if kind == Kind::Establishments { "have relations with" } else { "recognise(s)" }, name(graph, target)),
                 ),
                 (Some(sub), Some(i)) if i + 1 == n && !tied => (
                     Verdict::Supported,
