@@ -300,6 +300,9 @@ struct Forms {
     with: Regex,
     /// "Taiwan's Pacific allies have been halved since 2019, from six to three"
     from_to: Regex,
+    /// "11 of the EU's 27 members now recognise Palestine", "22 of the 27 EU countries have
+    /// relations with Kosovo": the members of a group on the side of the state named after
+    members_of: Regex,
 }
 
 const GROUP: &str = r"(latin\s+america\s+and\s+the\s+caribbean|(?:the\s+)?south\s+pacific|(?:the\s+)?pacific|central\s+america|south\s+america|(?:the\s+)?caribbean|europe|africa|asia|(?:the\s+)?middle\s+east|(?:the\s+)?gulf)";
@@ -322,6 +325,7 @@ fn forms() -> &'static Forms {
             only_adj: re(r"(?i)\bthe\s+only\s+(?:two\s+|three\s+|remaining\s+)?{A}\s+(?:member\s+states|members|states|countries|nations|allies)\s+(?:still\s+|that\s+still\s+|to\s+)?(recogni[sz]ing|recogni[sz]e|with(?:out)?\s+(?:formal\s+|diplomatic\s+|official\s+)*(?:relations|ties))"),
             from_to: re(r"(?i)(['’]s|\bits)\s+{A}\s+(?:diplomatic\s+|formal\s+)?(?:allies|partners)\b[^.;]{0,80}?\bsince\s+(\d{4})[^.;]{0,20}?\bfrom\s+{N}\s+to\s+{N}\b"),
             with: re(r"(?i)^,?\s*(?:along\s+)?with\s+"),
+            members_of: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(eu|european\s+union|arab\s+league|african\s+union|au|asean)['’]s\s+(\d{1,3})\s+(?:member\s+states|members|countries|states)|(\d{1,3})\s+(eu|european\s+union|arab\s+league|african\s+union|au|asean)\s+(?:member\s+states|members|countries|states|nations))\s+(?:now\s+|already\s+|still\s+|formally\s+|officially\s+)*(recogni[sz]e|have\s+recogni[sz]ed|(?:have|maintain|keep)\s+(?:formal\s+|full\s+|diplomatic\s+)*(?:relations|ties)\s+with)\b"),
             one_of: re(r"(?i)\bone\s+of\s+(?:the\s+|only\s+|just\s+)*{N}\s+{A}\s+(?:states|countries|nations|allies)\b"),
         }
     })
@@ -377,6 +381,33 @@ pub(super) fn find(
                 At::of(text, ss, m),
             ));
         }
+    }
+    // "11 of the EU's 27 members now recognise Palestine": the state named right after
+    for caps in f.members_of.captures_iter(s) {
+        let m = caps.get(0).expect("match");
+        let Some(n) = number(&caps[1]) else { continue };
+        let group = caps.get(2).or(caps.get(5)).expect("group").as_str();
+        let Some(subject) = named
+            .0
+            .iter()
+            .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 12)
+            .map(|x| x.2)
+        else {
+            continue;
+        };
+        let end = named
+            .0
+            .iter()
+            .find(|x| x.2 == subject && x.0 >= ss + m.end())
+            .map_or(ss + m.end(), |x| x.1);
+        let q = Asked::count(subject, group, (n, Cmp::Exactly));
+        out.push(decide(
+            graph,
+            as_of,
+            &q,
+            ClaimKind::Count,
+            At::span(text, ss + m.start(), end),
+        ));
     }
     for caps in f.from_to.captures_iter(s) {
         let m = caps.get(0).expect("match");
