@@ -134,7 +134,7 @@ fn patterns() -> &'static Patterns {
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
             only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state| country| nation)?|u\.n\. member(?: state| country)?|united nations member(?: state| country)?|country|state|nation)\s+with which\s+"),
-            none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|keeps?|kept|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b"),
+            none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|keeps?|kept|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b|\b(?:has|have|had) yet to (?:establish|forge|set up|open) (?:formal |official |full |diplomatic )*(?:relations|ties|links)\b"),
             except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|even\s+though|and|which|who|since|because|as|given\s+that|after|when|despite|so|leaving|meaning|making|only)\b|\.\s"),
@@ -1050,8 +1050,12 @@ fn no_relations_claims(
             matches!(gap.as_str(), "with" | "to" | "with the" | "to the")
         })
         .filter(|_| after.len() == 1 || before.is_empty());
+    // "... leaving Syria, Kosovo and Cuba as the only three UN member states Seoul has yet to
+    // forge links with": the list before, and its hub the subject right before the verb
     let hub = hub_after
-        .or(before.last().filter(|_| set.is_none() || after.len() >= 2))
+        .or(before.last().filter(|_| {
+            set.is_none() || after.len() >= 2 || (after.is_empty() && before.len() >= 2)
+        }))
         .map(|x| x.2)?;
     let others: Vec<_> = clause.iter().filter(|x| x.2 != hub).copied().collect();
     match others.as_slice() {
