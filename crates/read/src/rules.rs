@@ -1054,6 +1054,42 @@ impl Sentence<'_> {
                     }
                 }
             }
+            // "The two-year break between Israel and Bolivia began in November 2023": a break
+            // named by its noun, with the pair after "between", dated by "began"
+            if self.is(i, &["began", "begun", "started", "came"]) {
+                let noun = self.before(
+                    i,
+                    9,
+                    &["break", "rupture", "severance", "breakdown", "freeze"],
+                );
+                let between = noun.and_then(|n| self.after(n, 2, &["between"]));
+                if let (Some(n), Some(b)) = (noun, between) {
+                    // … of relations: the sentence speaks of them, and no talks or trade break
+                    let other = (n.saturating_sub(3)..i).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "trade",
+                                "talks",
+                                "negotiations",
+                                "ceasefire",
+                                "truce",
+                                "season",
+                                "summer",
+                                "commercial",
+                                "flights",
+                            ],
+                        )
+                    });
+                    let diplomatic = (0..self.toks.len())
+                        .any(|k| self.is(k, &["diplomatic", "relations", "ties", "relationship"]));
+                    let relations_break = diplomatic && !other;
+                    if relations_break && b < i {
+                        push(&mut out, EventType::Sever, "sever.break-began", i, None);
+                        continue;
+                    }
+                }
+            }
             let sever = self.starts(i, &["sever", "rupture", "terminat"])
                 || self.is(
                     i,
