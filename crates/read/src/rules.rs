@@ -939,7 +939,12 @@ impl Sentence<'_> {
             .after(i, window, RELATION_NOUNS)
             .or_else(joined)
             .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())
-            .or_else(|| passive.then(|| self.between_before(i)).flatten())?;
+            .or_else(|| passive.then(|| self.between_before(i)).flatten())
+            // "cut diplomatic links with Israel": links only when diplomatic
+            .or_else(|| {
+                self.after(i, window, &["links"])
+                    .filter(|&n| n > 0 && self.is(n - 1, &["diplomatic"]))
+            })?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
             self.is(k, BLOCKING_MODIFIERS)
                 && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
