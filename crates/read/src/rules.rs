@@ -904,6 +904,18 @@ impl Sentence<'_> {
             .find(|&j| self.is(j, words))
     }
 
+    /// The nouns an embassy goes by here: "missions" too where the sentence speaks of an
+    /// embassy or diplomats ("shut its embassy in Australia and opened new missions in Zimbabwe"),
+    /// not "peacekeeping missions".
+    fn embassy_nouns(&self) -> Vec<&'static str> {
+        let diplomatic = (0..self.toks.len()).any(|k| self.starts(k, &["embass", "diplomat"]));
+        if diplomatic {
+            vec!["embassy", "embassies", "mission", "missions"]
+        } else {
+            vec!["embassy", "embassies"]
+        }
+    }
+
     /// "Relations between Washington and Tehran were cut off": the relations noun of a passive
     /// whose subject names the pair, before a form of "be" right before the verb.
     fn between_before(&self, i: usize) -> Option<usize> {
@@ -1401,10 +1413,14 @@ impl Sentence<'_> {
                     "re-opening",
                 ],
             ) || w.starts_with("inaugurat")
+                // "resumed operations at its embassy in the Ukrainian capital", "the embassy in
+                // Tehran has resumed work"
+                || (self.starts(i, &["resum", "restart"])
+                    && self.after(i, 2, &["operations", "work", "activities", "activity"]).is_some())
             {
                 if let Some(noun) = self
-                    .after(i, 4, &["embassy", "embassies"])
-                    .or_else(|| self.before(i, 4, &["embassy", "embassies"]))
+                    .after(i, 5, &self.embassy_nouns())
+                    .or_else(|| self.before(i, 6, &["embassy", "embassies"]))
                 {
                     push(
                         &mut out,
@@ -1430,10 +1446,13 @@ impl Sentence<'_> {
                     "shuttered",
                     "shutter",
                 ],
-            ) {
+            ) || (self.starts(i, &["suspen"])
+                // "suspended the work of its embassy in Tehran"
+                && self.after(i, 3, &["work", "operations", "activities"]).is_some())
+            {
                 if let Some(noun) = self
-                    .after(i, 4, &["embassy", "embassies"])
-                    .or_else(|| self.before(i, 4, &["embassy", "embassies"]))
+                    .after(i, 5, &self.embassy_nouns())
+                    .or_else(|| self.before(i, 6, &["embassy", "embassies"]))
                 {
                     push(
                         &mut out,
@@ -2199,9 +2218,17 @@ impl Sentence<'_> {
             EventType::OpenEmbassy | EventType::CloseEmbassy | EventType::RecallAmbassador
         ) && objects.is_empty()
         {
-            // "opened its embassy in Kyiv": here the place is the target
-            if let Some(x) = all.iter().find(|x| x.first > at.min(m.noun.unwrap_or(at))) {
-                objects.push(x.code);
+            // "opened its embassy in Kyiv": here the place is the target; "opened new missions
+            // in Zimbabwe and Burkina Faso": each of a list
+            if let Some(k) = all
+                .iter()
+                .position(|x| x.first > at.min(m.noun.unwrap_or(at)))
+            {
+                objects = if m.kind == EventType::RecallAmbassador {
+                    vec![all[k].code]
+                } else {
+                    self.group_from(&all, k, true)
+                };
             }
         }
         if m.rule == "switch.recognition.from"
