@@ -75,6 +75,8 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "abandoned taiwan",
     "abandoned taipei",
     "abandon taiwan",
+    // meetings said otherwise ("sat down together")
+    "sat down",
     // going over to another state ("Honduras switched to Beijing")
     "switched to",
     "switches to",
@@ -1463,6 +1465,27 @@ impl Sentence<'_> {
                     );
                     continue;
                 }
+            }
+            // "President Marcos received Kamikawa", "Starmer welcomed Narendra Modi", "Biden and
+            // Xi sat down together": a meeting, when a person of a state is received
+            let received = self.is(
+                i,
+                &[
+                    "received", "receives", "welcomed", "welcomes", "hosted", "hosts", "greeted",
+                ],
+            ) && self.mentions.iter().any(|x| {
+                // the person received, not "welcomed Modi's decision"
+                x.person
+                    && x.first > i
+                    && x.first <= i + 3
+                    && !self.is(x.last + 1, &["'s", "’s", "'", "’"])
+            });
+            let sat_down = self.is(i, &["sat"])
+                && self.is(i + 1, &["down"])
+                && (self.is(i + 2, &["together", "with"]) || self.is(i + 3, &["together"]));
+            if received || sat_down {
+                push(&mut out, EventType::Meet, "meet.received", i, None);
+                continue;
             }
             // meetings and agreements
             if self.is(i, &["met", "meet", "meets", "meeting"]) {
