@@ -110,7 +110,7 @@ fn patterns() -> &'static Patterns {
         let re = |s: String| Regex::new(&s).expect("period pattern");
         Patterns {
             ordinal: re(format!(
-                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:{adj}\s+)?(?:country|state|nation|ally|allies|government|partner|member\s+state|member)\b"
+                r"(?i)\b(?:the\s+|its\s+|their\s+)?(\d{{1,3}}(?:st|nd|rd|th)|{words})\s+(?:{adj}\s+|([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+)?(?:country|state|nation|ally|allies|government|partner|member\s+state|member)\b"
             )),
             establishment: re(r"(?i)\b(?:to\s+(?:formally\s+|officially\s+)?(?:establish|normali[sz]e|open|forge)|(?:with|to\s+have)\s+(?:formal\s+|full\s+|diplomatic\s+|active\s+|official\s+|normal\s+|current\s+)*(?:ties|relations)\s+(?:to|with))\b".to_string()),
             holding: re(r"(?i)^\s*(?:with|to\s+have)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:active|current|existing|normal)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:ties|relations)\s+(?:to|with)\b".to_string()),
@@ -261,6 +261,35 @@ pub(crate) fn find(
             .and_then(|g| crate::claims::groups::group_of(g.as_str()).map(|x| (x.0, x.1)));
         if caps.get(2).is_some() && group.is_none() {
             continue;
+        }
+        // "the first Muslim-majority country to recognise Israel", "the first G7 country to":
+        // a group the checker holds no memberships of; found, and left undecided
+        if let Some(words) = caps.get(3).filter(|_| is_ordinal) {
+            let w = words.as_str().to_lowercase();
+            let plain = matches!(
+                w.as_str(),
+                "such" | "other" | "foreign" | "sovereign" | "new" | "single" | "only"
+            );
+            let about = p.recognition.is_match(&rest[..floor(rest, 60)])
+                || p.withdrawal.is_match(&rest[..floor(rest, 60)])
+                || p.establishment.is_match(&rest[..floor(rest, 60)])
+                || p.loss.is_match(&rest[..floor(rest, 40)]);
+            if !plain && about {
+                let end = ss + m.end() + rest.find([',', ';']).unwrap_or(rest.len());
+                out.push(undecided(
+                    text,
+                    ss + m.start(),
+                    end,
+                    format!(
+                        "the rank is among \"{}\" states, a group whose memberships the checker does not hold",
+                        words.as_str()
+                    ),
+                ));
+                continue;
+            }
+            if !plain {
+                continue;
+            }
         }
         let kind = if p.withdrawal.is_match(head) {
             Kind::Withdrawals
@@ -618,7 +647,7 @@ fn undecided(text: &str, start: usize, end: usize, why: String) -> Claim {
         end,
         kind: ClaimKind::Count,
         verdict: Verdict::NotEnoughInfo,
-        explanation: format!("a count of events in a period: {why}"),
+        explanation: format!("a rank or count of events: {why}"),
         evidence: vec![],
     }
 }
