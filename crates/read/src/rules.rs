@@ -2060,6 +2060,31 @@ impl Sentence<'_> {
         if let (true, Some(pair)) = (relations_anaphor, here.or(cx.last.map(|l| l.0))) {
             return (vec![(pair[0], pair[1])], false);
         }
+        // "Freetown withdrew that recognition": the recognition spoken of, by the state that
+        // gave it
+        if m.kind == EventType::WithdrawRecognition {
+            let that = (m.at + 1..(m.at + 4).min(self.toks.len())).any(|j| {
+                self.is(j, &["recognition"])
+                    && self.is(j - 1, &["that", "this", "the", "its", "their"])
+            });
+            let (lo, hi) = self.clause_of(m);
+            // the states that act, not the one a report is attributed to ("according to
+            // Belgrade")
+            let named: Vec<Code> = self
+                .mentions
+                .iter()
+                .filter(|x| !x.place && x.first >= lo && x.last < hi && x.first < m.at)
+                .filter(|x| !(x.first >= 2 && self.is(x.first - 2, &["according"])))
+                .map(|x| x.code)
+                .collect();
+            if let (true, Some(agent), Some(pair)) =
+                (that, named.first(), here.or(cx.last.map(|l| l.0)))
+            {
+                if pair[0] == *agent {
+                    return (vec![(pair[0], pair[1])], false);
+                }
+            }
+        }
         let p = self.actor_pairs(m, used, cx);
         {
             {
@@ -2581,8 +2606,31 @@ impl Sentence<'_> {
         if at > 0 && self.is(at - 1, &["to"]) && self.starts(at, &["normalis", "normaliz"]) {
             return Modality::Planned;
         }
+        // "became the 13th state to withdraw its recognition", "the first country to recognise":
+        // a rank of something done
+        let ranked = at >= 3
+            && self.is(at - 1, &["to"])
+            && self.is(
+                at - 2,
+                &["state", "country", "nation", "government", "states", "countries", "nations"],
+            )
+            && (at.saturating_sub(6)..at - 2).any(|k| {
+                let w = self.w(k);
+                matches!(w, "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth" | "latest" | "last" | "only")
+                    || (w.len() > 2
+                        && w.as_bytes()[0].is_ascii_digit()
+                        && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+            })
+            // … said as done ("became", "has become"), not hoped for ("hopes to become")
+            && (at.saturating_sub(8)..at).any(|k| {
+                self.is(k, &["became", "becomes", "is", "was", "as"])
+                    || (self.is(k, &["become", "been"])
+                        && k > 0
+                        && self.is(k - 1, &["has", "have", "had"]))
+            });
         let infinitive = at > 0
             && self.is(at - 1, &["to"])
+            && !ranked
             && !any(
                 near(9),
                 &[
@@ -2770,9 +2818,18 @@ impl Sentence<'_> {
                             .is_some_and(|x| x.first == d.first)
                 })
         };
+        // "Ecuador, which recognised the SADR in 1983, suspended that recognition on Tuesday": a
+        // date inside a relative clause closed before the trigger dates that clause's event
+        let relative = |d: &&Found| {
+            d.last < at
+                && (d.last + 1..at).any(|j| self.is(j, &[","]))
+                && (d.first.saturating_sub(12)..d.first)
+                    .any(|k| self.is(k, &["which", "who"]) && k > 0 && self.is(k - 1, &[","]))
+        };
         let history = rule.starts_with("history");
-        let usable =
-            |d: &&Found| !across(d) && !of_noun(d) && !participle(d) && (d.since == history);
+        let usable = |d: &&Found| {
+            !across(d) && !of_noun(d) && !participle(d) && !relative(d) && (d.since == history)
+        };
         let Some(nearest) = self
             .dates
             .iter()
