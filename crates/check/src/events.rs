@@ -108,6 +108,34 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
             );
         }
     }
+    // "switched recognition from Taipei to Beijing": where the graph keeps a state's partners as
+    // relations (Taiwan's, China's), withdrawing recognition is the break and recognising the
+    // establishment or restoration
+    let as_relations: &[Event] = match kind {
+        Event::WithdrawRecognition => &[Event::Sever],
+        Event::Recognize => &[Event::Establish, Event::Restore],
+        _ => &[],
+    };
+    if let Some(d) = e.date.filter(|_| !as_relations.is_empty()) {
+        let same_day: Vec<&Entry> = pair
+            .entries
+            .iter()
+            .filter(|x| as_relations.contains(&x.event) && d.agrees_with(&x.date))
+            .collect();
+        if let Some(x) = same_day.first() {
+            return done(
+                EventStatus::Corroborated,
+                format!(
+                    "the graph has it on {} as relations {} ({} and {} keep no separate recognition)",
+                    x.date,
+                    if x.event == Event::Sever { "broken" } else { "established" },
+                    name(graph, a),
+                    name(graph, b)
+                ),
+                same_day.iter().map(|x| entry_evidence(graph, x)).collect(),
+            );
+        }
+    }
     let other: Vec<&Entry> = pair.entries.iter().filter(same_kind).collect();
     if !other.is_empty() {
         let dates: Vec<String> = other.iter().map(|x| x.date.to_string()).collect();
