@@ -1,4 +1,5 @@
-# Checks eval/claims-heldout/claims.jsonl: every line parses, ids are unique, every quote is a substring of its text, kinds and verdicts come from the allowed lists, every claim has at least one fact, and every source names url, publisher, published and quote; prints counts per kind and verdict.
+# Checks a file of labelled claims (eval/claims*/*.jsonl): every line parses, ids are unique, every quote is a substring of its text, kinds and verdicts come from the allowed lists, every claim has at least one fact, every source names url, publisher, published and quote, and no source URL is shared with another file of any claim set (the development set, each held-out set, the other half of a set); prints counts per kind and verdict.
+# Usage: python3 eval/validate-claims.py FILE...
 import json
 import re
 import sys
@@ -11,8 +12,38 @@ VERDICTS = {"supported", "refuted", "not_enough_info"}
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+EVAL = Path(__file__).resolve().parent
+
+
+def other_files(path):
+    """Every other file of every claim set; the development set's own files may share sources
+    among themselves (issue13.jsonl restates examples its other passages also cite)."""
+    me = Path(path).resolve()
+    dev = EVAL / "claims"
+    return [
+        f
+        for f in sorted(EVAL.glob("claims*/*.jsonl"))
+        if f.resolve() != me and not (f.parent == dev and me.parent == dev)
+    ]
+
+
+def used_urls(path):
+    urls = {}
+    for f in other_files(path):
+        if not f.exists():
+            print(f"warning: {f} not found, URL overlap with it not checked", file=sys.stderr)
+            continue
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                url = (json.loads(line).get("source") or {}).get("url")
+                if url:
+                    urls[url.strip()] = f.relative_to(EVAL).as_posix()
+    return urls
+
+
 def main(path):
     errors, ids = [], set()
+    used = used_urls(path)
     kinds, verdicts, pairs = Counter(), Counter(), Counter()
     lines = Path(path).read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, 1):
@@ -38,6 +69,10 @@ def main(path):
         for key in ("url", "publisher", "published", "quote"):
             if not src.get(key):
                 errors.append(f"{where}: source has no {key}")
+        if src.get("url", "").strip() in used:
+            errors.append(f"{where}: source url is also a source in eval/{used[src['url'].strip()]}: {src['url']}")
+        if src.get("published") and not DATE.match(str(src.get("published"))):
+            errors.append(f"{where}: source published {src.get('published')!r} is not YYYY[-MM[-DD]]")
         claims = rec.get("claims") or []
         if not claims:
             errors.append(f"{where}: no claims")
@@ -68,5 +103,7 @@ def main(path):
 
 
 if __name__ == "__main__":
-    default = Path(__file__).with_name("claims.jsonl")
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else default))
+    if len(sys.argv) < 2:
+        print("usage: validate-claims.py FILE...", file=sys.stderr)
+        sys.exit(2)
+    sys.exit(max(main(p) for p in sys.argv[1:]))
