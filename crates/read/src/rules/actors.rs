@@ -1,0 +1,551 @@
+//! Who acted: the pair of states a trigger is about, from the states its clause names, lists
+//! ("A, B and C"), "between A and B", passives with "by", the pair spoken of before ("the two
+//! countries", "those ties") and the text's own state or pair.
+
+use diplograph_model::Code;
+
+use super::words::*;
+use super::{Context, Match, Mention, Sentence};
+use crate::EventType;
+
+impl Sentence<'_> {
+    /// Whether the sentence is attributed to a state that is neither actor: "according to
+    /// Belgrade", "White House spokesman John Kirby said", "South Korea's intelligence service
+    /// told lawmakers".
+    pub(super) fn third_party(&self, actors: [Code; 2]) -> bool {
+        let other = |x: &&Mention| !actors.contains(&x.code) && !x.place;
+        (0..self.toks.len()).any(|j| {
+            let according = self.is(j, &["according"]) && self.is(j + 1, &["to"]);
+            if according {
+                return self
+                    .mentions
+                    .iter()
+                    .filter(other)
+                    .any(|x| x.first >= j + 2 && x.first <= j + 4);
+            }
+            if self.is(j, SPEECH_VERBS) {
+                // the speaker stands just before the verb
+                let last_before = self
+                    .mentions
+                    .iter()
+                    .rfind(|x| x.last < j && x.last + 7 >= j);
+                return last_before.is_some_and(|x| other(&x));
+            }
+            false
+        })
+    }
+
+    /// The mention groups before and after a trigger: "A and B", "A, B and C".
+    pub(super) fn group_from(&self, ms: &[&Mention], idx: usize, forward: bool) -> Vec<Code> {
+        let mut out = vec![ms[idx].code];
+        let mut k = idx;
+        loop {
+            let next = if forward {
+                k.checked_add(1)
+            } else {
+                k.checked_sub(1)
+            };
+            let Some(n) = next.filter(|&n| n < ms.len()) else {
+                break;
+            };
+            let (lo, hi) = if forward {
+                (ms[k].last + 1, ms[n].first)
+            } else {
+                (ms[n].last + 1, ms[k].first)
+            };
+            let between_ok = hi >= lo
+                && ((lo..hi).all(|j| {
+                    self.is(
+                        j,
+                        &["and", ",", "&", "as", "well", "the", "’s", "'s", "both"],
+                    )
+                }) || self.offices_and(lo, hi))
+                && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]));
+            if !between_ok || ms[n].person && ms[n].code == ms[k].code {
+                // "Syrian counterpart, Asaad al-Shaibani": one actor twice; not "China and
+                // Nauru restored relations after Nauru dropped Taiwan", a clause of its own
+                let clause = (lo..hi).any(|j| {
+                    self.is(
+                        j,
+                        &[
+                            "after", "before", "when", "as", "since", "while", "because", "once",
+                            "until",
+                        ],
+                    )
+                });
+                if ms[n].code == ms[k].code && hi <= lo + 3 && !clause {
+                    k = n;
+                    continue;
+                }
+                break;
+            }
+            if !out.contains(&ms[n].code) {
+                out.push(ms[n].code);
+            }
+            k = n;
+        }
+        if !forward {
+            out.reverse(); // text order: "Bhutan and South Korea"
+        }
+        out
+    }
+
+    /// "the Ukrainian President and the British Prime Minister": between two states of a list,
+    /// an office and a conjunction.
+    pub(super) fn offices_and(&self, lo: usize, hi: usize) -> bool {
+        const TITLES: &[&str] = &["prime", "foreign", "defence", "defense", "deputy", "vice"];
+        (lo..hi).any(|j| self.is(j, &["and", "&"]))
+            && (lo..hi).any(|j| self.is(j, OFFICES))
+            && (lo..hi).all(|j| {
+                self.is(j, &["and", ",", "&", "the", "his", "her", "their"])
+                    || self.is(j, OFFICES)
+                    || self.is(j, TITLES)
+            })
+    }
+
+    /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation") is the
+    /// subject between `lo` and the trigger at `at`, with no state named there.
+    pub(super) fn stand_in_before(&self, lo: usize, at: usize) -> bool {
+        (lo..at).any(|j| {
+            self.is(j, &["the"])
+                && (j + 1..(j + 3).min(at)).any(|k| {
+                    self.is(
+                        k,
+                        &[
+                            "island",
+                            "kingdom",
+                            "archipelago",
+                            "republic",
+                            "emirate",
+                            "nation",
+                        ],
+                    ) && !self.is(k + 1, &["of", "'s", "’s"])
+                })
+        })
+    }
+
+    /// The actor pairs of the event at a trigger, and whether they came from the previous event
+    /// ("the two leaders").
+    pub(super) fn actors(
+        &self,
+        m: &Match,
+        used: &[(Code, Code)],
+        cx: &Context,
+        here: Option<[Code; 2]>,
+    ) -> (Vec<(Code, Code)>, bool) {
+        // "both countries established relations with Japan": not with each other
+        let with_third = self.mentions.iter().any(|x| {
+            !x.place
+                && x.first > m.at
+                && x.first <= m.at + 6
+                && self.is(x.first.saturating_sub(1), &["with"])
+        });
+        // "The two countries first established relations in 1949": the pair named before
+        let subject_anaphor = (m.at.saturating_sub(5)..m.at).any(|j| {
+            self.is(j, &["two", "both"])
+                && (self.is(
+                    j + 1,
+                    &[
+                        "countries",
+                        "sides",
+                        "nations",
+                        "governments",
+                        "states",
+                        "capitals",
+                    ],
+                )
+                    // "The two had first set up ties in 1949"
+                    || (j > 0
+                        && self.is(j - 1, &["the"])
+                        && self.is(
+                            j + 1,
+                            &[
+                                "had", "have", "has", "first", "later", "then", "were", "once",
+                                "established", "set", "cut", "broke", "restored", "agreed",
+                            ],
+                        )))
+                && !self.mentions.iter().any(|x| x.first > j && x.first < m.at)
+                && !with_third
+        });
+        // "Those ties were broken after the 1959 revolution", "the relations had been severed
+        // in 2019": relations already spoken of, in a sentence that names no state
+        let (lo, hi) = self.clause_of(m);
+        let relations_anaphor = !self
+            .mentions
+            .iter()
+            .any(|x| !x.place && x.first >= lo && x.last < hi)
+            && (m.at.saturating_sub(5)..(m.at + 4).min(self.toks.len())).any(|j| {
+                self.is(j, &["those", "these", "the", "their", "such"])
+                    && (self.is(j + 1, RELATION_NOUNS)
+                        || (self.is(j + 1, &["diplomatic"]) && self.is(j + 2, RELATION_NOUNS)))
+            });
+        if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
+            return (vec![(pair[0], pair[1])], true);
+        }
+        // … a past the statement recalls, whose time is its own, not the statement's
+        if let (true, Some(pair)) = (relations_anaphor, here.or(cx.last.map(|l| l.0))) {
+            return (vec![(pair[0], pair[1])], false);
+        }
+        // "Freetown withdrew that recognition": the recognition spoken of, by the state that
+        // gave it
+        if m.kind == EventType::WithdrawRecognition {
+            let that = (m.at + 1..(m.at + 4).min(self.toks.len())).any(|j| {
+                self.is(j, &["recognition"])
+                    && self.is(j - 1, &["that", "this", "the", "its", "their"])
+            });
+            let (lo, hi) = self.clause_of(m);
+            // the states that act, not the one a report is attributed to ("according to
+            // Belgrade")
+            let named: Vec<Code> = self
+                .mentions
+                .iter()
+                .filter(|x| !x.place && x.first >= lo && x.last < hi && x.first < m.at)
+                .filter(|x| !(x.first >= 2 && self.is(x.first - 2, &["according"])))
+                .map(|x| x.code)
+                .collect();
+            if let (true, Some(agent), Some(pair)) =
+                (that, named.first(), here.or(cx.last.map(|l| l.0)))
+            {
+                if pair[0] == *agent {
+                    return (vec![(pair[0], pair[1])], false);
+                }
+            }
+        }
+        let p = self.actor_pairs(m, used, cx);
+        {
+            {
+                if !p.is_empty() {
+                    // the acting state taken from a stand-in ("the island"): the statement
+                    // goes on, and so does its time
+                    let carried = cx
+                        .last
+                        .is_some_and(|(pair, _)| p.iter().all(|(a, _)| *a == pair[0]))
+                        && !self.mentions.iter().any(|x| !x.place && x.last < m.at)
+                        && self.stand_in_before(0, m.at);
+                    return (p, carried);
+                }
+                let anaphor = (0..self.toks.len()).any(|j| {
+                    self.is(j, &["two", "both"])
+                        && self.is(
+                            j + 1,
+                            &[
+                                "leaders",
+                                "countries",
+                                "sides",
+                                "nations",
+                                "governments",
+                                "ministers",
+                                "states",
+                                "men",
+                                "officials",
+                                "capitals",
+                                "parties",
+                            ],
+                        )
+                });
+                match cx.last {
+                    Some(_) if with_third => (Vec::new(), false),
+                    Some((pair, _)) if anaphor => (vec![(pair[0], pair[1])], true),
+                    // a text about one pair: a sentence that names no other state is about it
+                    _ => match cx.topic {
+                        Some(t) if self.mentions.iter().all(|x| x.place || t.contains(&x.code)) => {
+                            (vec![(t[0], t[1])], false)
+                        }
+                        _ => (Vec::new(), false),
+                    },
+                }
+            }
+        }
+    }
+
+    /// The tokens of the trigger's clause, between semicolons.
+    pub(super) fn clause_of(&self, m: &Match) -> (usize, usize) {
+        let lo = (0..m.at)
+            .rev()
+            .find(|&j| self.is(j, &[";"]))
+            .map_or(0, |j| j + 1);
+        let hi = (m.end..self.toks.len())
+            .find(|&j| self.is(j, &[";"]))
+            .unwrap_or(self.toks.len());
+        (lo, hi)
+    }
+
+    pub(super) fn actor_pairs(
+        &self,
+        m: &Match,
+        used: &[(Code, Code)],
+        cx: &Context,
+    ) -> Vec<(Code, Code)> {
+        // only the trigger's clause: "147 countries recognise Palestine; the United States has
+        // not" names no recogniser
+        let (lo, hi) = self.clause_of(m);
+        let all: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|x| x.first >= lo && x.last < hi)
+            .collect();
+        let actors: Vec<&Mention> = all.iter().copied().filter(|x| !x.place).collect();
+        let at = m.at;
+        // "between A and B"
+        if let Some(b) = (at.saturating_sub(4)..(at + 8).min(self.toks.len()))
+            .find(|&j| self.is(j, &["between"]))
+        {
+            let after: Vec<&Mention> = actors.iter().copied().filter(|x| x.first > b).collect();
+            if after.len() >= 2 && after[0].code != after[1].code {
+                return vec![(after[0].code, after[1].code)];
+            }
+        }
+        let before_idx: Vec<usize> = (0..actors.len()).filter(|&k| actors[k].last < at).collect();
+        let after_idx: Vec<usize> = (0..actors.len())
+            .filter(|&k| actors[k].first > m.end)
+            .collect();
+        // passive with "by": "Kosovo was recognised by Spain", "… by the United States,
+        // France and Germany": each state of the list acts
+        if m.kind.directed() {
+            if let Some(by) =
+                (m.end + 1..(m.end + 4).min(self.toks.len())).find(|&j| self.is(j, &["by"]))
+            {
+                let agent = actors
+                    .iter()
+                    .position(|x| x.first == by + 1 || x.first == by + 2);
+                // "condemned the recognition of Kosovo by Palau": the state after "of" is the
+                // patient, not the subject that condemns
+                let of_state = actors.iter().find(|x| {
+                    x.first > m.end && x.last < by && (m.end..x.first).any(|j| self.is(j, &["of"]))
+                });
+                let patient = of_state
+                    .map(|x| x.code)
+                    .or_else(|| before_idx.last().map(|&k| actors[k].code));
+                if let (Some(a), Some(p)) = (agent, patient) {
+                    return self
+                        .group_from(&actors, a, true)
+                        .into_iter()
+                        .filter(|&c| c != p)
+                        .map(|c| (c, p))
+                        .collect();
+                }
+            }
+        }
+        let mut agents: Vec<Code> = match before_idx.last() {
+            Some(&k) => {
+                let g = self.group_from(&actors, k, false);
+                // the nearest state before is the object of an earlier trigger: "cut ties
+                // with Taipei and established relations with Beijing"; not the subject of a
+                // clause of its own ("restored relations after Nauru dropped Taiwan")
+                let f = actors[k].first;
+                let own_clause = f > 0
+                    && self.is(
+                        f - 1,
+                        &[
+                            "after", "before", "when", "as", "since", "while", "because", "once",
+                            "until",
+                        ],
+                    );
+                match used
+                    .iter()
+                    .find(|(obj, _)| g.len() == 1 && *obj == g[0] && !own_clause)
+                {
+                    Some((_, agent)) => vec![*agent],
+                    None => g,
+                }
+            }
+            // "A government statement said the island was severing ties with Taipei": a
+            // stand-in for the state that acted in the sentence before
+            None => match cx.last {
+                Some((pair, _)) if self.stand_in_before(lo, at) => vec![pair[0]],
+                _ => Vec::new(),
+            },
+        };
+        // the target: after a preposition for directed types
+        let mut objects: Vec<Code> = Vec::new();
+        // the expelled state is named by its diplomats ("two Russian embassy officials"): a
+        // state named later is not the one that expels them
+        let mut expelled_named = false;
+        if m.kind == EventType::ExpelDiplomats || m.kind == EventType::RecallAmbassador {
+            if let Some(noun) = m.noun {
+                // "expelled 40 Russian diplomats": the demonym before the noun; with the
+                // trigger after the noun ("declared five Swedish diplomats persona non grata"),
+                // the demonym within the few words before it
+                let from = if at > noun {
+                    noun.saturating_sub(4)
+                } else {
+                    at
+                };
+                if let Some(x) = all.iter().find(|x| {
+                    x.last < noun
+                        && x.last + 3 >= noun
+                        && x.first >= from
+                        && m.kind == EventType::ExpelDiplomats
+                }) {
+                    objects.push(x.code);
+                    expelled_named = true;
+                    if agents.contains(&x.code) {
+                        agents.retain(|c| *c != x.code);
+                        if agents.is_empty() {
+                            if let Some(&k) =
+                                before_idx.iter().rev().find(|&&k| actors[k].code != x.code)
+                            {
+                                agents.push(actors[k].code);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if matches!(
+            m.kind,
+            EventType::OpenEmbassy | EventType::CloseEmbassy | EventType::RecallAmbassador
+        ) && objects.is_empty()
+        {
+            // "opened its embassy in Kyiv": here the place is the target; "opened new missions
+            // in Zimbabwe and Burkina Faso": each of a list
+            if let Some(k) = all
+                .iter()
+                .position(|x| x.first > at.min(m.noun.unwrap_or(at)))
+            {
+                objects = if m.kind == EventType::RecallAmbassador {
+                    vec![all[k].code]
+                } else {
+                    self.group_from(&all, k, true)
+                };
+            }
+        }
+        if m.rule == "switch.recognition.from"
+            || m.rule == "switch.recognition.to"
+            || m.rule == "establish.switch-to"
+        {
+            let word = if m.rule.ends_with("from") {
+                "from"
+            } else {
+                "to"
+            };
+            if let Some(p) = (at..self.toks.len()).find(|&j| self.is(j, &[word])) {
+                if let Some(x) = all.iter().find(|x| x.first > p) {
+                    objects = vec![x.code];
+                }
+            }
+        }
+        // "South Korea and Cuba set up relations ... at the United Nations": a pair before the
+        // trigger is the pair, unless "with" names another
+        // with a subject before the trigger, the object stands in the trigger's clause: not in
+        // "..., after Tegucigalpa ended its relationship with Taiwan"
+        let clause_end = (m.end + 1..self.toks.len())
+            .find(|&j| {
+                self.is(
+                    j,
+                    &[
+                        ";", "after", "before", "while", "when", "which", "whereas", "but", "who",
+                        "although",
+                    ],
+                ) || (self.is(j, &["as"]) && self.is(j - 1, &[","]))
+            })
+            .unwrap_or(self.toks.len());
+        let after_idx: Vec<usize> = if agents.is_empty() {
+            after_idx
+        } else {
+            after_idx
+                .into_iter()
+                .filter(|&k| actors[k].last < clause_end)
+                .collect()
+        };
+        // "three states withdrew their recognition of Kosovo: Suriname, Burundi and Lesotho":
+        // no state before the trigger, and the list after the colon acts on the state before it
+        if agents.is_empty() && objects.is_empty() && m.kind.directed() {
+            if let Some(colon) = (m.end..self.toks.len()).find(|&j| self.is(j, &[":"])) {
+                let target = after_idx.iter().find(|&&k| actors[k].last < colon);
+                let listed = after_idx.iter().find(|&&k| actors[k].first > colon);
+                if let (Some(&t), Some(&l)) = (target, listed) {
+                    let p = actors[t].code;
+                    return self
+                        .group_from(&actors, l, true)
+                        .into_iter()
+                        .filter(|&c| c != p)
+                        .map(|c| (c, p))
+                        .collect();
+                }
+            }
+        }
+        if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
+            let with_object = after_idx.iter().any(|&k| {
+                let f = actors[k].first;
+                (f.saturating_sub(3)..f).any(|j| self.is(j, &["with", "and"]))
+            });
+            if !with_object {
+                return vec![(agents[0], agents[1])];
+            }
+        }
+        if objects.is_empty() {
+            if let Some(&k) = after_idx
+                .iter()
+                .find(|&&k| !agents.contains(&actors[k].code))
+            {
+                objects = self.group_from(&actors, k, true);
+            }
+        }
+        if agents.is_empty() && expelled_named {
+            return Vec::new();
+        }
+        if agents.is_empty() && !objects.is_empty() {
+            // no state before the trigger: "The formalisation of ties took place when South
+            // Korean Foreign Minister Cho met his Syrian counterpart"
+            agents = vec![objects.remove(0)];
+            if objects.is_empty() {
+                if let Some(&k) = after_idx.iter().find(|&&k| actors[k].code != agents[0]) {
+                    objects = self.group_from(&actors, k, true);
+                }
+            }
+        }
+        if objects.is_empty() && agents.len() >= 2 && !m.kind.directed() {
+            return vec![(agents[0], agents[1])];
+        }
+        if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
+            return vec![(agents[0], agents[1])];
+        }
+        // a text by one government names only the other state
+        if let Some(home) = cx.home.filter(|_| m.kind.symmetric_match()) {
+            let named: Vec<Code> = agents
+                .iter()
+                .chain(&objects)
+                .copied()
+                .filter(|c| *c != home)
+                .collect();
+            if let [other] = named.as_slice() {
+                return vec![(home, *other)];
+            }
+            // ...or names it only as the place: "the American Legation in Switzerland"
+            let places: Vec<Code> = all
+                .iter()
+                .filter(|x| x.place && x.code != home)
+                .map(|x| x.code)
+                .collect();
+            if named.is_empty() && !places.is_empty() && places.iter().all(|c| *c == places[0]) {
+                return vec![(home, places[0])];
+            }
+        }
+        // "Cuba's relations with South Korea took effect", "Cuba said relations with South
+        // Korea took effect": the state after "with" is one side, the one before the
+        // relations the other
+        if objects.is_empty() && agents.len() == 1 && m.rule == "establish.relations+take-effect" {
+            if let [.., k0, k1] = before_idx.as_slice() {
+                let f = actors[*k1].first;
+                let with_relations = f >= 2
+                    && self.is(f - 1, &["with"])
+                    && (f.saturating_sub(5)..f - 1).any(|j| self.is(j, RELATION_NOUNS))
+                    && (actors[*k0].last..f).any(|j| self.is(j, RELATION_NOUNS));
+                if with_relations && actors[*k0].code != actors[*k1].code {
+                    return vec![(actors[*k0].code, actors[*k1].code)];
+                }
+            }
+        }
+        if agents.is_empty() || objects.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for a in &agents {
+            for b in &objects {
+                out.push((*a, *b));
+            }
+        }
+        out
+    }
+}

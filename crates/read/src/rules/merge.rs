@@ -1,0 +1,136 @@
+//! One event per article: the mentions of the same event merged, with their evidence, within
+//! the budget.
+
+use std::collections::HashMap;
+
+use diplograph_model::Code;
+
+use super::Raw;
+use crate::{Budget, EventType, Evidence, Note, NoteKind, ReadEvent};
+
+/// One event per article: the same type and actors with agreeing dates are one event with
+/// several sentences of evidence. Events are indexed by type and actors, so that each mention is
+/// compared only with the events it could be (at most `budget.events_per_pair` of them).
+pub(super) fn merge(
+    text: &str,
+    raws: Vec<Raw>,
+    budget: &Budget,
+    notes: &mut Vec<Note>,
+) -> Vec<ReadEvent> {
+    let mut events: Vec<ReadEvent> = Vec::new();
+    // whether each event's date is only the day someone said so
+    let mut said: Vec<bool> = Vec::new();
+    // sentences stating each event past the evidence budget
+    let mut more: Vec<usize> = Vec::new();
+    let mut by_key: HashMap<(EventType, [Code; 2]), Vec<usize>> = HashMap::new();
+    let (mut dropped, mut first_dropped) = (0usize, None);
+    for r in raws {
+        let evidence = || Evidence {
+            text: text[r.sentence.0..r.sentence.1].to_string(),
+            start: r.sentence.0,
+            end: r.sentence.1,
+            trigger: text[r.trigger.0..r.trigger.1].to_string(),
+            modality: r.modality,
+            rule: r.rule,
+        };
+        let compatible = |(e, e_said): (&ReadEvent, bool)| {
+            let same_actors = e.actors == r.actors
+                || r.kind.symmetric_match() && e.actors == [r.actors[1], r.actors[0]];
+            // a date someone announced something on yields to the event's own date
+            let agree = match (e.date, r.date) {
+                (Some(a), Some(b)) => a.agrees_with(&b) || e_said != r.said,
+                _ => true,
+            };
+            e.kind == r.kind
+                && same_actors
+                && agree
+                && (e.modality.happened() == r.modality.happened()
+                    || r.date.is_none()
+                    || e.date.is_none())
+        };
+        let actors = if r.kind.symmetric_match() && r.actors[1] < r.actors[0] {
+            [r.actors[1], r.actors[0]]
+        } else {
+            r.actors
+        };
+        let bucket = by_key.entry((r.kind, actors)).or_default();
+        let found = bucket
+            .iter()
+            .copied()
+            .find(|&k| compatible((&events[k], said[k])));
+        if let Some(k) = found {
+            let e = &mut events[k];
+            if let Some(d) = r.date {
+                let (date, was_said) = match e.date {
+                    None => (d, r.said),
+                    Some(_) if said[k] && !r.said => (d, false),
+                    Some(x) if !said[k] && r.said => (x, false),
+                    Some(x) => (x.finer(d), said[k] && r.said),
+                };
+                e.date = Some(date);
+                said[k] = was_said;
+            }
+            if r.modality.happened() && (!e.modality.happened() || r.modality < e.modality) {
+                e.modality = r.modality;
+            }
+            if e.location.is_none() {
+                e.location = r.location;
+            }
+            // mentions come in text order: a sentence already kept is the last one kept
+            let last = e.evidence.last().map(|x| x.start);
+            if last < Some(r.sentence.0) {
+                if e.evidence.len() < budget.evidence {
+                    e.evidence.push(evidence());
+                } else {
+                    more[k] += 1;
+                }
+            }
+            continue;
+        }
+        if events.len() >= budget.events || bucket.len() >= budget.events_per_pair {
+            dropped += 1;
+            first_dropped.get_or_insert(r.sentence);
+            continue;
+        }
+        bucket.push(events.len());
+        said.push(r.said && r.date.is_some());
+        more.push(0);
+        events.push(ReadEvent {
+            kind: r.kind,
+            actors: r.actors,
+            date: r.date,
+            modality: r.modality,
+            location: r.location,
+            rule: r.rule,
+            evidence: vec![evidence()],
+        });
+    }
+    for (e, &n) in events.iter().zip(&more).filter(|(_, n)| **n > 0) {
+        let last = e.evidence.last().expect("an event has evidence");
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "{n} more sentences state the {} event of {} and {} (the budget keeps {})",
+                e.kind.as_str(),
+                e.actors[0],
+                e.actors[1],
+                budget.evidence
+            ),
+            start: last.end,
+            end: last.end,
+        });
+    }
+    if let Some((start, end)) = first_dropped {
+        notes.push(Note {
+            kind: NoteKind::Budget,
+            message: format!(
+                "{dropped} mentions of further events not kept (the budget keeps {} events, {} of one type between two states)",
+                budget.events, budget.events_per_pair
+            ),
+            start,
+            end,
+        });
+    }
+    events.sort_by_key(|e| e.evidence[0].start);
+    events
+}

@@ -1,0 +1,166 @@
+//! When: the date expression a trigger's event takes, not one that belongs to another clause
+//! ("of April 18, 1961", "ties cut in 2016", a relative clause, what someone said on a day).
+
+use diplograph_model::Date;
+
+use super::Sentence;
+use crate::dates::{self, Expr, Found};
+use crate::{Modality, Note, NoteKind};
+
+impl Sentence<'_> {
+    /// The date of the event at token `at`: the nearest date expression in the sentence.
+    pub(super) fn date(
+        &self,
+        at: usize,
+        rule: &str,
+        modality: Modality,
+        published: Option<Date>,
+        notes: &mut Vec<Note>,
+    ) -> (Option<Date>, bool) {
+        // "the ministry said on Friday" dates the saying, not the event; a date across "after"
+        // or "before" dates another event
+        let speech = |d: &&Found| {
+            let k = if d.first > 0 && self.is(d.first - 1, &["on", "in", "last", "this"]) {
+                d.first - 1
+            } else {
+                d.first
+            };
+            k > 0
+                && self.is(
+                    k - 1,
+                    &[
+                        "said",
+                        "says",
+                        "announced",
+                        "announces",
+                        "told",
+                        "stated",
+                        "confirmed",
+                        "added",
+                        "reported",
+                        "noted",
+                        "tweeted",
+                        "posted",
+                        "wrote",
+                        "declared",
+                    ],
+                )
+        };
+        let across = |d: &&Found| {
+            let (lo, hi) = if d.first > at {
+                (at, d.first)
+            } else {
+                (d.last, at)
+            };
+            (lo..hi).any(|j| {
+                let conj = self.is(j, &["after", "before", "following", "until", "since"])
+                    && !self.is(j + 1, &[",", "."])
+                    && (j + 1 != d.first)
+                    && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
+                conj || self.is(j, &[";"])
+            })
+        };
+        // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"
+        // dates the noun before it, unless that noun is the trigger's own
+        let of_noun = |d: &&Found| {
+            d.first > 1
+                && self.is(d.first - 1, &["of"])
+                && !self.is(d.first - 2, &["as"])
+                && !(at + 1..d.first).all(|j| j + 3 > d.first)
+        };
+        // "restored ties cut in 2016": a date after a participle on the relations noun dates
+        // that participle's event, not the trigger before it
+        let participle = |d: &&Found| {
+            d.first > at
+                && (at + 1..d.first).any(|j| {
+                    let p = j + 1;
+                    self.is(j, &["ties", "relations", "links"])
+                        && self.is(
+                            p,
+                            &["cut", "severed", "broken", "suspended", "frozen", "downgraded", "established", "ended"],
+                        )
+                        // the participle's own date is the first one after it
+                        && self
+                            .dates
+                            .iter()
+                            .filter(|x| x.first > p)
+                            .min_by_key(|x| x.first)
+                            .is_some_and(|x| x.first == d.first)
+                })
+        };
+        // "Ecuador, which recognised the SADR in 1983, suspended that recognition on Tuesday": a
+        // date inside a relative clause closed before the trigger dates that clause's event
+        let relative = |d: &&Found| {
+            d.last < at
+                && (d.last + 1..at).any(|j| self.is(j, &[","]))
+                && (d.first.saturating_sub(12)..d.first)
+                    .any(|k| self.is(k, &["which", "who"]) && k > 0 && self.is(k - 1, &[","]))
+        };
+        let history = rule.starts_with("history");
+        let usable = |d: &&Found| {
+            !across(d) && !of_noun(d) && !participle(d) && !relative(d) && (d.since == history)
+        };
+        let Some(nearest) = self
+            .dates
+            .iter()
+            .filter(|d| usable(d) && !speech(d))
+            .chain(self.dates.iter().filter(|d| usable(d) && speech(d)))
+            .min_by_key(|d| {
+                let dist = if d.first > at {
+                    d.first - at
+                } else {
+                    at - d.last
+                };
+                // a date after the trigger in the same clause reads first ("took place on
+                // Thursday"), one before it second
+                (speech(d), dist, d.first < at)
+            })
+        else {
+            return (None, false);
+        };
+        let said = speech(&nearest);
+        let future = modality == Modality::Planned;
+        let r = dates::resolve(nearest.expr, published, future);
+        let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
+        // nothing outside the years the ledger stores leaves the reader
+        let r = match r {
+            Some(d) if !dates::storable(&d) => {
+                notes.push(Note {
+                    kind: NoteKind::UnresolvedDate,
+                    message: format!(
+                        "{:?} falls in year {}, outside 1 to 9999: left undated",
+                        t(),
+                        d.year_number()
+                    ),
+                    start: self.span.0,
+                    end: self.span.1,
+                });
+                None
+            }
+            r => r,
+        };
+        let coarse = published.filter(|p| p.precision() != diplograph_model::Precision::Day);
+        if r.is_none() && dates::relative(nearest.expr) && (published.is_none() || coarse.is_some())
+        {
+            let why = match coarse {
+                None => "no publication date".to_string(),
+                Some(p) => format!("the publication date is only {p}"),
+            };
+            notes.push(Note {
+                kind: NoteKind::UnresolvedDate,
+                message: format!("{:?} left unresolved: {why}", t()),
+                start: self.span.0,
+                end: self.span.1,
+            });
+        }
+        let r = match (r, nearest.expr) {
+            (Some(d), Expr::Weekday(_))
+                if !future && published.is_some_and(|p| d.first_day() > p.last_day()) =>
+            {
+                None
+            }
+            (r, _) => r,
+        };
+        (r, said)
+    }
+}

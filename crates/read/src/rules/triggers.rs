@@ -1,0 +1,909 @@
+//! What happened: the rules that find a trigger (a verb or noun stem) with what must stand
+//! near it ("established" needs "relations" within a few words, not "trade ties"), one `Match`
+//! per event a sentence may state.
+
+use super::words::*;
+use super::{Match, Sentence};
+use crate::dates;
+use crate::EventType;
+
+impl Sentence<'_> {
+    /// The nouns an embassy goes by here: "missions" too where the sentence speaks of an
+    /// embassy or diplomats ("shut its embassy in Australia and opened new missions in Zimbabwe"),
+    /// not "peacekeeping missions".
+    pub(super) fn embassy_nouns(&self) -> Vec<&'static str> {
+        let diplomatic = (0..self.toks.len()).any(|k| self.starts(k, &["embass", "diplomat"]));
+        if diplomatic {
+            vec!["embassy", "embassies", "mission", "missions"]
+        } else {
+            vec!["embassy", "embassies"]
+        }
+    }
+
+    /// "Relations between Washington and Tehran were cut off": the relations noun of a passive
+    /// whose subject names the pair, before a form of "be" right before the verb.
+    pub(super) fn between_before(&self, i: usize) -> Option<usize> {
+        let be = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&k| self.is(k, &["were", "was", "been", "are", "is"]))?;
+        let n = self.before(be, 9, RELATION_NOUNS)?;
+        // … only with its own time right after the verb ("were cut off in 1979"): without it,
+        // a date elsewhere in the sentence ("suspended between 1941 and 1974 and re-established
+        // on May 14, 1974") or around it would be taken for the break's
+        let dated = (i + 1..(i + 3).min(self.toks.len()))
+            .find(|&j| self.is(j, &["in", "on"]))
+            .is_some_and(|j| {
+                self.dates
+                    .iter()
+                    .any(|d| d.first == j + 1 || d.first == j + 2)
+            });
+        (dated && n + 1 < be && self.is(n + 1, &["between"])).then_some(n)
+    }
+
+    /// A relations noun near a verb, not "trade ties" or "close relations".
+    pub(super) fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
+        // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
+        // kinds of the same relations
+        let joined = || {
+            let n = self.after_np(i, window, RELATION_NOUNS)?;
+            (i + 1..n)
+                .filter(|&j| self.is(j, &["and"]))
+                .all(|j| j > 0 && self.is(j - 1, &["diplomatic"]))
+                .then_some(n)
+        };
+        let n = self
+            .after(i, window, RELATION_NOUNS)
+            .or_else(joined)
+            .or_else(|| passive.then(|| self.before(i, 4, RELATION_NOUNS)).flatten())
+            .or_else(|| passive.then(|| self.between_before(i)).flatten())
+            // "cut diplomatic links with Israel": links only when diplomatic
+            .or_else(|| {
+                self.after(i, window, &["links"])
+                    .filter(|&n| n > 0 && self.is(n - 1, &["diplomatic"]))
+            })?;
+        let blocked = (n.saturating_sub(3)..n).any(|k| {
+            self.is(k, BLOCKING_MODIFIERS)
+                && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))
+                // "diplomatic and consular relations" are diplomatic relations too
+                && !(k >= 2 && self.is(k - 1, &["and"]) && self.is(k - 2, &["diplomatic"]))
+        });
+        (!blocked).then_some(n)
+    }
+
+    pub(super) fn matches(&self) -> Vec<Match> {
+        let mut out = Vec::new();
+        let n = self.toks.len();
+        for i in 0..n {
+            if !self.toks[i].word {
+                continue;
+            }
+            let w = self.w(i);
+            let push = |out: &mut Vec<Match>, kind, rule, end: usize, noun| {
+                out.push(Match {
+                    kind,
+                    rule,
+                    at: i,
+                    end,
+                    noun,
+                })
+            };
+            // relations changes
+            let restore = self.starts(
+                i,
+                &[
+                    "restor",
+                    "resum",
+                    "re-establish",
+                    "reestablish",
+                    "reinstat",
+                    "re-open",
+                    "reopen",
+                    "renew",
+                ],
+            ) || (self.starts(i, &["normalis", "normaliz"])
+                && self.after(i, 6, &["again"]).is_some());
+            let establish = !restore
+                && (self.starts(
+                    i,
+                    &["establish", "formalis", "formaliz", "normalis", "normaliz"],
+                ) || (self.is(
+                    i,
+                    &[
+                        "opened", "open", "opens", "opening", "launched", "launch", "set",
+                    ],
+                ) && (self.after(i, 3, &["diplomatic"]).is_some()
+                    // "opened relations with Damascus in 1966"
+                    || (self.is(i, &["opened", "open", "opens", "opening"])
+                        && i + 1 < self.toks.len()
+                        && self.is(i + 1, RELATION_NOUNS)))));
+            if restore || establish {
+                if let Some(noun) = self.relation_noun(i, 6, true) {
+                    let kind = if restore {
+                        EventType::Restore
+                    } else {
+                        EventType::Establish
+                    };
+                    let rule = if noun > i {
+                        if restore {
+                            "restore.verb+relations"
+                        } else {
+                            "establish.verb+relations"
+                        }
+                    } else if restore {
+                        "restore.relations+verb"
+                    } else {
+                        "establish.relations+verb"
+                    };
+                    push(&mut out, kind, rule, i, None);
+                    continue;
+                }
+            }
+            // "diplomatic and consular relations with South Korea took effect on February 14":
+            // relations that come into being
+            if self.is(
+                i,
+                &[
+                    "took", "take", "takes", "came", "come", "comes", "entered", "enter", "enters",
+                ],
+            ) && (self.after(i, 1, &["effect"]).is_some()
+                || (self.after(i, 1, &["into"]).is_some()
+                    && self.after(i, 2, &["force", "effect"]).is_some()))
+            {
+                if let Some(noun) = self.before(i, 8, RELATION_NOUNS) {
+                    // "the rupture of diplomatic relations took effect": an end, not a start
+                    let ended = (noun.saturating_sub(5)..noun).any(|k| {
+                        self.starts(
+                            k,
+                            &[
+                                "ruptur", "sever", "break", "suspen", "freez", "terminat", "end",
+                                "cut", "downgrad", "clos",
+                            ],
+                        )
+                    });
+                    let blocked = ended
+                        || (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS))
+                            && !(noun.saturating_sub(3)..noun).any(|k| self.is(k, &["diplomatic"]));
+                    if !blocked {
+                        push(
+                            &mut out,
+                            EventType::Establish,
+                            "establish.relations+take-effect",
+                            i,
+                            None,
+                        );
+                        continue;
+                    }
+                }
+            }
+            // "The two-year break between Israel and Bolivia began in November 2023": a break
+            // named by its noun, with the pair after "between", dated by "began"
+            if self.is(i, &["began", "begun", "started", "came"]) {
+                let noun = self.before(
+                    i,
+                    9,
+                    &["break", "rupture", "severance", "breakdown", "freeze"],
+                );
+                let between = noun.and_then(|n| self.after(n, 2, &["between"]));
+                if let (Some(n), Some(b)) = (noun, between) {
+                    // … of relations: the sentence speaks of them, and no talks or trade break
+                    let other = (n.saturating_sub(3)..i).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "trade",
+                                "talks",
+                                "negotiations",
+                                "ceasefire",
+                                "truce",
+                                "season",
+                                "summer",
+                                "commercial",
+                                "flights",
+                            ],
+                        )
+                    });
+                    let diplomatic = (0..self.toks.len())
+                        .any(|k| self.is(k, &["diplomatic", "relations", "ties", "relationship"]));
+                    let relations_break = diplomatic && !other;
+                    if relations_break && b < i {
+                        push(&mut out, EventType::Sever, "sever.break-began", i, None);
+                        continue;
+                    }
+                }
+            }
+            let sever = self.starts(i, &["sever", "rupture", "terminat"])
+                || self.is(
+                    i,
+                    &[
+                        "cut",
+                        "cuts",
+                        "cutting",
+                        "broke",
+                        "break",
+                        "breaks",
+                        "breaking",
+                        "broken",
+                        "end",
+                        "ended",
+                        "ends",
+                        "ending",
+                        "breakdown",
+                    ],
+                );
+            // "after a three-year break", "the breakdown of ties": a noun naming a past break,
+            // not a new one
+            let noun_use = self.is(i, &["break", "breaks", "breakdown", "rupture"])
+                && i > 0
+                && (self.is(
+                    i - 1,
+                    &[
+                        "a",
+                        "the",
+                        "its",
+                        "their",
+                        "this",
+                        "that",
+                        "long",
+                        "decade",
+                        "decades",
+                        "year",
+                        "years",
+                        "after",
+                        "since",
+                        "following",
+                    ],
+                ) || self.w(i - 1).ends_with("year"));
+            if sever && !noun_use {
+                if let Some(_noun) = self.relation_noun(i, 5, true) {
+                    push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
+                    continue;
+                }
+            }
+            // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan is breaking with it
+            let taiwan_next = |k: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| x.first == k && x.code.as_str() == "TWN" && !x.person)
+            };
+            if self.is(
+                i,
+                &[
+                    "dropped",
+                    "drops",
+                    "drop",
+                    "ditched",
+                    "ditches",
+                    "ditch",
+                    "dumped",
+                    "dumps",
+                    "dump",
+                    "abandoned",
+                    "abandons",
+                    "abandon",
+                ],
+            ) && i + 1 < n
+                && taiwan_next(i + 1)
+            {
+                push(&mut out, EventType::Sever, "sever.drop-taiwan", i, None);
+                continue;
+            }
+            // "switched recognition from Taipei to Beijing": a break with the state it left
+            // ("switched its recognition from …" is read by the recognition rules)
+            if self.starts(i, &["switch"])
+                && !(i + 1..(i + 4).min(n)).any(|k| self.starts(k, &["recogni"]))
+                && (i + 1..(i + 5).min(n))
+                    .any(|k| self.is(k, &["from"]) && k + 1 < n && taiwan_next(k + 1))
+            {
+                push(
+                    &mut out,
+                    EventType::Sever,
+                    "sever.switch-from-taiwan",
+                    i,
+                    None,
+                );
+                continue;
+            }
+            if self.starts(i, &["suspen", "freez", "froze", "interrupt"])
+                && self.relation_noun(i, 5, true).is_some()
+            {
+                push(
+                    &mut out,
+                    EventType::Suspend,
+                    "suspend.verb+relations",
+                    i,
+                    None,
+                );
+                continue;
+            }
+            // "put relations with Venezuela on hold"
+            if self.is(i, &["hold", "ice"]) && i > 0 && self.is(i - 1, &["on"]) {
+                if let Some(noun) = self.before(i, 7, RELATION_NOUNS) {
+                    let blocked =
+                        (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
+                    if !blocked {
+                        push(&mut out, EventType::Suspend, "suspend.on-hold", i, None);
+                        continue;
+                    }
+                }
+            }
+            // recognition
+            if self.starts(i, WITHDRAW_STEMS)
+                && (w.starts_with("derecogni")
+                    || w.starts_with("de-recogni")
+                    || self.after(i, 4, &["recognition"]).is_some())
+            {
+                push(
+                    &mut out,
+                    EventType::WithdrawRecognition,
+                    "withdraw_recognition.verb",
+                    i,
+                    None,
+                );
+                continue;
+            }
+            // "Honduras switched to Beijing in 2023": relations with the state it went to
+            if self.starts(i, &["switch"]) && self.after(i, 8, &["from"]).is_none() {
+                let to = self.after(i, 4, &["to"]);
+                let state_after = to.is_some_and(|t| {
+                    self.mentions.iter().any(|x| {
+                        (x.first == t + 1 || (x.first == t + 2 && self.is(t + 1, &["the"])))
+                            && !x.place
+                            && !x.person
+                            && x.code.as_str() != "TWN"
+                    })
+                });
+                let noun_between = to.is_some_and(|t| {
+                    (i + 1..t).all(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "its",
+                                "their",
+                                "diplomatic",
+                                "recognition",
+                                "allegiance",
+                                "ties",
+                                "relations",
+                                "sides",
+                            ],
+                        )
+                    })
+                });
+                if state_after && noun_between {
+                    push(
+                        &mut out,
+                        EventType::Establish,
+                        "establish.switch-to",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+            if self.starts(i, &["switch"])
+                && self
+                    .after(i, 4, &["recognition", "allegiance", "ties", "relations"])
+                    .is_some()
+                && self.after(i, 8, &["from"]).is_some()
+            {
+                push(
+                    &mut out,
+                    EventType::WithdrawRecognition,
+                    "switch.recognition.from",
+                    i,
+                    None,
+                );
+                push(
+                    &mut out,
+                    EventType::Recognize,
+                    "switch.recognition.to",
+                    i,
+                    None,
+                );
+                continue;
+            }
+            if w.starts_with("recogni")
+                && !(i.saturating_sub(4)..i)
+                    .any(|k| self.starts(k, WITHDRAW_STEMS) || self.starts(k, &["switch"]))
+                && self
+                    .after(
+                        i,
+                        2,
+                        &[
+                            "importance",
+                            "need",
+                            "right",
+                            "role",
+                            "efforts",
+                            "contribution",
+                            "that",
+                            "achievements",
+                            "progress",
+                        ],
+                    )
+                    .is_none()
+            {
+                push(&mut out, EventType::Recognize, "recognize.verb", i, None);
+                continue;
+            }
+            // envoys and embassies
+            let recall = (w.starts_with("recall") && !self.is(i + 1, &["that", "how", "when"]))
+                || (self.is(i, &["called", "calling", "calls", "call"])
+                    && self.after(i, 3, &["back", "home"]).is_some())
+                // "called ambassador Jorge Carvajal back", "has called its ambassador, Diana
+                // Mickevičienė, back from Beijing": the envoy, named, before "back"
+                || (self.is(i, &["called", "calling", "calls", "call"])
+                    && self.after(i, 2, ENVOY_NOUNS).is_some()
+                    && self.after_np(i, 9, &["back", "home"]).is_some())
+                || (self.starts(i, &["bring", "brought"])
+                    && self.after(i, 4, &["home", "back"]).is_some())
+                || (self.starts(i, &["withdr", "pull"])
+                    && self
+                        .after(i, 3, &["ambassador", "envoy", "ambassadors", "envoys"])
+                        .is_some())
+                || (self.is(i, &["ordered", "orders", "told"])
+                    && self.after(i, 8, &["home", "back"]).is_some()
+                    && self.after(i, 6, &["its", "their", "his", "her"]).is_some());
+            if recall {
+                if let Some(noun) = self
+                    .after(i, 5, ENVOY_NOUNS)
+                    .or_else(|| self.before(i, 5, ENVOY_NOUNS))
+                {
+                    push(
+                        &mut out,
+                        EventType::RecallAmbassador,
+                        "recall.envoy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if w.starts_with("expel")
+                || w.starts_with("expuls")
+                || ((w == "persona" || w == "personae") && self.is(i + 1, &["non"]))
+                || (self.is(
+                    i,
+                    &[
+                        "ordered", "orders", "order", "told", "telling", "tells", "gave", "giving",
+                        "asked", "asking",
+                    ],
+                ) && self.after(i, 16, &["leave", "depart", "go"]).is_some())
+                || (self.is(
+                    i,
+                    &[
+                        "kicks", "kicked", "kick", "kicking", "throws", "threw", "thrown",
+                    ],
+                ) && self.is(i + 1, &["out"]))
+            {
+                let persona = w.starts_with("persona");
+                let noun = if persona {
+                    // "declared 40 staff of German diplomatic missions personae non gratae",
+                    // "40 members of the Russian embassy in Berlin persona non grata": the
+                    // missions whose people are sent home
+                    const SENT_HOME: &[&str] =
+                        &["embassy", "embassies", "mission", "missions", "consulate"];
+                    let envoy = self.before(i, 9, ENVOY_NOUNS);
+                    let mission = self.before(i, 9, SENT_HOME);
+                    envoy.max(mission).or(envoy)
+                } else {
+                    self.after(i, 7, ENVOY_NOUNS)
+                        .or_else(|| self.before(i, 7, ENVOY_NOUNS))
+                };
+                if let Some(noun) = noun {
+                    push(
+                        &mut out,
+                        EventType::ExpelDiplomats,
+                        "expel.envoy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if self.is(
+                i,
+                &[
+                    "open",
+                    "opened",
+                    "opens",
+                    "opening",
+                    "reopen",
+                    "reopened",
+                    "reopens",
+                    "reopening",
+                    "re-open",
+                    "re-opened",
+                    "re-opening",
+                ],
+            ) || w.starts_with("inaugurat")
+                // "resumed operations at its embassy in the Ukrainian capital", "the embassy in
+                // Tehran has resumed work"
+                || (self.starts(i, &["resum", "restart"])
+                    && self.after(i, 2, &["operations", "work", "activities", "activity"]).is_some())
+            {
+                if let Some(noun) = self
+                    .after(i, 5, &self.embassy_nouns())
+                    .or_else(|| self.before(i, 6, &["embassy", "embassies"]))
+                {
+                    push(
+                        &mut out,
+                        EventType::OpenEmbassy,
+                        "open.embassy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            if self.is(
+                i,
+                &[
+                    "close",
+                    "closed",
+                    "closes",
+                    "closing",
+                    "closure",
+                    "shut",
+                    "shuts",
+                    "shutting",
+                    "shuttered",
+                    "shutter",
+                ],
+            ) || (self.starts(i, &["suspen"])
+                // "suspended the work of its embassy in Tehran"
+                && self.after(i, 3, &["work", "operations", "activities"]).is_some())
+            {
+                if let Some(noun) = self
+                    .after(i, 5, &self.embassy_nouns())
+                    .or_else(|| self.before(i, 6, &["embassy", "embassies"]))
+                {
+                    push(
+                        &mut out,
+                        EventType::CloseEmbassy,
+                        "close.embassy",
+                        i,
+                        Some(noun),
+                    );
+                    continue;
+                }
+            }
+            // "President Marcos received Kamikawa", "Starmer welcomed Narendra Modi", "Biden and
+            // Xi sat down together": a meeting, when a person of a state is received
+            let received = self.is(
+                i,
+                &[
+                    "received", "receives", "welcomed", "welcomes", "hosted", "hosts", "greeted",
+                ],
+            ) && self.mentions.iter().any(|x| {
+                // the person received, not "welcomed Modi's decision"
+                x.person
+                    && x.first > i
+                    && x.first <= i + 3
+                    && !self.is(x.last + 1, &["'s", "’s", "'", "’"])
+            });
+            let sat_down = self.is(i, &["sat"])
+                && self.is(i + 1, &["down"])
+                && (self.is(i + 2, &["together", "with"]) || self.is(i + 3, &["together"]));
+            if received || sat_down {
+                push(&mut out, EventType::Meet, "meet.received", i, None);
+                continue;
+            }
+            // meetings and agreements
+            if self.is(i, &["met", "meet", "meets", "meeting"]) {
+                let with = self.is(i + 1, &["with", "between"])
+                    || (w == "met"
+                        && self.toks.get(i + 1).is_some_and(|t| t.word)
+                        && !self.is(
+                            i + 1,
+                            &["the", "a", "its", "their", "his", "her", "in", "on"],
+                        ))
+                    || (w == "met" && self.is(i + 1, &["his", "her", "their", "the"]));
+                if with {
+                    push(&mut out, EventType::Meet, "meet.verb", i, None);
+                    continue;
+                }
+            }
+            // "telephoned his counterpart", "held a phone call with", "spoke by telephone with"
+            let phoned = (self.is(i, &["telephoned", "phoned"])
+                && self.toks.get(i + 1).is_some_and(|t| t.word))
+                || (self.is(i, &["call", "conversation"])
+                    && self.before(i, 2, &["phone", "telephone"]).is_some()
+                    && self.is(i + 1, &["with", "between"]))
+                || (self.is(i, &["spoke", "talked", "spoken"])
+                    && self.after(i, 3, &["phone", "telephone"]).is_some());
+            if phoned {
+                push(&mut out, EventType::Meet, "meet.phone", i, None);
+                continue;
+            }
+            // "held talks with", "the two ministers held talks", "a summit between"
+            let talks = self.is(i, &["talks", "summit", "discussions", "consultations"])
+                && (self.is(i + 1, &["with", "between"])
+                    || self
+                        .before(i, 3, &["held", "hold", "holds", "holding", "had"])
+                        .is_some());
+            // "sat down with", "hosted", "received", "welcomed", "greeted" a counterpart
+            let hosted =
+                (self.is(i, &["sat"]) && self.is(i + 1, &["down"]) && self.is(i + 2, &["with"]))
+                    || (self.is(
+                        i,
+                        &[
+                            "hosted", "hosts", "received", "receives", "welcomed", "welcomes",
+                            "greeted", "greets",
+                        ],
+                    ) && self.toks.get(i + 1).is_some_and(|t| t.word));
+            if talks || hosted {
+                push(
+                    &mut out,
+                    EventType::Meet,
+                    if talks { "meet.talks" } else { "meet.hosted" },
+                    i,
+                    None,
+                );
+                continue;
+            }
+            if (w.starts_with("sign")
+                && !w.starts_with("signal")
+                && !w.starts_with("signific")
+                && w != "signs"
+                || self.is(i, &["inked", "inks", "concluded"]))
+                && !self.is(i, &["signatories", "signatory"])
+            {
+                let noun = self.after_np(i, 7, AGREEMENT_NOUNS).or_else(|| {
+                    // "a treaty with a mutual-assistance clause was signed"
+                    let passive = i > 0 && self.is(i - 1, &["was", "were", "been", "be"]);
+                    self.before(i, if passive { 10 } else { 4 }, AGREEMENT_NOUNS)
+                });
+                if let Some(noun) = noun {
+                    push(
+                        &mut out,
+                        EventType::SignAgreement,
+                        "sign.agreement",
+                        i,
+                        Some(noun),
+                    );
+                    let lo = i.min(noun).saturating_sub(2);
+                    if (lo..=i.max(noun)).any(|k| self.is(k, MILITARY_WORDS)) {
+                        push(
+                            &mut out,
+                            EventType::MilitaryCooperation,
+                            "sign.defence-pact",
+                            i,
+                            Some(noun),
+                        );
+                    }
+                    continue;
+                }
+            }
+            // military
+            if self.is(i, DRILL_NOUNS) {
+                let joint = self
+                    .before(i, 3, &["joint", "combined", "bilateral", "trilateral"])
+                    .is_some();
+                let held = self
+                    .before(
+                        i,
+                        8,
+                        &[
+                            "held",
+                            "hold",
+                            "holds",
+                            "holding",
+                            "conducted",
+                            "conduct",
+                            "conducts",
+                            "conducting",
+                            "staged",
+                            "stage",
+                            "stages",
+                            "staging",
+                            "launched",
+                            "launch",
+                            "launches",
+                            "began",
+                            "begin",
+                            "begins",
+                            "kicked",
+                            "started",
+                            "start",
+                            "starts",
+                            "carried",
+                            "wrapped",
+                            "completed",
+                            "concluded",
+                            "flew",
+                            "opened",
+                            "opens",
+                            "open",
+                        ],
+                    )
+                    .is_some()
+                    || self
+                        .after(
+                            i,
+                            6,
+                            &[
+                                "began",
+                                "begin",
+                                "begins",
+                                "started",
+                                "kicked",
+                                "ended",
+                                "concluded",
+                                "took",
+                            ],
+                        )
+                        .is_some();
+                // "U.S. and South Korean forces opened their annual exercise"
+                let pair_before = self.mentions.windows(2).any(|w| {
+                    w[1].last < i
+                        && w[0].code != w[1].code
+                        && (w[0].last + 1..w[1].first)
+                            .all(|k| self.is(k, &["and", ",", "’s", "'s"]))
+                });
+                let joint = joint || pair_before && held;
+                if joint && (held || self.before(i, 6, &["military", "naval", "air"]).is_some()) {
+                    push(
+                        &mut out,
+                        EventType::MilitaryCooperation,
+                        "military.joint-drills",
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+            if self.starts(i, AID_VERBS) {
+                if let Some(noun) = self.after_np(i, 8, AID_NOUNS) {
+                    let w_noun = self.w(noun);
+                    let military = !matches!(
+                        w_noun,
+                        "aid"
+                            | "assistance"
+                            | "equipment"
+                            | "forces"
+                            | "systems"
+                            | "vehicles"
+                            | "boats"
+                    ) || (noun.saturating_sub(3)..noun).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "military",
+                                "defence",
+                                "defense",
+                                "security",
+                                "lethal",
+                                "air-defence",
+                                "air-defense",
+                                "weapons",
+                                "naval",
+                                "armoured",
+                                "armored",
+                                "combat",
+                            ],
+                        )
+                    }) || (noun + 1..(noun + 4).min(self.toks.len())).any(|k| {
+                        // "armoured vehicles and weapons": a weapon in the same list
+                        self.is(
+                            k,
+                            &[
+                                "weapons",
+                                "arms",
+                                "ammunition",
+                                "missiles",
+                                "tanks",
+                                "artillery",
+                            ],
+                        ) && (noun + 1..k).all(|j| self.is(j, &["and", ",", "other"]))
+                    });
+                    let humanitarian = (noun.saturating_sub(3)..noun).any(|k| {
+                        self.is(
+                            k,
+                            &[
+                                "humanitarian",
+                                "economic",
+                                "financial",
+                                "food",
+                                "medical",
+                                "development",
+                            ],
+                        )
+                    });
+                    if military && !humanitarian {
+                        push(
+                            &mut out,
+                            EventType::MilitaryAid,
+                            "military_aid.verb+arms",
+                            i,
+                            Some(noun),
+                        );
+                        continue;
+                    }
+                }
+            }
+            if w.starts_with("blacklist") && !self.is(i + 1, &["of"]) {
+                push(&mut out, EventType::Sanction, "sanction.blacklist", i, None);
+                continue;
+            }
+            if w.starts_with("sanction") {
+                let verb_use = matches!(w, "sanctioned" | "sanctioning" | "sanction")
+                    && !self.is(
+                        i.wrapping_sub(1),
+                        &[
+                            "the",
+                            "new",
+                            "of",
+                            "for",
+                            "international",
+                            "western",
+                            "us",
+                            "u.s",
+                            "eu",
+                        ],
+                    );
+                let imposed = (i.saturating_sub(7)..i).any(|k| {
+                    self.starts(
+                        k,
+                        &[
+                            "impos", "slap", "levied", "levy", "announc", "unveil", "introduc",
+                            "adopt", "placed", "place", "expand", "extend", "widen", "tighten",
+                            "approv", "broaden", "step",
+                        ],
+                    )
+                });
+                if verb_use || imposed {
+                    push(
+                        &mut out,
+                        EventType::Sanction,
+                        if imposed {
+                            "sanction.impose"
+                        } else {
+                            "sanction.verb"
+                        },
+                        i,
+                        None,
+                    );
+                    continue;
+                }
+            }
+        }
+        // history: "have had diplomatic relations since 1987"
+        for d in self
+            .dates
+            .iter()
+            .filter(|d| d.since && !dates::relative(d.expr))
+        {
+            if let Some(noun) = (d.first.saturating_sub(5)..d.first)
+                .rev()
+                .find(|&k| self.is(k, RELATION_NOUNS))
+            {
+                if out
+                    .iter()
+                    .any(|m| m.kind == EventType::Establish || m.kind == EventType::Restore)
+                {
+                    continue;
+                }
+                let blocked =
+                    (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
+                // "the eighth country to cut ties with Taiwan since 2016": the relations a
+                // break ended, counted from a year, are no relations since it
+                let ended = out.iter().any(|m| {
+                    matches!(m.kind, EventType::Sever | EventType::Suspend)
+                        && m.at < noun
+                        && noun - m.at <= 4
+                });
+                if !blocked && !ended {
+                    out.push(Match {
+                        kind: EventType::Establish,
+                        rule: "history.relations-since",
+                        at: noun,
+                        end: noun,
+                        noun: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
