@@ -218,6 +218,15 @@ impl Named {
         self.0.iter().find(|x| x.0 >= at).map(|x| x.2)
     }
 
+    /// The state named right after byte `at` (within a few words: "… recognising Taipei", not
+    /// "… recognising it, unlike Japan").
+    fn right_after(&self, at: usize) -> Option<Code> {
+        self.0
+            .iter()
+            .find(|x| x.0 >= at && x.0 <= at + 12)
+            .map(|x| x.2)
+    }
+
     /// The states named inside `from..to`.
     fn within(&self, from: usize, to: usize) -> Vec<(usize, usize, Code)> {
         self.0

@@ -87,48 +87,33 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
             agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
     }
-    // "Nauru switched to Beijing" or "established ties with China" where the graph has a
-    // restoration that day: relations that had existed before, taken up again
-    if let (Event::Establish, Some(d)) = (kind, e.date) {
-        let resumed: Vec<&Entry> = pair
-            .entries
-            .iter()
-            .filter(|x| x.event == Event::Restore && d.agrees_with(&x.date))
-            .collect();
-        if let Some(x) = resumed.first() {
-            return done(
-                EventStatus::Corroborated,
-                format!(
-                    "the graph has it on {} as a restoration: {} and {} had had relations before",
-                    x.date,
-                    name(graph, a),
-                    name(graph, b)
-                ),
-                resumed.iter().map(|x| entry_evidence(graph, x)).collect(),
-            );
-        }
-    }
-    // "switched recognition from Taipei to Beijing": where the graph keeps a state's partners as
-    // relations (Taiwan's, China's), withdrawing recognition is the break and recognising the
-    // establishment or restoration
-    let as_relations: &[Event] = match kind {
+    // The same day under another name: "Nauru switched to Beijing" or "established ties with
+    // China" where the graph has a restoration (relations that had existed before); "switched
+    // recognition from Taipei to Beijing" where the graph keeps the partners of Taiwan and China
+    // as relations (withdrawing recognition is the break, recognising the establishment)
+    let also: &[Event] = match kind {
+        Event::Establish => &[Event::Restore],
         Event::WithdrawRecognition => &[Event::Sever],
         Event::Recognize => &[Event::Establish, Event::Restore],
         _ => &[],
     };
-    if let Some(d) = e.date.filter(|_| !as_relations.is_empty()) {
+    if let Some(d) = e.date.filter(|_| !also.is_empty()) {
         let same_day: Vec<&Entry> = pair
             .entries
             .iter()
-            .filter(|x| as_relations.contains(&x.event) && d.agrees_with(&x.date))
+            .filter(|x| also.contains(&x.event) && d.agrees_with(&x.date))
             .collect();
         if let Some(x) = same_day.first() {
+            let how = match (kind, x.event) {
+                (Event::Establish, _) => "as a restoration: they had had relations before",
+                (_, Event::Sever) => "as relations broken: they keep no separate recognition",
+                _ => "as relations established: they keep no separate recognition",
+            };
             return done(
                 EventStatus::Corroborated,
                 format!(
-                    "the graph has it on {} as relations {} ({} and {} keep no separate recognition)",
+                    "the graph has it on {} {how} ({} and {})",
                     x.date,
-                    if x.event == Event::Sever { "broken" } else { "established" },
                     name(graph, a),
                     name(graph, b)
                 ),

@@ -387,12 +387,7 @@ pub(super) fn find(
         let m = caps.get(0).expect("match");
         let Some(n) = number(&caps[1]) else { continue };
         let group = caps.get(2).or(caps.get(5)).expect("group").as_str();
-        let Some(subject) = named
-            .0
-            .iter()
-            .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 12)
-            .map(|x| x.2)
-        else {
+        let Some(subject) = named.right_after(ss + m.end()) else {
             continue;
         };
         let end = named
@@ -490,12 +485,7 @@ pub(super) fn find(
         let m = caps.get(0).expect("match");
         // the state right after the words ("… recognising Taipei", "… with Pyongyang"), not
         // one further on ("… recognising it, unlike Japan")
-        let Some(subject) = named
-            .0
-            .iter()
-            .find(|x| x.0 >= ss + m.end() && x.0 <= ss + m.end() + 12)
-            .map(|x| x.2)
-        else {
+        let Some(subject) = named.right_after(ss + m.end()) else {
             continue;
         };
         // the states listed before "are the only", back to the clause's start
