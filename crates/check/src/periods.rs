@@ -311,7 +311,7 @@ pub(crate) fn find(
             continue;
         };
         // an ordinal of events needs a verb right after it ("to switch", "Taipei has lost")
-        if is_ordinal && !p.loss.is_match(&rest[..rest.len().min(40)]) && kind == Kind::Losses {
+        if is_ordinal && !p.loss.is_match(&rest[..floor(rest, 40)]) && kind == Kind::Losses {
             continue;
         }
         // a group's ordinal, a first establishment, the nth recognition or withdrawal of it may

@@ -61,3 +61,23 @@ fn many_event_sentences_are_checked_within_the_budget() {
         .collect();
     assert_eq!(dates.len(), 64);
 }
+
+/// The words after an ordinal are looked at within a few bytes, cut on a character boundary:
+/// "BOGOTÁ" straddling the cut panicked (found by the `check` fuzz target, 2026-12-02).
+#[test]
+fn an_ordinal_followed_by_accented_letters_is_checked() {
+    let (lex, graph) = setup();
+    let day: diplograph_model::Day = "2024-01-16".parse().unwrap();
+    // accented letters (two bytes each) across the 40-byte cut, at odd and at even offsets
+    for pad in ["", "x"] {
+        let text = format!(
+            "Nauru is the tenth ally to break{pad} with {} in 2024.",
+            "Á".repeat(30)
+        );
+        let r = read(&text, Some(diplograph_model::Date::from_day(day)), lex);
+        let report = check(&text, &r, graph, day, lex);
+        for c in &report.claims {
+            assert_eq!(&text[c.start..c.end], c.text);
+        }
+    }
+}
