@@ -112,7 +112,7 @@ struct Patterns {
     /// "the 193rd country to set up relations with", "Seoul's 194th diplomatic partner"
     ordinal: Regex,
     /// "cuts Taiwan's diplomatic allies to 12", "Taiwan has 13 official allies", "17 countries
-    /// in Taiwan's camp"
+    /// in Taiwan's camp", "Taipei's partners are down to a dozen", "leaving Taiwan with 15"
     allies_n: Regex,
     /// "after seven years"
     after_years: Regex,
@@ -128,8 +128,8 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(&s.replace("{N}", NUMBER)).expect("claim pattern");
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
-            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
-            recognisers: re(r"(?i)\b(?:one of (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with)"),
+            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
+            recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
             recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
@@ -139,7 +139,7 @@ fn patterns() -> &'static Patterns {
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|even\s+though|and|which|who|since|because|as|given\s+that|after|when|despite|so|leaving|meaning|making|only)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
-            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:allies|partners)\b[^.;,]{0,25}?\b(?:down|reduced|fallen|dropped|shrunk)\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\b|\bdown\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\bleav(?:es|ing)\s+(?:\w+\s+){1,2}with\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s*(?:[.;,]|$)|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
             tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
             outside_un: re(r"(?i)\b{N}\s+(?:other\s+)?(?:states|countries|nations|partners)\s+(?:that\s+are\s+)?(?:outside\s+the\s+(?:un|u\.n\.|united\s+nations)|not\s+in\s+the\s+(?:un|united\s+nations))\b"),
             has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
@@ -250,6 +250,30 @@ fn floor(s: &str, n: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// The sentence `s` with its asides that put the Holy See inside a count (", the Vatican among
+/// them,", ", counting Vatican City,", ", including the Holy See,") blanked to spaces of the same
+/// length, and where they were (byte ranges in `s`).
+fn holy_see_asides(s: &str) -> (String, Vec<(usize, usize)>) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i),\s*(?:(?:the\s+)?(?:vatican(?:\s+city)?|holy\s+see)\s+(?:among\s+them|included|too)|(?:counting|including)\s+(?:the\s+)?(?:vatican(?:\s+city)?|holy\s+see))\s*,")
+            .expect("aside pattern")
+    });
+    let ranges: Vec<(usize, usize)> = r.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    if ranges.is_empty() {
+        return (s.to_string(), ranges);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    for &(a, b) in &ranges {
+        out.push_str(&s[last..a]);
+        out.extend(std::iter::repeat_n(' ', b - a));
+        last = b;
+    }
+    out.push_str(&s[last..]);
+    (out, ranges)
+}
+
 /// "… 11 countries and the Vatican": a count with the Holy See added to it, and where the
 /// add-on's words end (relative to `rest`, the text after the count).
 fn holy_see_addon(rest: &str) -> Option<usize> {
@@ -286,11 +310,12 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> 
     if let Some(m) = after.find(&s[end..]) {
         return Some((m.as_str().trim().to_string(), true));
     }
-    // "In Africa, Taiwan now keeps only four partners": a region opening the sentence
+    // "In Africa, Taiwan now keeps only four partners", "In Africa Taiwan is down to two": a
+    // region opening the sentence
     static OPENING: OnceLock<Regex> = OnceLock::new();
     let opening = OPENING.get_or_init(|| {
         Regex::new(&format!(
-            r"(?i)^\s*(?:in|across|within|among\s+the\s+states\s+of)\s+({REGIONS})\s*,"
+            r"(?i)^\s*(?:in|across|within|among\s+the\s+states\s+of)\s+({REGIONS})\b(?:\s*,|\s+(?-i:[A-Z]))"
         ))
         .expect("qualifier pattern")
     });
@@ -510,8 +535,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
     let mut previous_named: Vec<Code> = Vec::new();
     for (ss, se) in sentences(text) {
         let first_here = out.len();
-        let s = &text[ss..se];
-        let named = Named(lex.states_in(text, ss, se));
+        // "Sixteen states, the Vatican among them, still recognise Taiwan": the aside says what
+        // the count includes and stands between the count and its verb; it is blanked (offsets
+        // kept) and the Holy See it names is no state the claim is about
+        let (blanked, asides) = holy_see_asides(&text[ss..se]);
+        let s = blanked.as_str();
+        let mut named = Named(lex.states_in(text, ss, se));
+        named
+            .0
+            .retain(|x| !asides.iter().any(|a| ss + a.0 <= x.0 && x.1 <= ss + a.1));
+        let named = named;
         let at = |m: regex::Match| At::of(text, ss, m);
         let carried = previous.filter(|_| continues(s));
         previous = named.0.first().map(|x| x.2).or(carried);
@@ -749,6 +782,10 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     .iter()
                     .any(|c| c.start <= ss + m.start() && ss + m.start() < c.end)
                 {
+                    continue;
+                }
+                // "leaving Taiwan with 15" says what is counted only in the words around it
+                if m.as_str().to_lowercase().starts_with("leav") && !groups::about_partners(s) {
                     continue;
                 }
                 counted = true;
@@ -1219,9 +1256,14 @@ fn count_verdict(
     let mut verdict = compare(count, unknown, n, c, slack);
     let holy_see = holy_see_apart(&rel.partners, count, n, c);
     if holy_see && verdict == Verdict::Refuted {
-        verdict = Verdict::NotEnoughInfo;
+        verdict = if unknown == 0 && counts_countries(at.words) {
+            Verdict::Supported
+        } else {
+            Verdict::NotEnoughInfo
+        };
     }
     let explanation = match verdict {
+        Verdict::Supported if holy_see => format!("{fact} {HOLY_SEE_COUNTED_APART}"),
         Verdict::NotEnoughInfo if holy_see => format!("{fact} {HOLY_SEE_APART}"),
         Verdict::NotEnoughInfo => format!("{fact} The graph cannot tell whether the claimed {n} holds: {unknown} pair(s) are unknown."),
         _ => format!("{fact}{convention}"),
@@ -1337,6 +1379,19 @@ fn slack(rel: &Relations, n: usize) -> usize {
 
 const HOLY_SEE_APART: &str = "The claim is one short of the graph's count, and the Holy See is among the partners: many count it apart from \"countries\" (\"11 countries and the Vatican\"), so the claim may hold by that convention.";
 
+const HOLY_SEE_COUNTED_APART: &str = "The claim is one short of that count because it counts \"countries\" without the Holy See, one of the partners, as many sources do (\"11 countries and the Vatican\"); by that convention it holds.";
+
+/// Whether a count's words count "countries" (or states, nations), which many take to leave
+/// the Holy See out, rather than "allies" or "partners", which count it in.
+fn counts_countries(words: &str) -> bool {
+    let w = words.to_lowercase();
+    (w.contains("countr") || w.contains("states") || w.contains("nations"))
+        && !w.contains("allies")
+        && !w.contains("partner")
+        && !w.contains("vatican")
+        && !w.contains("holy see")
+}
+
 /// Whether a claimed exact count is one short of the graph's only because the Holy See, a
 /// partner, may be counted apart from "countries".
 fn holy_see_apart(partners: &[Code], count: usize, n: usize, c: Cmp) -> bool {
@@ -1402,8 +1457,15 @@ fn recognisers_claim(
     let mut verdict = compare(count, 0, n, c, slack(&rel, n));
     let loosely = holy_see_loosely && n == count + 1;
     let holy_see = holy_see_apart(&rel.partners, count, n, c) || loosely;
+    // "11 countries recognise Taiwan" when eleven UN members and the Holy See do: the Holy
+    // See counted apart from "countries"
+    let apart = holy_see && !loosely && counts_countries(at.words);
     if holy_see && verdict == Verdict::Refuted {
-        verdict = Verdict::NotEnoughInfo;
+        verdict = if apart {
+            Verdict::Supported
+        } else {
+            Verdict::NotEnoughInfo
+        };
     }
     if verdict == Verdict::Refuted && n > count && !rel.unknown.is_empty() {
         verdict = Verdict::NotEnoughInfo;
@@ -1413,6 +1475,9 @@ fn recognisers_claim(
         "On {as_of}, the graph knows {count}{among} states that recognise {}. Recognitions the graph lacks would raise this count, so a refutation of a larger number is as strong as the graph's coverage.",
         name(graph, target)
     );
+    if apart && verdict == Verdict::Supported {
+        explanation = format!("{explanation} {HOLY_SEE_COUNTED_APART}");
+    }
     if holy_see && verdict == Verdict::NotEnoughInfo {
         let convention = if loosely {
             "The claim counts one more UN member than the graph knows, and the Holy See, not a UN member, recognises it too: counted in loosely, the claim may hold by that convention."

@@ -294,6 +294,10 @@ struct Forms {
     /// "are the only Central American states still recognising", "the only EU members without
     /// relations with"
     only_adj: Regex,
+    /// "Eswatini is the last country in Africa with official relations with Taipei", "the last
+    /// African state with ties to Taipei", "the only one in Africa": one member of a group alone
+    /// on the subject's side
+    only_one: Regex,
     /// "one of three Central American states"
     one_of: Regex,
     /// ", with Belize and Guatemala" after it
@@ -326,13 +330,14 @@ fn forms() -> &'static Forms {
             from_to: re(r"(?i)(['’]s|\bits)\s+{A}\s+(?:diplomatic\s+|formal\s+)?(?:allies|partners)\b[^.;]{0,80}?\bsince\s+(\d{4})[^.;]{0,20}?\bfrom\s+{N}\s+to\s+{N}\b"),
             with: re(r"(?i)^,?\s*(?:along\s+)?with\s+"),
             members_of: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|its\s+)?(?:(eu|european\s+union|arab\s+league|african\s+union|au|asean)['’]s\s+(\d{1,3})\s+(?:member\s+states|members|countries|states)|(\d{1,3})\s+(eu|european\s+union|arab\s+league|african\s+union|au|asean)\s+(?:member\s+states|members|countries|states|nations))\s+(?:now\s+|already\s+|still\s+|formally\s+|officially\s+)*(recogni[sz]e|have\s+recogni[sz]ed|(?:have|maintain|keep)\s+(?:formal\s+|full\s+|diplomatic\s+)*(?:relations|ties)\s+with)\b"),
+            only_one: re(r"(?i)\b(?:the|its|their)\s+(only|last|sole|single)\s+(?:remaining\s+)?(?:{A}\s+)?(?:country|state|nation|ally|partner|capital|one|government)(?:\s+(?:left\s+)?in\s+{G})?(\s+(?:with|having|that\s+(?:still\s+)?(?:has|maintains|keeps))\s+(?:formal\s+|official\s+|full\s+|diplomatic\s+)*(?:relations|ties)\s+(?:with|to)\b|\s+(?:to\s+(?:still\s+)?recogni[sz]e|(?:still\s+)?recogni[sz]ing|that\s+(?:still\s+)?recogni[sz]es)\b)?"),
             one_of: re(r"(?i)\bone\s+of\s+(?:the\s+|only\s+|just\s+)*{N}\s+{A}\s+(?:states|countries|nations|allies)\b"),
         }
     })
 }
 
 /// Words that make a "N in <region>" a count of some state's partners.
-fn about_partners(s: &str) -> bool {
+pub(super) fn about_partners(s: &str) -> bool {
     let s = s.to_lowercase();
     [
         "of them",
@@ -455,13 +460,19 @@ pub(super) fn find(
     if let Some(subject) = topic {
         for caps in f.only_in.captures_iter(s) {
             let m = caps.get(0).expect("match");
-            // "The Vatican is its only ally in Europe", "Eswatini its last in Africa"
-            let Some(x) = named
+            // "The Vatican is its only ally in Europe", "Eswatini its last in Africa"; not the
+            // state whose ally it is ("Paraguay has ties with Taipei and is its sole partner in
+            // South America": the sentence's subject, Paraguay)
+            let right_before = named
                 .0
                 .iter()
                 .rev()
-                .find(|x| x.1 <= ss + m.start() && ss + m.start() - x.1 <= 8)
-            else {
+                .find(|x| x.1 <= ss + m.start() && ss + m.start() - x.1 <= 8);
+            let Some(x) = right_before.filter(|x| x.2 != subject).or_else(|| {
+                right_before
+                    .and(named.0.first())
+                    .filter(|x| x.2 != subject && x.1 <= ss + m.start())
+            }) else {
                 continue;
             };
             let q = Asked {
@@ -527,6 +538,70 @@ pub(super) fn find(
             ClaimKind::Exception,
             At::span(text, first.0, end),
         ));
+    }
+    for caps in f.only_one.captures_iter(s) {
+        let m = caps.get(0).expect("match");
+        let (Some(words), tail) = (caps.get(2).or(caps.get(3)), caps.get(4)) else {
+            continue;
+        };
+        // read above as "its only ally in …" or "the only … states"
+        if out
+            .iter()
+            .any(|c| c.start < ss + m.end() && ss + m.start() < c.end)
+        {
+            continue;
+        }
+        // whose side: the state right after the relation words, else the article's topic
+        let subject = match tail {
+            Some(_) => named.right_after(ss + m.end()),
+            None => topic.filter(|_| about_partners(s)),
+        };
+        let Some(subject) = subject else { continue };
+        // the one member: the state right before ("Eswatini is the last", "eSwatini, the
+        // last"), not the subject
+        let Some(x) = named.0.iter().rev().find(|x| {
+            x.1 <= ss + m.start()
+                && x.2 != subject
+                && matches!(
+                    text[x.1..ss + m.start()].trim().trim_matches(',').trim(),
+                    "" | "is" | "was" | "remains" | "became" | "becomes" | "is now" | "was then"
+                )
+        }) else {
+            continue;
+        };
+        let q = Asked {
+            subject,
+            words: words.as_str().to_string(),
+            side: Side::Partners,
+            count: None,
+            listed: vec![x.2],
+            only: true,
+        };
+        let end = if tail.is_some() {
+            named
+                .0
+                .iter()
+                .find(|y| y.0 >= ss + m.end())
+                .map_or(ss + m.end(), |y| y.1)
+        } else {
+            ss + m.end()
+        };
+        let mut claim = decide(
+            graph,
+            as_of,
+            &q,
+            ClaimKind::Exception,
+            At::span(text, x.0, end),
+        );
+        // "the last state in Africa to recognise it" may rank recognitions in time, not say
+        // that it is the only one left: that reading is not refuted
+        let in_time = caps[1].eq_ignore_ascii_case("last")
+            && tail.is_some_and(|t| t.as_str().to_lowercase().contains("recogni"));
+        if in_time && claim.verdict == Verdict::Refuted {
+            claim.verdict = Verdict::NotEnoughInfo;
+            claim.explanation = format!("{} \"The last … to recognise\" may also mean the latest to do so, which this does not contradict.", claim.explanation);
+        }
+        out.push(claim);
     }
     if let Some(subject) = topic {
         for caps in f.one_of.captures_iter(s) {
