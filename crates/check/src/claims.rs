@@ -12,6 +12,7 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
+mod durations;
 pub(crate) mod groups;
 mod only;
 pub(crate) mod stated;
@@ -986,6 +987,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 .any(|c| ss + m.start() < c.end && c.start < ss + m.end())
         });
         out.extend(limited);
+        // "ending 85 years of relations", "a 54-year bond"
+        out.extend(durations::find(text, graph, as_of, &named, (ss, se), s));
         // "only Nicaragua, Venezuela and Nauru recognise Abkhazia"
         out.extend(only::find(
             text,
