@@ -98,7 +98,8 @@ struct Patterns {
     allies: Regex,
     /// "the only UN member without diplomatic ties to Seoul"
     only: Regex,
-    /// "the only UN member with which South Korea had no ties"
+    /// "the only UN member with which South Korea had no ties", "the last UN member apart from
+    /// North Korea with which it has no ties"
     only_which: Regex,
     /// "have no diplomatic relations", "never established ties"
     none: Regex,
@@ -134,7 +135,7 @@ fn patterns() -> &'static Patterns {
             recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
-            only_which: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state| country| nation)?|u\.n\. member(?: state| country)?|united nations member(?: state| country)?|country|state|nation)\s+with which\s+"),
+            only_which: re(r"(?i)\bthe (?:only|last|sole) (?:other |remaining )?(?:un member(?: state| country| nation)?|u\.n\. member(?: state| country)?|united nations member(?: state| country)?|country|state|nation)(?:\s*,?\s+(?:apart from|except(?: for)?|besides|other than|save for|bar)\s+([^,;]{2,40}?)\s*,?)?\s+with which\s+"),
             none: re(r"(?i)\b(?:(?:have|has|had|maintain|maintains|keeps?|kept|enjoy) no|(?:do|does|did) not (?:have|maintain)|never (?:established|had)|lacks?|without) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\b|\b(?:has|have|had) yet to (?:establish|forge|set up|open) (?:formal |official |full |diplomatic )*(?:relations|ties|links)\b"),
             except: re(r"(?i)\b(?:except(?:ion|ions)?|apart from|other than|save for|excluding|but not)\b"),
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
@@ -905,26 +906,66 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         for m in p.only.find_iter(s) {
             only_spans.push((m.start(), m.end()));
             if let (Some(y), Some(x)) = (named.after(ss + m.end()), named.before(ss + m.start())) {
-                out.push(only_claim(graph, as_of, y, x, at(m)));
+                let past = past_tense(&s[m.start()..m.end()]);
+                out.push(only_claim(graph, as_of, (y, x, &[]), past, at(m)));
             }
         }
-        // "X, the only UN member with which Y had no ties"
-        for m in p.only_which.find_iter(s) {
+        // "X, the only UN member with which Y had no ties", "X was the last UN member apart
+        // from North Korea with which it had no ties"
+        for caps in p.only_which.captures_iter(s) {
+            let m = caps.get(0).expect("match");
             let rest = &s[m.end()..];
             let Some(neg) = p.none.find(&rest[..floor(rest, 80)]) else {
                 continue;
             };
             only_spans.push((m.start(), m.end() + neg.end()));
-            if let (Some(h), Some(o)) = (named.after(ss + m.end()), named.before(ss + m.start())) {
+            let Some(o) = named.before(ss + m.start()) else {
+                continue;
+            };
+            let except: Vec<Code> = caps
+                .get(1)
+                .map(|g| named.within(ss + g.start(), ss + g.end()))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|x| x.2)
+                .collect();
+            // whose ties: the state right after "with which", else, for "it", the sentence's
+            // subject (or the one it carries on from) that is neither X nor set apart
+            let pronoun = {
+                let w = rest.trim_start().to_lowercase();
+                [
+                    "it ",
+                    "they ",
+                    "the country ",
+                    "the kingdom ",
+                    "the republic ",
+                ]
+                .iter()
+                .any(|p| w.starts_with(p))
+            };
+            let hub = if pronoun {
+                named
+                    .0
+                    .iter()
+                    .map(|x| x.2)
+                    .chain(carried)
+                    .chain(before_here.iter().copied())
+                    .find(|c| *c != o && !except.contains(c))
+            } else {
+                named.right_after(ss + m.end())
+            };
+            if let Some(h) = hub.filter(|h| *h != o) {
                 let end = (ss + m.end()..=(ss + m.end() + 80).min(se))
                     .rev()
                     .find(|&k| text.is_char_boundary(k))
                     .unwrap_or(se);
+                let end = (ss + m.end() + neg.end()).min(end);
+                let past = past_tense(&text[ss + m.start()..end]);
                 out.push(only_claim(
                     graph,
                     as_of,
-                    h,
-                    o,
+                    (h, o, &except),
+                    past,
                     At::span(text, ss + m.start(), end),
                 ));
                 counted = true;
@@ -1615,32 +1656,105 @@ fn exception_claim(graph: &Graph, as_of: Day, subject: Code, other: Code, at: At
     at.claim(ClaimKind::Exception, verdict, explanation, evidence)
 }
 
-fn only_claim(graph: &Graph, as_of: Day, hub: Code, only: Code, at: At<'_>) -> Claim {
-    let rel = graph.relations(hub, as_of, Universe::Un);
+/// Whether words are in the past tense ("was the last", "had no ties").
+fn past_tense(words: &str) -> bool {
+    words.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "was" | "were" | "had" | "remained" | "lacked" | "did"
+        )
+    })
+}
+
+/// "X is the only (or last) UN member without relations with Y", with the states the words set
+/// apart ("apart from North Korea"). Said as X and Y establish relations — within a week of the
+/// article, or within `SOON_DAYS` in the past tense ("was the last … with which it had no
+/// ties") — the claim is of the day before.
+fn only_claim(
+    graph: &Graph,
+    as_of: Day,
+    (hub, only, except): (Code, Code, &[Code]),
+    past: bool,
+    at: At<'_>,
+) -> Claim {
     let (h, o) = (name(graph, hub), name(graph, only));
-    let st = graph.status(hub, only, as_of);
+    let mut day = as_of;
+    let mut note = String::new();
+    if no_relations(&graph.status(hub, only, as_of)) == Some(false) {
+        let since = relations_since(graph, hub, only, as_of);
+        let window = if past { SOON_DAYS } else { 7 };
+        let recent = |e: &&diplograph_graph::Entry| {
+            as_of
+                .checked_sub(jiff::Span::new().days(window))
+                .is_ok_and(|d| e.date.first_day() >= d)
+        };
+        if let Some(e) = since.filter(recent) {
+            if let Ok(d) = e.date.first_day().checked_sub(jiff::Span::new().days(1)) {
+                day = d;
+                note = format!(
+                    "{o} and {h} established relations on {}, within {window} days of the article: the claim is of the day before, {day}. ",
+                    e.date
+                );
+            }
+        }
+    }
+    let rel = graph.relations(hub, day, Universe::Un);
+    let st = graph.status(hub, only, day);
+    let set_apart: Vec<Code> = except
+        .iter()
+        .copied()
+        .filter(|c| *c != only && *c != hub)
+        .collect();
+    let apart_with: Vec<String> = set_apart
+        .iter()
+        .filter(|c| no_relations(&graph.status(hub, **c, day)) == Some(false))
+        .map(|c| name(graph, *c))
+        .collect();
     let (verdict, explanation) = match (&rel, no_relations(&st)) {
         (_, Some(false)) => (
             Verdict::Refuted,
-            format!("{o} and {h} have relations on {as_of}."),
+            format!(
+                "{o} and {h} have relations on {day}{}.",
+                relations_since(graph, hub, only, day)
+                    .map_or(String::new(), |e| format!(" ({} {})", e.event, e.date))
+            ),
+        ),
+        _ if !apart_with.is_empty() => (
+            Verdict::NotEnoughInfo,
+            format!(
+                "The claim sets apart {}, which had relations with {h} on {day}: it counts by another convention.",
+                apart_with.join(", ")
+            ),
         ),
         (Ok(r), Some(true)) => {
             let others: Vec<String> = r
                 .without
                 .iter()
-                .filter(|c| **c != only)
+                .filter(|c| **c != only && !set_apart.contains(c))
                 .map(|c| name(graph, *c))
                 .collect();
+            let apart = if set_apart.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " besides {}, which the claim sets apart",
+                    set_apart
+                        .iter()
+                        .map(|c| name(graph, *c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             if others.is_empty() && r.unknown.is_empty() {
                 (
                     Verdict::Supported,
-                    format!("On {as_of}, {o} is the only UN member without relations with {h}."),
+                    format!("On {day}, {o} is the only UN member without relations with {h}{apart}."),
                 )
             } else if !others.is_empty() {
                 (
                     Verdict::Refuted,
                     format!(
-                        "{o} is not the only one: on {as_of}, {h} also has no relations with {}.",
+                        "{o} is not the only one: on {day}, {h} also has no relations with {}.",
                         others.join(", ")
                     ),
                 )
@@ -1650,14 +1764,18 @@ fn only_claim(graph: &Graph, as_of: Day, hub: Code, only: Code, at: At<'_>) -> C
         }
         _ => (
             Verdict::NotEnoughInfo,
-            format!("The graph cannot tell whether {o} and {h} have relations on {as_of}."),
+            format!("The graph cannot tell whether {o} and {h} have relations on {day}."),
         ),
     };
+    let mut evidence = evidence_of(graph, &st);
+    if day != as_of {
+        evidence.extend(evidence_of(graph, &graph.status(hub, only, as_of)));
+    }
     at.claim(
         ClaimKind::Exception,
         verdict,
-        explanation,
-        evidence_of(graph, &st),
+        format!("{note}{explanation}"),
+        evidence,
     )
 }
 
