@@ -22,6 +22,9 @@ pub enum Expr {
     Year(i16),
     Weekday(Weekday),
     Rel(Rel),
+    /// "that day" (0), "the next day" (1), "the day before" (-1): a day counted from the last
+    /// day the article named, which only the article can give (see [`resolve`]).
+    Anaphor(i8),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,6 +273,39 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // "that day", "the same evening", "the next day", "a day later", "the day before"
+        let anaphor = match (
+            lower(i).as_str(),
+            lower(i + 1).as_str(),
+            lower(i + 2).as_str(),
+        ) {
+            ("that", "day" | "evening" | "morning" | "afternoon" | "night", _) => Some((0, 1)),
+            ("that" | "the", "same", "day" | "evening" | "morning" | "afternoon" | "night") => {
+                Some((0, 2))
+            }
+            ("the", "next" | "following", "day" | "morning") => Some((1, 2)),
+            ("a", "day", "later") | ("the", "day", "after") => Some((1, 2)),
+            ("a", "day", "earlier") | ("the", "previous", "day") => Some((-1, 2)),
+            ("the", "day", "before") if !matches!(lower(i + 3).as_str(), "yesterday") => {
+                Some((-1, 2))
+            }
+            _ => None,
+        };
+        // "the same day that it became independent, on August 31": the day is the one the
+        // clause names, not one told before
+        let anaphor = anaphor.filter(|(_, extra)| {
+            !matches!(lower(i + extra + 1).as_str(), "that" | "as" | "when" | "on")
+        });
+        if let Some((k, extra)) = anaphor {
+            out.push(Found {
+                first: i,
+                last: i + extra,
+                expr: Expr::Anaphor(k),
+                since,
+            });
+            i += 1 + extra;
+            continue;
+        }
         let rel = match (lower(i).as_str(), lower(i + 1).as_str()) {
             ("yesterday", _) => Some((Rel::Yesterday, 0)),
             ("today", _) => Some((Rel::Today, 0)),
@@ -321,6 +357,8 @@ pub fn resolve(e: Expr, published: Option<Date>, future: bool) -> Option<Date> {
         Expr::Full(d) => return Some(Date::from_day(d)),
         Expr::MonthYear(y, m) => return Date::from_month(y, m),
         Expr::Year(y) => return Some(Date::year(y)),
+        // counted from an event of the article, not from its publication
+        Expr::Anaphor(_) => return None,
         _ => {}
     }
     let published = published?;
@@ -355,6 +393,27 @@ pub fn resolve(e: Expr, published: Option<Date>, future: bool) -> Option<Date> {
     }
 }
 
+/// [`resolve`], with `anchor`, the last day the article named before the expression, for
+/// "that day" (the anchor), "the next day" and "the day before"; only a day counts from.
+pub fn resolve_in(
+    e: Expr,
+    published: Option<Date>,
+    future: bool,
+    anchor: Option<Date>,
+) -> Option<Date> {
+    match e {
+        Expr::Anaphor(k) => anchor
+            .filter(|a| a.precision() == Precision::Day)
+            .and_then(|a| {
+                a.first_day()
+                    .checked_add(jiff::Span::new().days(i64::from(k)))
+                    .ok()
+            })
+            .map(Date::from_day),
+        e => resolve(e, published, future),
+    }
+}
+
 /// [`resolve`] for a publication day.
 fn resolve_from_day(e: Expr, p: Day, future: bool) -> Option<Date> {
     let year = p.year();
@@ -362,6 +421,7 @@ fn resolve_from_day(e: Expr, p: Day, future: bool) -> Option<Date> {
         Expr::Full(d) => Date::from_day(d),
         Expr::MonthYear(y, m) => Date::from_month(y, m)?,
         Expr::Year(y) => Date::year(y),
+        Expr::Anaphor(_) => return None,
         Expr::MonthDay(m, d) => {
             let y = nearest_year(year, (m, d).cmp(&(p.month(), p.day())), future);
             Date::from_day(Day::new(y, m, d).ok()?)

@@ -75,6 +75,10 @@ struct Context {
     home: Option<Code>,
     /// The last event's actors and date, for "the two leaders".
     last: Option<([Code; 2], Option<Date>)>,
+    /// The last event's type: a statement that goes on about the same act.
+    last_kind: Option<EventType>,
+    /// The last day the text named (in the sentences looked at), for "that day", "the next day".
+    last_day: Option<Date>,
     /// The pair the whole text is about, if known (see [`crate::read_about`]).
     topic: Option<[Code; 2]>,
 }
@@ -173,8 +177,17 @@ pub(crate) fn extract(
             };
             let before = raws.len();
             s.events(published, &mut cx, &mut raws, notes);
+            // the last day this sentence names, for "that day" in the sentences after it
+            for f in &found {
+                if let Some(d) = dates::resolve_in(f.expr, published, false, cx.last_day)
+                    .filter(|d| d.precision() == diplograph_model::Precision::Day)
+                {
+                    cx.last_day = Some(d);
+                }
+            }
             if let Some(r) = raws[before..].last() {
                 cx.last = Some((r.actors, r.date));
+                cx.last_kind = Some(r.kind);
             }
         }
     }
@@ -311,7 +324,8 @@ impl Sentence<'_> {
         for m in &matches {
             let modality = self.modality(m.at);
             let (pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
-            let (mut date, said) = self.date(m.at, m.rule, modality, published, notes);
+            let anchor = cx.last_day;
+            let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
             if anaphoric && date.is_none() && self.dates.is_empty() {
                 date = cx.last.and_then(|(_, d)| d);
             }

@@ -24,12 +24,14 @@ impl Sentence<'_> {
                     .any(|x| x.first >= j + 2 && x.first <= j + 4);
             }
             if self.is(j, SPEECH_VERBS) {
-                // the speaker stands just before the verb
-                let last_before = self
-                    .mentions
-                    .iter()
-                    .rfind(|x| x.last < j && x.last + 7 >= j);
-                return last_before.is_some_and(|x| other(&x));
+                // the speaker stands just before the verb, with the states listed with it ("The
+                // UAE, Bahrain and Egypt announced …": Egypt speaks for all three)
+                let ms: Vec<&Mention> = self.mentions.iter().collect();
+                let Some(idx) = ms.iter().rposition(|x| x.last < j && x.last + 7 >= j) else {
+                    return false;
+                };
+                let speakers = self.group_from(&ms, idx, false);
+                return other(&ms[idx]) && !speakers.iter().any(|c| actors.contains(c));
             }
             false
         })
@@ -189,9 +191,12 @@ impl Sentence<'_> {
         // "Freetown withdrew that recognition": the recognition spoken of, by the state that
         // gave it
         if m.kind == EventType::WithdrawRecognition {
+            // … not "its recognition of, and relations with, the Republic of China": that names
+            // what it recognised
             let that = (m.at + 1..(m.at + 4).min(self.toks.len())).any(|j| {
                 self.is(j, &["recognition"])
                     && self.is(j - 1, &["that", "this", "the", "its", "their"])
+                    && !self.is(j + 1, &["of"])
             });
             let (lo, hi) = self.clause_of(m);
             // the states that act, not the one a report is attributed to ("according to
@@ -243,6 +248,30 @@ impl Sentence<'_> {
                             ],
                         )
                 });
+                // "Colombia recalled its ambassador from Israel. Chile's president said the same
+                // evening that his government was recalling its envoy": a state acts with no
+                // target, right after an event of the same kind: the same target
+                let agent_only: Vec<Code> = self
+                    .mentions
+                    .iter()
+                    .filter(|x| !x.place && x.first >= lo && x.last < m.at)
+                    .map(|x| x.code)
+                    .collect();
+                // … only in a reported statement ("said that his government was recalling its
+                // envoy"), with no other target spoken of ("broke off relations with a
+                // neighbour" is not the last one's)
+                let reported = (lo..m.at).any(|j| self.is(j, SPEECH_VERBS));
+                let other_target = (m.end + 1..(m.end + 5).min(self.toks.len()))
+                    .any(|j| self.is(j, &["with", "from", "to", "in", "against"]));
+                let same_kind =
+                    cx.last_kind == Some(m.kind) && m.kind.directed() && reported && !other_target;
+                if let (true, Some((pair, _)), [agent, rest @ ..]) =
+                    (same_kind, cx.last, agent_only.as_slice())
+                {
+                    if rest.iter().all(|c| c == agent) && *agent != pair[1] && *agent != pair[0] {
+                        return (vec![(*agent, pair[1])], false);
+                    }
+                }
                 match cx.last {
                     Some(_) if with_third => (Vec::new(), false),
                     Some((pair, _)) if anaphor => (vec![(pair[0], pair[1])], true),
@@ -284,7 +313,26 @@ impl Sentence<'_> {
             .iter()
             .filter(|x| x.first >= lo && x.last < hi)
             .collect();
-        let actors: Vec<&Mention> = all.iter().copied().filter(|x| !x.place).collect();
+        // "… relations with the Republic of China as the government of China": the state after
+        // "as the government of" says what a state named before it was recognised as, it is no
+        // party (but "recognised the Carranza government as the government of Mexico" names
+        // no state before: Mexico is the party)
+        let as_government_of = |x: &&Mention| {
+            x.first >= 3
+                && self.is(x.first - 1, &["of"])
+                && self.is(x.first - 2, &["government"])
+                && (x.first.saturating_sub(7)..x.first - 2)
+                    .rfind(|&j| self.is(j, &["as"]))
+                    .is_some_and(|a| {
+                        all.iter()
+                            .any(|y| !y.place && y.first > m.at && y.last < a && y.code != x.code)
+                    })
+        };
+        let actors: Vec<&Mention> = all
+            .iter()
+            .copied()
+            .filter(|x| !x.place && !as_government_of(x))
+            .collect();
         let at = m.at;
         // "between A and B"
         if let Some(b) = (at.saturating_sub(4)..(at + 8).min(self.toks.len()))

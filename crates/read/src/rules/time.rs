@@ -9,12 +9,14 @@ use crate::{Modality, Note, NoteKind};
 
 impl Sentence<'_> {
     /// The date of the event at token `at`: the nearest date expression in the sentence.
+    /// `anchor` is the last day the article named before this sentence, for "that day" and "the
+    /// next day"; only a day counts from it.
     pub(super) fn date(
         &self,
         at: usize,
         rule: &str,
         modality: Modality,
-        published: Option<Date>,
+        (published, anchor): (Option<Date>, Option<Date>),
         notes: &mut Vec<Note>,
     ) -> (Option<Date>, bool) {
         // "the ministry said on Friday" dates the saying, not the event; a date across "after"
@@ -120,7 +122,16 @@ impl Sentence<'_> {
         };
         let said = speech(&nearest);
         let future = modality == Modality::Planned;
-        let r = dates::resolve(nearest.expr, published, future);
+        // "that day" after a day named earlier in the same sentence counts from it
+        let anchor = self
+            .dates
+            .iter()
+            .filter(|d| d.last < nearest.first)
+            .filter_map(|d| dates::resolve(d.expr, published, false))
+            .filter(|d| d.precision() == diplograph_model::Precision::Day)
+            .last()
+            .or(anchor);
+        let r = dates::resolve_in(nearest.expr, published, future, anchor);
         let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
         // nothing outside the years the ledger stores leaves the reader
         let r = match r {
