@@ -37,6 +37,11 @@ pub enum Rel {
     LastMonth,
     ThisMonth,
     NextMonth,
+    /// "last week": the calendar week (Monday to Sunday) before the publication's.
+    LastWeek,
+    /// "this week", "earlier this week": the publication's week, up to its day.
+    ThisWeek,
+    NextWeek,
 }
 
 /// A date expression found in a sentence: token range and what it says.
@@ -286,15 +291,35 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             ("the", "next" | "following", "day" | "morning") => Some((1, 2)),
             ("a", "day", "later") | ("the", "day", "after") => Some((1, 2)),
             ("a", "day", "earlier") | ("the", "previous", "day") => Some((-1, 2)),
+            // a communique's "as of this day", "as from the same date"
+            ("this", "day" | "date", _) if matches!(prev.as_str(), "of" | "from") => Some((0, 1)),
+            ("that", "date", _) => Some((0, 1)),
+            ("the", "same", "date") => Some((0, 2)),
             ("the", "day", "before") if !matches!(lower(i + 3).as_str(), "yesterday") => {
                 Some((-1, 2))
             }
             _ => None,
         };
         // "the same day that it became independent, on August 31": the day is the one the
-        // clause names, not one told before
+        // clause names, not one told before; but in "said the same evening that his government
+        // was …" the "that" is the saying's
+        let said = matches!(
+            prev.as_str(),
+            "said"
+                | "says"
+                | "announced"
+                | "told"
+                | "stated"
+                | "declared"
+                | "wrote"
+                | "added"
+                | "confirmed"
+                | "reported"
+                | "tweeted"
+                | "posted"
+        );
         let anaphor = anaphor.filter(|(_, extra)| {
-            !matches!(lower(i + extra + 1).as_str(), "that" | "as" | "when" | "on")
+            said || !matches!(lower(i + extra + 1).as_str(), "that" | "as" | "when" | "on")
         });
         if let Some((k, extra)) = anaphor {
             out.push(Found {
@@ -315,6 +340,9 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             ("last", "month") => Some((Rel::LastMonth, 1)),
             ("this", "month") => Some((Rel::ThisMonth, 1)),
             ("next", "month") => Some((Rel::NextMonth, 1)),
+            ("last", "week") => Some((Rel::LastWeek, 1)),
+            ("this", "week") => Some((Rel::ThisWeek, 1)),
+            ("next", "week") => Some((Rel::NextWeek, 1)),
             _ => None,
         };
         if let Some((r, extra)) = rel {
@@ -456,6 +484,33 @@ fn resolve_from_day(e: Expr, p: Day, future: bool) -> Option<Date> {
                 let d = p.last_of_month().tomorrow().ok()?;
                 Date::from_month(d.year(), d.month())?
             }
+            // a week has no precision of its own: the month that holds all its days (up to the
+            // publication day for this week), else the year, else nothing
+            Rel::LastWeek | Rel::ThisWeek | Rel::NextWeek => {
+                let monday = p
+                    .checked_sub(
+                        jiff::Span::new().days(i64::from(p.weekday().to_monday_zero_offset())),
+                    )
+                    .ok()?;
+                let (from, to) = match r {
+                    Rel::LastWeek => (
+                        monday.checked_sub(jiff::Span::new().days(7)).ok()?,
+                        monday.yesterday().ok()?,
+                    ),
+                    Rel::ThisWeek => (monday, p),
+                    _ => (
+                        monday.checked_add(jiff::Span::new().days(7)).ok()?,
+                        monday.checked_add(jiff::Span::new().days(13)).ok()?,
+                    ),
+                };
+                if (from.year(), from.month()) == (to.year(), to.month()) {
+                    Date::from_month(from.year(), from.month())?
+                } else if from.year() == to.year() {
+                    Date::year(from.year())
+                } else {
+                    return None;
+                }
+            }
         },
     })
 }
@@ -536,6 +591,47 @@ mod tests {
         assert_eq!(one("earlier this month", y, false), None);
         assert_eq!(one("ties since 1987", y, false).unwrap(), "1987");
         assert_eq!(one("ties since 1987", "", false).unwrap(), "1987");
+    }
+
+    #[test]
+    fn a_week_is_the_month_or_year_that_holds_it() {
+        let thu = "2021-05-06"; // a Thursday
+        assert_eq!(one("met last week", thu, false).unwrap(), "2021"); // 26 April – 2 May
+        assert_eq!(one("met earlier this week", thu, false).unwrap(), "2021-05");
+        assert_eq!(one("will meet next week", thu, true).unwrap(), "2021-05");
+        assert_eq!(
+            one("met last week", "2021-05-20", false).unwrap(),
+            "2021-05"
+        );
+        // 27 December 2021 – 2 January 2022: no month, no year holds it
+        assert_eq!(one("met last week", "2022-01-05", false), None);
+        assert_eq!(one("met last week", "2021-05", false), None);
+    }
+
+    #[test]
+    fn that_day_counts_from_the_last_day_named() {
+        let toks = |s: &str| crate::text::tokens(s, 0, s.len());
+        let anchor = "2022-03-09".parse::<Date>().ok();
+        for (s, want) in [
+            ("said the same evening that", Some("2022-03-09")),
+            ("a day later", Some("2022-03-10")),
+            ("the day before", Some("2022-03-08")),
+            ("as of this day", Some("2022-03-09")),
+        ] {
+            let f = find(s, &toks(s));
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            let got = resolve_in(f[0].expr, None, false, anchor).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{s}");
+        }
+        // "the same day that it became independent": the day the clause names
+        let s = "the same day that it became independent";
+        assert!(find(s, &toks(s)).is_empty());
+        // only a day counts from
+        let f = find("that day", &toks("that day"));
+        assert_eq!(
+            resolve_in(f[0].expr, None, false, "2022-03".parse().ok()),
+            None
+        );
     }
 
     /// Issue 11: "next year" on 9999-12-31 made year 10000, whose first day panics in the

@@ -77,8 +77,16 @@ struct Context {
     last: Option<([Code; 2], Option<Date>)>,
     /// The last event's type: a statement that goes on about the same act.
     last_kind: Option<EventType>,
+    /// The last pair of an event that made or kept ties (established, restored, met, signed)
+    /// and of one that cut them: "the two governments said they were establishing relations"
+    /// after "Panama set up relations with China and cut its ties with Taiwan" is Panama and
+    /// China.
+    last_by_side: [Option<[Code; 2]>; 2],
     /// The last day the text named (in the sentences looked at), for "that day", "the next day".
     last_day: Option<Date>,
+    /// The day of a statement made in the sentence looked at last ("announced on Thursday that
+    /// …"), for an undated event in the next one that goes on with it ("…, the council said").
+    statement_day: Option<Date>,
     /// The pair the whole text is about, if known (see [`crate::read_about`]).
     topic: Option<[Code; 2]>,
 }
@@ -177,6 +185,16 @@ pub(crate) fn extract(
             };
             let before = raws.len();
             s.events(published, &mut cx, &mut raws, notes);
+            // an undated event told as what someone said, right after a statement of a known
+            // day, is dated by it
+            if let Some(day) = cx.statement_day.filter(|_| s.goes_on_with_statement()) {
+                for r in raws[before..].iter_mut().filter(|r| {
+                    r.date.is_none() && r.modality.happened() && !r.rule.starts_with("history")
+                }) {
+                    r.date = Some(day);
+                }
+            }
+            cx.statement_day = s.statement_day(published, cx.last_day);
             // the last day this sentence names, for "that day" in the sentences after it
             for f in &found {
                 if let Some(d) = dates::resolve_in(f.expr, published, false, cx.last_day)
@@ -189,9 +207,27 @@ pub(crate) fn extract(
                 cx.last = Some((r.actors, r.date));
                 cx.last_kind = Some(r.kind);
             }
+            for r in &raws[before..] {
+                cx.last_by_side[usize::from(cuts(r.kind))] = Some(r.actors);
+            }
         }
     }
     merge(text, raws, budget, notes)
+}
+
+/// Whether an event cuts or lowers ties (a break, a recall, an expulsion, a sanction), rather
+/// than making or keeping them.
+fn cuts(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Sever
+            | EventType::Suspend
+            | EventType::WithdrawRecognition
+            | EventType::RecallAmbassador
+            | EventType::ExpelDiplomats
+            | EventType::CloseEmbassy
+            | EventType::Sanction
+    )
 }
 
 /// The sentences of a paragraph, a sentence longer than `max` bytes cut into pieces of at most
@@ -328,6 +364,17 @@ impl Sentence<'_> {
             let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
             if anaphoric && date.is_none() && self.dates.is_empty() {
                 date = cx.last.and_then(|(_, d)| d);
+            }
+            // "has broken off relations with immediate effect": the day of the statement
+            if date.is_none()
+                && self.dates.is_empty()
+                && modality == Modality::Asserted
+                && self.immediate()
+            {
+                date = cx
+                    .statement_day
+                    .or(published)
+                    .filter(|d| d.precision() == diplograph_model::Precision::Day);
             }
             let location = self
                 .mentions

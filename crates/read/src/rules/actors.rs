@@ -182,6 +182,8 @@ impl Sentence<'_> {
                         || (self.is(j + 1, &["diplomatic"]) && self.is(j + 2, RELATION_NOUNS)))
             });
         if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
+            // the pair of the last event on the same side (making or cutting ties)
+            let pair = cx.last_by_side[usize::from(super::cuts(m.kind))].unwrap_or(pair);
             return (vec![(pair[0], pair[1])], true);
         }
         // … a past the statement recalls, whose time is its own, not the statement's
@@ -272,9 +274,13 @@ impl Sentence<'_> {
                         return (vec![(*agent, pair[1])], false);
                     }
                 }
+                let same_side = cx.last_by_side[usize::from(super::cuts(m.kind))];
                 match cx.last {
                     Some(_) if with_third => (Vec::new(), false),
-                    Some((pair, _)) if anaphor => (vec![(pair[0], pair[1])], true),
+                    Some((pair, _)) if anaphor => {
+                        let pair = same_side.unwrap_or(pair);
+                        (vec![(pair[0], pair[1])], true)
+                    }
                     // a text about one pair: a sentence that names no other state is about it
                     _ => match cx.topic {
                         Some(t) if self.mentions.iter().all(|x| x.place || t.contains(&x.code)) => {

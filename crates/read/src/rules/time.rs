@@ -8,6 +8,80 @@ use crate::dates::{self, Expr, Found};
 use crate::{Modality, Note, NoteKind};
 
 impl Sentence<'_> {
+    /// Whether a date after the trigger at `at` is when the act takes effect: "as from 3 May",
+    /// "as of this day", "effective Thursday", "with effect from 1 June".
+    fn effective(&self, d: &Found, at: usize) -> bool {
+        let k = d.first;
+        d.first > at
+            && k >= 2
+            && (self.is(k - 2, &["as"]) && self.is(k - 1, &["of", "from"])
+                || self.is(k - 1, &["effective"])
+                || k >= 3
+                    && self.is(k - 3, &["with"])
+                    && self.is(k - 2, &["effect"])
+                    && self.is(k - 1, &["from"]))
+    }
+
+    /// Whether the act takes effect at once ("with immediate effect", "effective immediately"):
+    /// the day the statement was made, which is the publication day when the text gives no
+    /// other.
+    pub(super) fn immediate(&self) -> bool {
+        (0..self.toks.len()).any(|j| {
+            self.is(j, &["with"]) && self.is(j + 1, &["immediate"]) && self.is(j + 2, &["effect"])
+                || self.is(j, &["effective", "effectively"]) && self.is(j + 1, &["immediately"])
+        })
+    }
+
+    /// Whether a date is when someone spoke: "said on Friday", "announced Monday".
+    pub(super) fn said_on(&self, d: &Found) -> bool {
+        let k = if d.first > 0 && self.is(d.first - 1, &["on", "in", "last", "this"]) {
+            d.first - 1
+        } else {
+            d.first
+        };
+        k > 0
+            && self.is(
+                k - 1,
+                &[
+                    "said",
+                    "says",
+                    "announced",
+                    "announces",
+                    "told",
+                    "stated",
+                    "confirmed",
+                    "added",
+                    "reported",
+                    "noted",
+                    "tweeted",
+                    "posted",
+                    "wrote",
+                    "declared",
+                ],
+            )
+    }
+
+    /// The day a statement in this sentence was made ("announced on Thursday that …"), for the
+    /// sentences that go on with it.
+    pub(super) fn statement_day(
+        &self,
+        published: Option<Date>,
+        anchor: Option<Date>,
+    ) -> Option<Date> {
+        self.dates
+            .iter()
+            .filter(|d| self.said_on(d))
+            .filter_map(|d| dates::resolve_in(d.expr, published, false, anchor))
+            .find(|d| d.precision() == diplograph_model::Precision::Day)
+    }
+
+    /// Whether the sentence reports what someone said ("…, the council said"), with no date of
+    /// its own: it goes on with a statement made before.
+    pub(super) fn goes_on_with_statement(&self) -> bool {
+        self.dates.is_empty()
+            && (0..self.toks.len()).any(|j| self.is(j, super::words::SPEECH_VERBS))
+    }
+
     /// The date of the event at token `at`: the nearest date expression in the sentence.
     /// `anchor` is the last day the article named before this sentence, for "that day" and "the
     /// next day"; only a day counts from it.
@@ -21,33 +95,7 @@ impl Sentence<'_> {
     ) -> (Option<Date>, bool) {
         // "the ministry said on Friday" dates the saying, not the event; a date across "after"
         // or "before" dates another event
-        let speech = |d: &&Found| {
-            let k = if d.first > 0 && self.is(d.first - 1, &["on", "in", "last", "this"]) {
-                d.first - 1
-            } else {
-                d.first
-            };
-            k > 0
-                && self.is(
-                    k - 1,
-                    &[
-                        "said",
-                        "says",
-                        "announced",
-                        "announces",
-                        "told",
-                        "stated",
-                        "confirmed",
-                        "added",
-                        "reported",
-                        "noted",
-                        "tweeted",
-                        "posted",
-                        "wrote",
-                        "declared",
-                    ],
-                )
-        };
+        let speech = |d: &&Found| self.said_on(d);
         let across = |d: &&Found| {
             let (lo, hi) = if d.first > at {
                 (at, d.first)
@@ -99,6 +147,18 @@ impl Sentence<'_> {
                     .any(|k| self.is(k, &["which", "who"]) && k > 0 && self.is(k - 1, &[","]))
         };
         let history = rule.starts_with("history");
+        // an event that changes the relations' status, which a date can put into effect
+        let status = [
+            "establish",
+            "restore",
+            "sever",
+            "suspend",
+            "recogni",
+            "withdraw",
+            "switch",
+        ]
+        .iter()
+        .any(|p| rule.starts_with(p));
         let usable = |d: &&Found| {
             !across(d) && !of_noun(d) && !participle(d) && !relative(d) && (d.since == history)
         };
@@ -113,9 +173,15 @@ impl Sentence<'_> {
                 } else {
                     at - d.last
                 };
-                // a date after the trigger in the same clause reads first ("took place on
-                // Thursday"), one before it second
-                (speech(d), dist, d.first < at)
+                // a date the relations take effect from ("as from 3 May", "effective
+                // Thursday") is theirs before any nearer one; a date after the trigger in the
+                // same clause reads first ("took place on Thursday"), one before it second
+                (
+                    speech(d),
+                    !(status && self.effective(d, at)),
+                    dist,
+                    d.first < at,
+                )
             })
         else {
             return (None, false);

@@ -380,15 +380,30 @@ impl Sentence<'_> {
                     continue;
                 }
             }
-            if self.starts(i, &["switch"])
-                && self
-                    .after(i, 4, &["recognition", "allegiance", "ties", "relations"])
-                    .is_some()
+            // "switched its recognition from Taipei to Beijing", "moved its diplomatic
+            // recognition from Taiwan to China": the recognition withdrawn breaks the relations
+            // too
+            let moved = self.starts(
+                i,
+                &["switch", "moved", "moves", "moving", "shift", "transferr"],
+            ) && self.after(i, 3, &["recognition", "allegiance"]).is_some();
+            if (moved
+                || self.starts(i, &["switch"])
+                    && self
+                        .after(i, 4, &["recognition", "allegiance", "ties", "relations"])
+                        .is_some())
                 && self.after(i, 8, &["from"]).is_some()
             {
                 push(
                     &mut out,
                     EventType::WithdrawRecognition,
+                    "switch.recognition.from",
+                    i,
+                    None,
+                );
+                push(
+                    &mut out,
+                    EventType::Sever,
                     "switch.recognition.from",
                     i,
                     None,
@@ -403,8 +418,13 @@ impl Sentence<'_> {
                 continue;
             }
             if w.starts_with("recogni")
-                && !(i.saturating_sub(4)..i)
-                    .any(|k| self.starts(k, WITHDRAW_STEMS) || self.starts(k, &["switch"]))
+                && !(i.saturating_sub(4)..i).any(|k| {
+                    self.starts(k, WITHDRAW_STEMS)
+                        || self.starts(
+                            k,
+                            &["switch", "moved", "moves", "moving", "shift", "transferr"],
+                        )
+                })
                 && self
                     .after(
                         i,
