@@ -353,6 +353,67 @@ impl Sentence<'_> {
         notes: &mut Vec<Note>,
     ) {
         let matches = self.matches();
+        // "Britain, Canada and Portugal had done so on Sunday": the last act told again, by
+        // the states before the pro-verb, towards the same state
+        let proverbs = if matches.is_empty() {
+            self.proverbs()
+        } else {
+            Vec::new()
+        };
+        let mut from = 0;
+        for (n, &(at, end)) in proverbs.iter().enumerate() {
+            let (Some(kind), Some((pair, _))) = (cx.last_kind, cx.last) else {
+                break;
+            };
+            let modality = self.modality(at);
+            // the states since the pro-verb before: "Slovenia did the same on 4 June, and
+            // Armenia followed suit"
+            let ms: Vec<&Mention> = self
+                .mentions
+                .iter()
+                .filter(|x| !x.place && x.first >= from && x.last < at)
+                .collect();
+            from = end + 1;
+            let Some(k) = ms.len().checked_sub(1) else {
+                continue;
+            };
+            let group = self.group_from(&ms, k, false);
+            // the date in the pro-verb's own clause: from its first acting state up to the next
+            // pro-verb ("Slovenia did the same on 4 June, and Armenia followed suit")
+            let starts = ms[k + 1 - group.len().min(k + 1)].first;
+            let upto = proverbs.get(n + 1).map_or(self.toks.len(), |p| p.0);
+            let date = self
+                .dates
+                .iter()
+                .filter(|d| d.first >= starts && d.last < upto)
+                .min_by_key(|d| d.first.abs_diff(at))
+                .and_then(|d| {
+                    dates::resolve_in(
+                        d.expr,
+                        published,
+                        modality == Modality::Planned,
+                        cx.last_day,
+                    )
+                })
+                .filter(dates::storable);
+            let target = pair[1];
+            for a in group {
+                if a == target || a == pair[0] && kind.symmetric_match() {
+                    continue;
+                }
+                raws.push(Raw {
+                    kind,
+                    actors: [a, target],
+                    date,
+                    modality,
+                    location: None,
+                    rule: "proverb.same-act",
+                    sentence: self.span,
+                    trigger: (self.toks[at].start, self.toks[end].end),
+                    said: false,
+                });
+            }
+        }
         let mut used_objects: Vec<(Code, Code)> = Vec::new(); // (object, agent) of earlier triggers
         let mut seen: HashSet<(EventType, [Code; 2])> = HashSet::new();
         // the pair of this sentence's last event, for "…; the relations had been severed"

@@ -251,27 +251,62 @@ impl Sentence<'_> {
                         )
                 });
                 // "Colombia recalled its ambassador from Israel. Chile's president said the same
-                // evening that his government was recalling its envoy": a state acts with no
-                // target, right after an event of the same kind: the same target
-                let agent_only: Vec<Code> = self
+                // evening that his government was recalling its envoy", "… Chile and Honduras
+                // have recalled their ambassadors": states that act with no target, right after
+                // an act of the same kind (or a recall after a break), act towards its target
+                let ms: Vec<&Mention> = self
                     .mentions
                     .iter()
                     .filter(|x| !x.place && x.first >= lo && x.last < m.at)
-                    .map(|x| x.code)
                     .collect();
-                // … only in a reported statement ("said that his government was recalling its
-                // envoy"), with no other target spoken of ("broke off relations with a
-                // neighbour" is not the last one's)
+                let agents = ms
+                    .len()
+                    .checked_sub(1)
+                    .map(|k| self.group_from(&ms, k, false))
+                    .unwrap_or_default();
+                // … in a reported statement or with its own envoys ("their ambassadors"), and no
+                // other target spoken of ("broke off relations with a neighbour" is not the last
+                // one's)
                 let reported = (lo..m.at).any(|j| self.is(j, SPEECH_VERBS));
+                let own_envoy = (m.at..(m.end + 3).min(self.toks.len())).any(|j| {
+                    self.is(j, &["its", "their"])
+                        && self.starts(j + 1, &["ambassador", "envoy", "diplomat", "top"])
+                });
                 let other_target = (m.end + 1..(m.end + 5).min(self.toks.len()))
                     .any(|j| self.is(j, &["with", "from", "to", "in", "against"]));
-                let same_kind =
-                    cx.last_kind == Some(m.kind) && m.kind.directed() && reported && !other_target;
-                if let (true, Some((pair, _)), [agent, rest @ ..]) =
-                    (same_kind, cx.last, agent_only.as_slice())
-                {
-                    if rest.iter().all(|c| c == agent) && *agent != pair[1] && *agent != pair[0] {
-                        return (vec![(*agent, pair[1])], false);
+                let kin = |k: EventType| {
+                    matches!(
+                        k,
+                        EventType::RecallAmbassador
+                            | EventType::Sever
+                            | EventType::Suspend
+                            | EventType::ExpelDiplomats
+                    )
+                };
+                let follows =
+                    cx.last_kind == Some(m.kind) || kin(m.kind) && cx.last_kind.is_some_and(kin);
+                // "… and Bolivia has cut ties": a break with no object at all
+                let bare = matches!(m.kind, EventType::Sever | EventType::Suspend)
+                    && (m.end + 1 >= self.toks.len()
+                        || self.is(
+                            m.end + 1,
+                            &[",", ".", ";", "and", "while", "but", "altogether"],
+                        ));
+                let same_act = follows
+                    && m.kind.directed()
+                    && (reported || own_envoy || bare)
+                    && !other_target
+                    // the acting states stand right before the act ("and Bolivia has cut ties")
+                    && (reported || ms.last().is_some_and(|x| x.last + 5 >= m.at));
+                if let (true, Some((pair, _))) = (same_act, cx.last) {
+                    let target = pair[1];
+                    let pairs: Vec<(Code, Code)> = agents
+                        .iter()
+                        .filter(|a| **a != target && **a != pair[0])
+                        .map(|a| (*a, target))
+                        .collect();
+                    if !pairs.is_empty() {
+                        return (pairs, false);
                     }
                 }
                 let same_side = cx.last_by_side[usize::from(super::cuts(m.kind))];
@@ -291,6 +326,36 @@ impl Sentence<'_> {
                 }
             }
         }
+    }
+
+    /// Where a clause of its own begins after token `at`: "and", "but", "while" or a semicolon
+    /// followed by a state and its verb ("and Bolivia has cut ties"); the sentence's end if none.
+    pub(super) fn next_clause(&self, at: usize) -> usize {
+        (at + 1..self.toks.len())
+            .find(|&j| {
+                self.is(j, &["and", "but", "while", "whereas", ";"])
+                    && self
+                        .mentions
+                        .iter()
+                        .find(|x| x.first == j + 1 || x.first == j + 2 && self.is(j + 1, &["the"]))
+                        .is_some_and(|x| {
+                            let v = self.w(x.last + 1);
+                            matches!(
+                                v,
+                                "has"
+                                    | "have"
+                                    | "had"
+                                    | "was"
+                                    | "were"
+                                    | "is"
+                                    | "are"
+                                    | "will"
+                                    | "would"
+                                    | "did"
+                            ) || v.len() > 3 && v.ends_with("ed")
+                        })
+            })
+            .unwrap_or(self.toks.len())
     }
 
     /// The tokens of the trigger's clause, between semicolons.
@@ -452,10 +517,12 @@ impl Sentence<'_> {
         ) && objects.is_empty()
         {
             // "opened its embassy in Kyiv": here the place is the target; "opened new missions
-            // in Zimbabwe and Burkina Faso": each of a list
+            // in Zimbabwe and Burkina Faso": each of a list; not a state that opens a clause of
+            // its own ("… recalled their ambassadors and Bolivia has cut ties")
+            let stop = self.next_clause(at);
             if let Some(k) = all
                 .iter()
-                .position(|x| x.first > at.min(m.noun.unwrap_or(at)))
+                .position(|x| x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop)
             {
                 objects = if m.kind == EventType::RecallAmbassador {
                     vec![all[k].code]
@@ -493,7 +560,8 @@ impl Sentence<'_> {
                     ],
                 ) || (self.is(j, &["as"]) && self.is(j - 1, &[","]))
             })
-            .unwrap_or(self.toks.len());
+            .unwrap_or(self.toks.len())
+            .min(self.next_clause(m.end));
         let after_idx: Vec<usize> = if agents.is_empty() {
             after_idx
         } else {

@@ -70,6 +70,33 @@ impl Sentence<'_> {
         (!blocked).then_some(n)
     }
 
+    /// The pro-verbs that tell the last act again: "did the same", "had done so", "followed
+    /// suit" (token ranges).
+    pub(super) fn proverbs(&self) -> Vec<(usize, usize)> {
+        (0..self.toks.len())
+            .filter_map(|i| {
+                let so = self.is(i, &["did", "done", "do"])
+                && (self.is(i + 1, &["so"])
+                    || self.is(i + 1, &["the"]) && self.is(i + 2, &["same"]))
+                // "to do so" after a plan or a refusal is read by modality; "did so to …" is not
+                // another act
+                && !self.is(i + 2, &["to"]);
+                let suit =
+                    self.is(i, &["followed", "follow", "follows"]) && self.is(i + 1, &["suit"]);
+                (so || suit).then(|| {
+                    (
+                        i,
+                        if self.is(i + 1, &["the"]) {
+                            i + 2
+                        } else {
+                            i + 1
+                        },
+                    )
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn matches(&self) -> Vec<Match> {
         let mut out = Vec::new();
         let n = self.toks.len();

@@ -3,6 +3,15 @@
 
 /// Stems whose presence makes a sentence a candidate; matched case-insensitively anywhere.
 pub(crate) const TRIGGER_STEMS: &[&str] = &[
+    // an act told again by a pro-verb ("did the same", "had done so", "followed suit")
+    "did the same",
+    "done the same",
+    "do the same",
+    "did so",
+    "done so",
+    "do so",
+    "followed suit",
+    "follow suit",
     "relation",
     "ties",
     "recogni",
