@@ -72,12 +72,16 @@ pub const MONTHS: [&str; 12] = [
 
 /// The month a word names ("March", "mar.", "Sept"), 1 to 12.
 pub fn month(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let w = word.trim_end_matches('.');
+    // no allocation: every token of a sentence looked at is asked
+    if w.len() < 3 || w.len() > 9 || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
     let i = MONTHS.iter().position(|m| {
-        *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        m.eq_ignore_ascii_case(w)
+            || (m.len() > w.len()
+                && m.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+                && (w.len() == 3 || w.eq_ignore_ascii_case("sept")))
     })?;
     Some(i as i8 + 1)
 }
@@ -119,20 +123,19 @@ fn year(word: &str) -> Option<i16> {
 /// Every date expression in a sentence's tokens.
 pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
     let w = |i: usize| -> &str { toks.get(i).map(|t| &text[t.start..t.end]).unwrap_or("") };
-    let lower = |i: usize| w(i).to_ascii_lowercase();
+    // each token lowercased once: the patterns look at a word and its neighbours many times
+    let lw: Vec<String> = (0..toks.len()).map(|i| w(i).to_ascii_lowercase()).collect();
+    let lower = |i: usize| -> &str { lw.get(i).map(String::as_str).unwrap_or("") };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let word = w(i);
-        let prev = if i > 0 { lower(i - 1) } else { String::new() };
+        let prev = if i > 0 { lower(i - 1) } else { "" };
         // "since 1987", "relations date from 1987", "ties dating back to 1950"
-        let prev2 = if i > 1 { lower(i - 2) } else { String::new() };
+        let prev2 = if i > 1 { lower(i - 2) } else { "" };
         let since = prev == "since"
-            || matches!(prev.as_str(), "from" | "to")
-                && matches!(
-                    prev2.as_str(),
-                    "date" | "dates" | "dated" | "dating" | "back"
-                );
+            || matches!(prev, "from" | "to")
+                && matches!(prev2, "date" | "dates" | "dated" | "dating" | "back");
         // Month-first: "April 10, 2025", "April 2025", "April 10", "in April"
         if let Some(m) = month(word).filter(|_| word.starts_with(char::is_uppercase)) {
             let is_may = word == "May";
@@ -178,7 +181,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             }
             if !is_may
                 && matches!(
-                    prev.as_str(),
+                    prev,
                     "in" | "since"
                         | "of"
                         | "during"
@@ -244,7 +247,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
         if let Some(y) = year(word) {
             let next = lower(i + 1);
             if matches!(
-                prev.as_str(),
+                prev,
                 "in" | "since"
                     | "of"
                     | "from"
@@ -279,11 +282,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             continue;
         }
         // "that day", "the same evening", "the next day", "a day later", "the day before"
-        let anaphor = match (
-            lower(i).as_str(),
-            lower(i + 1).as_str(),
-            lower(i + 2).as_str(),
-        ) {
+        let anaphor = match (lower(i), lower(i + 1), lower(i + 2)) {
             ("that", "day" | "evening" | "morning" | "afternoon" | "night", _) => Some((0, 1)),
             ("that" | "the", "same", "day" | "evening" | "morning" | "afternoon" | "night") => {
                 Some((0, 2))
@@ -292,19 +291,17 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             ("a", "day", "later") | ("the", "day", "after") => Some((1, 2)),
             ("a", "day", "earlier") | ("the", "previous", "day") => Some((-1, 2)),
             // a communique's "as of this day", "as from the same date"
-            ("this", "day" | "date", _) if matches!(prev.as_str(), "of" | "from") => Some((0, 1)),
+            ("this", "day" | "date", _) if matches!(prev, "of" | "from") => Some((0, 1)),
             ("that", "date", _) => Some((0, 1)),
             ("the", "same", "date") => Some((0, 2)),
-            ("the", "day", "before") if !matches!(lower(i + 3).as_str(), "yesterday") => {
-                Some((-1, 2))
-            }
+            ("the", "day", "before") if !matches!(lower(i + 3), "yesterday") => Some((-1, 2)),
             _ => None,
         };
         // "the same day that it became independent, on August 31": the day is the one the
         // clause names, not one told before; but in "said the same evening that his government
         // was …" the "that" is the saying's
         let said = matches!(
-            prev.as_str(),
+            prev,
             "said"
                 | "says"
                 | "announced"
@@ -319,7 +316,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
                 | "posted"
         );
         let anaphor = anaphor.filter(|(_, extra)| {
-            said || !matches!(lower(i + extra + 1).as_str(), "that" | "as" | "when" | "on")
+            said || !matches!(lower(i + extra + 1), "that" | "as" | "when" | "on")
         });
         if let Some((k, extra)) = anaphor {
             out.push(Found {
@@ -331,7 +328,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             i += 1 + extra;
             continue;
         }
-        let rel = match (lower(i).as_str(), lower(i + 1).as_str()) {
+        let rel = match (lower(i), lower(i + 1)) {
             ("yesterday", _) => Some((Rel::Yesterday, 0)),
             ("today", _) => Some((Rel::Today, 0)),
             ("last", "year") => Some((Rel::LastYear, 1)),

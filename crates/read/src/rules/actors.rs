@@ -26,12 +26,21 @@ impl Sentence<'_> {
             if self.is(j, SPEECH_VERBS) {
                 // the speaker stands just before the verb, with the states listed with it ("The
                 // UAE, Bahrain and Egypt announced …": Egypt speaks for all three)
-                let ms: Vec<&Mention> = self.mentions.iter().collect();
-                let Some(idx) = ms.iter().rposition(|x| x.last < j && x.last + 7 >= j) else {
+                let Some(idx) = self
+                    .mentions
+                    .iter()
+                    .rposition(|x| x.last < j && x.last + 7 >= j)
+                else {
                     return false;
                 };
-                let speakers = self.group_from(&ms, idx, false);
-                return other(&ms[idx]) && !speakers.iter().any(|c| actors.contains(c));
+                if !other(&&self.mentions[idx]) {
+                    return false;
+                }
+                let ms: Vec<&Mention> = self.mentions.iter().collect();
+                return !self
+                    .group_from(&ms, idx, false)
+                    .iter()
+                    .any(|c| actors.contains(c));
             }
             false
         })
