@@ -296,11 +296,15 @@ impl Sentence<'_> {
                     cx.last_kind == Some(m.kind) || kin(m.kind) && cx.last_kind.is_some_and(kin);
                 // "… and Bolivia has cut ties": a break with no object at all
                 let bare = matches!(m.kind, EventType::Sever | EventType::Suspend)
-                    && (m.end + 1 >= self.toks.len()
-                        || self.is(
-                            m.end + 1,
-                            &[",", ".", ";", "and", "while", "but", "altogether"],
-                        ));
+                    && (m.at..(m.at + 6).min(self.toks.len()))
+                        .find(|&j| self.is(j, RELATION_NOUNS))
+                        .is_some_and(|n| {
+                            n + 1 >= self.toks.len()
+                                || self.is(
+                                    n + 1,
+                                    &[",", ".", ";", "and", "while", "but", "altogether"],
+                                )
+                        });
                 let same_act = follows
                     && m.kind.directed()
                     && (reported || own_envoy || bare)
