@@ -34,6 +34,7 @@ pub(crate) struct Form {
 /// and are resolved per article ("Korea", "Congo"). Names, not facts: no source needed.
 const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("U.S.", &["USA"], FormKind::Name),
+    ("eSwatini", &["SWZ"], FormKind::Name),
     ("United States", &["USA"], FormKind::Name),
     ("U.K.", &["GBR"], FormKind::Name),
     ("Korea", &["KOR", "PRK"], FormKind::Name),
@@ -92,6 +93,9 @@ const WEAK_CAPITALS: &[&str] = &["Male", "Victoria", "Kingston", "Georgetown", "
 pub struct Lexicon {
     pub(crate) forms_ac: AhoCorasick,
     pub(crate) forms: Vec<Form>,
+    /// Forms spelled with the same letters in another case ("Eswatini", "eSwatini"): the
+    /// automaton matches letters whatever their case and reports one of them.
+    case_twins: HashMap<usize, Vec<usize>>,
     pub(crate) triggers_ac: AhoCorasick,
     names: HashMap<Code, String>,
 }
@@ -207,9 +211,23 @@ impl Lexicon {
             .ascii_case_insensitive(true)
             .build(TRIGGER_STEMS.iter().chain(OFFICES))
             .expect("trigger stems build an automaton");
+        let mut by_letters: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            by_letters.entry(f.text.to_lowercase()).or_default().push(i);
+        }
+        let case_twins = by_letters
+            .into_values()
+            .filter(|ids| ids.len() > 1)
+            .flat_map(|ids| {
+                ids.iter()
+                    .map(|&i| (i, ids.iter().copied().filter(|&j| j != i).collect()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Lexicon {
             forms_ac,
             forms,
+            case_twins,
             triggers_ac,
             names,
         }
@@ -258,23 +276,42 @@ pub(crate) struct Hit {
 pub(crate) fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Hit> {
     let hay = &text[start..end];
     let mut out = Vec::new();
-    for m in lex.forms_ac.find_iter(hay) {
+    let written = |id: usize, got: &str| {
+        let t = &lex.forms[id].text;
+        got == t || got == t.to_uppercase()
+    };
+    let mut pos = 0;
+    while let Some(m) = lex
+        .forms_ac
+        .find(aho_corasick::Input::new(hay).range(pos..))
+    {
         let (s, e) = (m.start(), m.end());
-        let form = &lex.forms[m.pattern().as_usize()];
         let got = &hay[s..e];
-        if got != form.text && got != form.text.to_uppercase() {
-            continue;
-        }
+        // the form as written, or its twin in another case ("eSwatini")
+        let id = m.pattern().as_usize();
+        let form = std::iter::once(id)
+            .chain(lex.case_twins.get(&id).into_iter().flatten().copied())
+            .find(|&i| written(i, got));
         let before = hay[..s].chars().next_back();
         let after = hay[e..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
+        let bounded = !(before.is_some_and(char::is_alphanumeric)
+            || after.is_some_and(char::is_alphanumeric));
+        match form {
+            Some(form) if bounded => {
+                out.push(Hit {
+                    start: start + s,
+                    end: start + e,
+                    form,
+                });
+                pos = e;
+            }
+            Some(_) => pos = e,
+            // not a form as written ("the kingdom of Eswatini" is no "Kingdom of Eswatini"):
+            // a shorter form may start inside it, so look again from the next word
+            None => {
+                pos = hay[s..e].find(char::is_whitespace).map_or(e, |k| s + k + 1);
+            }
         }
-        out.push(Hit {
-            start: start + s,
-            end: start + e,
-            form: m.pattern().as_usize(),
-        });
     }
     // "Bogotá", "Asunción", "N’Djamena": forms with letters the state list spells plain
     if !hay.is_ascii() && hay.chars().any(foldable) {
