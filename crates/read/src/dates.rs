@@ -54,6 +54,25 @@ pub struct Found {
     pub since: bool,
 }
 
+/// Verbs of saying whose date is the saying's ("said on Friday", "announced Monday"), and
+/// after which "that" opens what was said ("said the same evening that …").
+pub(crate) const SAYING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "announces",
+    "told",
+    "stated",
+    "confirmed",
+    "added",
+    "reported",
+    "noted",
+    "tweeted",
+    "posted",
+    "wrote",
+    "declared",
+];
+
 /// The months' English names, lowercase, January first.
 pub const MONTHS: [&str; 12] = [
     "january",
@@ -300,21 +319,7 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
         // "the same day that it became independent, on August 31": the day is the one the
         // clause names, not one told before; but in "said the same evening that his government
         // was …" the "that" is the saying's
-        let said = matches!(
-            prev,
-            "said"
-                | "says"
-                | "announced"
-                | "told"
-                | "stated"
-                | "declared"
-                | "wrote"
-                | "added"
-                | "confirmed"
-                | "reported"
-                | "tweeted"
-                | "posted"
-        );
+        let said = SAYING_VERBS.contains(&prev);
         let anaphor = anaphor.filter(|(_, extra)| {
             said || !matches!(lower(i + extra + 1), "that" | "as" | "when" | "on")
         });

@@ -39,26 +39,7 @@ impl Sentence<'_> {
         } else {
             d.first
         };
-        k > 0
-            && self.is(
-                k - 1,
-                &[
-                    "said",
-                    "says",
-                    "announced",
-                    "announces",
-                    "told",
-                    "stated",
-                    "confirmed",
-                    "added",
-                    "reported",
-                    "noted",
-                    "tweeted",
-                    "posted",
-                    "wrote",
-                    "declared",
-                ],
-            )
+        k > 0 && self.is(k - 1, dates::SAYING_VERBS)
     }
 
     /// The day a statement in this sentence was made ("announced on Thursday that …"), for the
