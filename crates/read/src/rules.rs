@@ -89,6 +89,9 @@ struct Context {
     statement_day: Option<Date>,
     /// The pair the whole text is about, if known (see [`crate::read_about`]).
     topic: Option<[Code; 2]>,
+    /// Undated acts of the last sentence that had events, and how many sentences ago: "Mexico
+    /// has moved to cut ties with Ecuador. … announced the break on Friday" dates the break.
+    undated: (Vec<usize>, usize),
 }
 
 pub(crate) fn extract(
@@ -137,6 +140,7 @@ pub(crate) fn extract(
                 .filter(|h| h.end <= se)
                 .collect();
             if !candidate && (!office || sent_hits.is_empty()) {
+                date_back(text, (ss, se), published, &mut cx, &mut raws);
                 continue;
             }
             looked += 1;
@@ -196,12 +200,22 @@ pub(crate) fn extract(
             }
             cx.statement_day = s.statement_day(published, cx.last_day);
             // the last day this sentence names, for "that day" in the sentences after it
-            for f in &found {
+            // … not a deadline ("must leave by February 24")
+            for f in found.iter().filter(|f| !time::deadline(&lw, f)) {
                 if let Some(d) = dates::resolve_in(f.expr, published, false, cx.last_day)
                     .filter(|d| d.precision() == diplograph_model::Precision::Day)
                 {
                     cx.last_day = Some(d);
                 }
+            }
+            if raws.len() == before {
+                date_back(text, (ss, se), published, &mut cx, &mut raws);
+            } else {
+                let undated = (before..raws.len()).filter(|&k| {
+                    let r = &raws[k];
+                    r.date.is_none() && r.modality.happened() && !r.rule.starts_with("history")
+                });
+                cx.undated = (undated.collect(), 0);
             }
             if let Some(r) = raws[before..].last() {
                 cx.last = Some((r.actors, r.date));
@@ -213,6 +227,97 @@ pub(crate) fn extract(
         }
     }
     merge(text, raws, budget, notes)
+}
+
+/// Nouns that name an act told before: "the break", "the order", "the decision".
+const ACT_NOUNS: &[&str] = &[
+    "break",
+    "rupture",
+    "decision",
+    "order",
+    "move",
+    "step",
+    "expulsion",
+    "expulsions",
+    "recall",
+    "announcement",
+    "suspension",
+    "severance",
+    "measure",
+    "measures",
+    "withdrawal",
+];
+
+/// A sentence with no event of its own that names an act told in the sentence before it (or
+/// the one before that) by a noun ("the break", "the order against the ambassador") and gives
+/// a day for it ("announced the break on Friday evening", "was issued on Saturday", "the
+/// decision …, the ministry wrote on Friday"): that act's day, for the undated events of
+/// that sentence.
+fn date_back(
+    text: &str,
+    (ss, se): (usize, usize),
+    published: Option<Date>,
+    cx: &mut Context,
+    raws: &mut [Raw],
+) {
+    if cx.undated.0.is_empty() {
+        return;
+    }
+    cx.undated.1 += 1;
+    if cx.undated.1 > 2 {
+        cx.undated.0.clear();
+        return;
+    }
+    let toks = text::tokens(text, ss, se);
+    let lw: Vec<String> = toks
+        .iter()
+        .map(|t| text[t.start..t.end].to_lowercase())
+        .collect();
+    let is = |j: usize, ws: &[&str]| lw.get(j).is_some_and(|w| ws.contains(&w.as_str()));
+    // "the break", "this decision", "its order": the first such noun in the sentence
+    let Some(noun) = (1..lw.len())
+        .find(|&j| is(j, ACT_NOUNS) && is(j - 1, &["the", "this", "that", "its", "their"]))
+    else {
+        return;
+    };
+    // "the move came a day after Paris said it would…", "the break with Cuba in 1961": a date
+    // of another act, or one across "after"/"before", is not the act's
+    let found = dates::find(text, &toks);
+    let day = found
+        .iter()
+        .filter(|d| d.first > noun && !d.since)
+        .filter(|d| {
+            !(noun..d.first).any(|j| {
+                is(
+                    j,
+                    &[
+                        "after",
+                        "before",
+                        "since",
+                        "following",
+                        "until",
+                        "ago",
+                        "later",
+                        "earlier",
+                    ],
+                )
+            })
+        })
+        .find_map(|d| {
+            dates::resolve_in(d.expr, published, false, cx.last_day)
+                .filter(|r| r.precision() == diplograph_model::Precision::Day)
+                .filter(|r| published.is_none_or(|p| r.first_day() <= p.last_day()))
+        });
+    if let Some(day) = day {
+        for &k in &cx.undated.0 {
+            if let Some(r) = raws.get_mut(k) {
+                if r.date.is_none() {
+                    r.date = Some(day);
+                }
+            }
+        }
+        cx.undated.0.clear();
+    }
 }
 
 /// Whether an event cuts or lowers ties (a break, a recall, an expulsion, a sanction), rather

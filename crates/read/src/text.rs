@@ -105,6 +105,12 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
                         prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
                     }
                     '.' => prev.is_uppercase() && next.is_some_and(char::is_uppercase),
+                    // French elision, one word: "chargé d'affaires", "Côte d’Ivoire"
+                    '\'' | '’' => {
+                        j == i + c.len_utf8()
+                            && matches!(c, 'd' | 'D' | 'l' | 'L')
+                            && next.is_some_and(char::is_alphabetic)
+                    }
                     _ => false,
                 };
                 if joins {

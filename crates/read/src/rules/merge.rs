@@ -60,7 +60,14 @@ pub(super) fn merge(
             .find(|&k| compatible((&events[k], said[k])));
         if let Some(k) = found {
             let e = &mut events[k];
-            if let Some(d) = r.date {
+            // a plan's day is not the day of the act that happened: "the communique on resuming
+            // relations" (a topic, read as planned) and "the two countries restore relations"
+            let (e_happened, r_happened) = (e.modality.happened(), r.modality.happened());
+            if r_happened && !e_happened && r.date.is_none() {
+                e.date = None;
+                said[k] = false;
+            }
+            if let Some(d) = r.date.filter(|_| r_happened || !e_happened) {
                 let (date, was_said) = match e.date {
                     None => (d, r.said),
                     Some(_) if said[k] && !r.said => (d, false),

@@ -168,7 +168,12 @@ impl Sentence<'_> {
                     "recognised",
                     "recognized",
                 ],
-            );
+            )
+            // "signed a joint communique on resuming diplomatic relations": the document
+            // signed is the act
+            && !(at >= 2
+                && self.starts(at - 2, &["communiq"])
+                && (at.saturating_sub(8)..at - 2).any(|j| self.starts(j, &["sign", "ink"])));
         if topic {
             return Modality::Planned;
         }

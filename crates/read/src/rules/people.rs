@@ -89,6 +89,17 @@ pub(super) fn mentions(
                 continue;
             }
         }
+        // "the one-China principle", "the One China policy": a policy's name, no mention of
+        // the state (the lexicon may match "China" alone after the hyphen)
+        let before = text
+            .get(h.start.saturating_sub(4)..h.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if word.ends_with("China")
+            && (before == "one-" || before == "one " || word.to_lowercase().starts_with("one"))
+        {
+            continue;
+        }
         // "Maduro's government in Venezuela" names the state, not a place
         let governed = first > 1
             && matches!(lw[first - 1].as_str(), "in" | "of")

@@ -7,6 +7,19 @@ use super::Sentence;
 use crate::dates::{self, Expr, Found};
 use crate::{Modality, Note, NoteKind};
 
+/// Whether a date is a deadline ("must leave by February 24", "out by the 7th"), not the day
+/// of an act; "by 1955, the two had cut off relations" is a date at the latest, and counts.
+pub(super) fn deadline(lw: &[String], d: &Found) -> bool {
+    d.first > 0
+        && lw[d.first - 1] == "by"
+        && lw[d.first.saturating_sub(9)..d.first].iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "leave" | "depart" | "gone" | "go" | "out" | "must" | "deadline" | "expires"
+            )
+        })
+}
+
 impl Sentence<'_> {
     /// Whether a date after the trigger at `at` is when the act takes effect: "as from 3 May",
     /// "as of this day", "effective Thursday", "with effect from 1 June".
@@ -127,6 +140,20 @@ impl Sentence<'_> {
                 && (d.first.saturating_sub(12)..d.first)
                     .any(|k| self.is(k, &["which", "who"]) && k > 0 && self.is(k - 1, &[","]))
         };
+        // "ALGIERS, Aug 25 — Algeria has broken off …": the dateline's date is the report's; it
+        // dates the act only when the sentence gives no other ("told reporters on Tuesday")
+        let dateline = |d: &&Found| {
+            d.first > 0
+                && d.first <= 6
+                && (0..d.first).all(|j| {
+                    self.is(j, &[","])
+                        || self.text[self.toks[j].start..self.toks[j].end]
+                            .starts_with(|c: char| c.is_uppercase())
+                })
+                && self.is(d.last + 1, &["—", "–", "-", "(", "/", "--"])
+        };
+        // "must leave by February 24", "within 48 hours": a deadline, not the act's day
+        let deadline = |d: &&Found| deadline(self.lw, d);
         let history = rule.starts_with("history");
         // an event that changes the relations' status, which a date can put into effect
         let status = [
@@ -141,7 +168,12 @@ impl Sentence<'_> {
         .iter()
         .any(|p| rule.starts_with(p));
         let usable = |d: &&Found| {
-            !across(d) && !of_noun(d) && !participle(d) && !relative(d) && (d.since == history)
+            !across(d)
+                && !of_noun(d)
+                && !participle(d)
+                && !relative(d)
+                && !deadline(d)
+                && (d.since == history)
         };
         let Some(nearest) = self
             .dates
@@ -158,6 +190,7 @@ impl Sentence<'_> {
                 // Thursday") is theirs before any nearer one; a date after the trigger in the
                 // same clause reads first ("took place on Thursday"), one before it second
                 (
+                    dateline(d),
                     speech(d),
                     !(status && self.effective(d, at)),
                     dist,

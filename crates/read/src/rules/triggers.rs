@@ -483,7 +483,10 @@ impl Sentence<'_> {
                     && self.after(i, 2, ENVOY_NOUNS).is_some()
                     && self.after_np(i, 9, &["back", "home"]).is_some())
                 || (self.starts(i, &["bring", "brought"])
-                    && self.after(i, 4, &["home", "back"]).is_some())
+                    && (self.after(i, 4, &["home", "back"]).is_some()
+                        // "is bringing its ambassador to Burkina Faso back"
+                        || self.after(i, 3, ENVOY_NOUNS).is_some()
+                            && self.after_np(i, 9, &["back", "home"]).is_some()))
                 || (self.starts(i, &["withdr", "pull"])
                     && self
                         .after(i, 3, &["ambassador", "envoy", "ambassadors", "envoys"])
@@ -516,6 +519,9 @@ impl Sentence<'_> {
                         "asked", "asking",
                     ],
                 ) && self.after(i, 16, &["leave", "depart", "go"]).is_some())
+                // "ordered the Ugandan ambassador out of the country"
+                || (self.is(i, &["ordered", "orders", "order", "ordering"])
+                    && self.after(i, 8, &["out"]).is_some())
                 || (self.is(
                     i,
                     &[

@@ -18,6 +18,8 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "ambassador",
     "envoy",
     "diplomat",
+    "chargé",
+    "charge d",
     "embass",
     "met ",
     "meet",
