@@ -61,6 +61,8 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("Filipino", &["PHL"], FormKind::Demonym),
     ("Israeli", &["ISR"], FormKind::Demonym),
     ("Taipei", &["TWN"], FormKind::Capital),
+    // as "ROC" is the Republic of China's (a name in the states table)
+    ("PRC", &["CHN"], FormKind::Name),
     // places and bodies whose names contain a state's: matched so that the state is not
     ("Latin America", &[], FormKind::Name),
     ("South America", &[], FormKind::Name),

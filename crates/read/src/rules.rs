@@ -520,15 +520,26 @@ impl Sentence<'_> {
             }
         }
         let mut used_objects: Vec<(Code, Code)> = Vec::new(); // (object, agent) of earlier triggers
-        let mut seen: HashSet<(EventType, [Code; 2])> = HashSet::new();
+                                                              // an act once per sentence; two of a kind on different days are two ("spoke on
+                                                              // Tuesday, their first call since they met in October")
+        let mut seen: HashSet<(EventType, [Code; 2], Option<Date>)> = HashSet::new();
         // the pair of this sentence's last event, for "…; the relations had been severed"
         let mut here: Option<[Code; 2]> = None;
+        let mut here_date: Option<Date> = None;
         for m in &matches {
             let modality = self.modality(m.at);
             let (pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
             let anchor = cx.last_day;
             let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
-            if anaphoric && date.is_none() && self.dates.is_empty() {
+            // "the two leaders" of this sentence's event ("received … on 17 September, and
+            // after their talks the two leaders signed"): the same scene, the same day
+            if anaphoric
+                && date.is_none()
+                && here.is_some()
+                && pairs.first().map(|p| [p.0, p.1]) == here
+            {
+                date = here_date;
+            } else if anaphoric && date.is_none() && self.dates.is_empty() {
                 date = cx.last.and_then(|(_, d)| d);
             }
             // "has broken off relations with immediate effect": the day of the statement
@@ -568,7 +579,7 @@ impl Sentence<'_> {
                 })
                 .map(|x| self.text[self.toks[x.first].start..self.toks[x.last].end].to_string());
             for (a, b) in pairs {
-                if a == b || !seen.insert((m.kind, [a, b])) {
+                if a == b || !seen.insert((m.kind, [a, b], date)) {
                     continue;
                 }
                 used_objects.push((b, a));
@@ -581,6 +592,7 @@ impl Sentence<'_> {
                     _ => (modality, date),
                 };
                 here = Some([a, b]);
+                here_date = date;
                 raws.push(Raw {
                     kind: m.kind,
                     actors: [a, b],

@@ -48,7 +48,12 @@ impl Sentence<'_> {
 
     /// The mention groups before and after a trigger: "A and B", "A, B and C".
     pub(super) fn group_from(&self, ms: &[&Mention], idx: usize, forward: bool) -> Vec<Code> {
+        let conjoined = |lo: usize, hi: usize| {
+            (lo..hi).any(|j| self.is(j, &["and", "&", "well", "both"])) || self.offices_and(lo, hi)
+        };
         let mut out = vec![ms[idx].code];
+        // forward, whether an "and" closed the list ("Fiji, Samoa and Tonga")
+        let mut closed = false;
         let mut k = idx;
         loop {
             let next = if forward {
@@ -71,7 +76,10 @@ impl Sentence<'_> {
                         &["and", ",", "&", "as", "well", "the", "’s", "'s", "both"],
                     )
                 }) || self.offices_and(lo, hi))
-                && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]));
+                && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]))
+                // a list ends with "and": "…peace with Israel, Saudi Arabia broke ties" is an
+                // opening phrase and its subject, not the list "Israel, Saudi Arabia"
+                && (forward || k != idx || conjoined(lo, hi));
             if !between_ok || ms[n].person && ms[n].code == ms[k].code {
                 // "Syrian counterpart, Asaad al-Shaibani": one actor twice; not "China and
                 // Nauru restored relations after Nauru dropped Taiwan", a clause of its own
@@ -90,10 +98,22 @@ impl Sentence<'_> {
                 }
                 break;
             }
+            if forward {
+                // a comma after "and" has closed the list: what follows is another clause
+                if closed && !conjoined(lo, hi) {
+                    break;
+                }
+                closed |= conjoined(lo, hi);
+            }
             if !out.contains(&ms[n].code) {
                 out.push(ms[n].code);
             }
             k = n;
+        }
+        // "… with Israel, Qatar broke off relations": commas with no "and" after them join an
+        // opening phrase to its clause, not the items of a list
+        if forward && !closed {
+            out.truncate(1);
         }
         if !forward {
             out.reverse(); // text order: "Bhutan and South Korea"
@@ -163,6 +183,9 @@ impl Sentence<'_> {
                         "governments",
                         "states",
                         "capitals",
+                        "leaders",
+                        "ministers",
+                        "presidents",
                     ],
                 )
                     // "The two had first set up ties in 1949"
@@ -177,7 +200,13 @@ impl Sentence<'_> {
                         )))
                 && !self.mentions.iter().any(|x| x.first > j && x.first < m.at)
                 && !with_third
-        });
+        }) || (m.kind == EventType::Meet
+            && m.at >= 1
+            && (self.is(m.at - 1, &["they"])
+                || m.at >= 2
+                    && self.is(m.at - 2, &["they"])
+                    && self.is(m.at - 1, &["last", "first"]))
+            && !with_third);
         // "Those ties were broken after the 1959 revolution", "the relations had been severed
         // in 2019": relations already spoken of, in a sentence that names no state
         let (lo, hi) = self.clause_of(m);
@@ -190,8 +219,12 @@ impl Sentence<'_> {
                     && (self.is(j + 1, RELATION_NOUNS)
                         || (self.is(j + 1, &["diplomatic"]) && self.is(j + 2, RELATION_NOUNS)))
             });
+        // "…spoke by telephone, their first call since the two leaders met": the pair of this
+        // sentence's event, else of the last event on the same side (making or cutting ties)
+        if let (true, Some(pair)) = (subject_anaphor, here) {
+            return (vec![(pair[0], pair[1])], true);
+        }
         if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
-            // the pair of the last event on the same side (making or cutting ties)
             let pair = cx.last_by_side[usize::from(super::cuts(m.kind))].unwrap_or(pair);
             return (vec![(pair[0], pair[1])], true);
         }
@@ -569,7 +602,7 @@ impl Sentence<'_> {
                     j,
                     &[
                         ";", "after", "before", "while", "when", "which", "whereas", "but", "who",
-                        "although",
+                        "although", "since",
                     ],
                 ) || (self.is(j, &["as"]) && self.is(j - 1, &[","]))
             })
@@ -645,6 +678,11 @@ impl Sentence<'_> {
                 .filter(|c| *c != home)
                 .collect();
             if let [other] = named.as_slice() {
+                // in the text's order where the text names both ("Maldives decided to sever
+                // ties with Qatar" in Qatar's article)
+                if objects.contains(&home) && agents.contains(other) {
+                    return vec![(*other, home)];
+                }
                 return vec![(home, *other)];
             }
             // ...or names it only as the place: "the American Legation in Switzerland"

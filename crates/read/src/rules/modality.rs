@@ -174,7 +174,23 @@ impl Sentence<'_> {
             && !(at >= 2
                 && self.starts(at - 2, &["communiq"])
                 && (at.saturating_sub(8)..at - 2).any(|j| self.starts(j, &["sign", "ink"])));
-        if topic {
+        // "its interest in re-establishing relations", "the aim of normalising ties"
+        let aim = at >= 2
+            && self.is(at - 1, &["in", "of"])
+            && self.starts(
+                at - 2,
+                &[
+                    "interest",
+                    "intent",
+                    "aim",
+                    "goal",
+                    "prospect",
+                    "possibilit",
+                    "hope",
+                    "view",
+                ],
+            );
+        if topic || aim {
             return Modality::Planned;
         }
         // "a suspension of ties had been proposed"

@@ -54,6 +54,7 @@ pub(super) fn mentions(
             let prev_is_name = first > 0
                 && capitalised(prev_word)
                 && !is_title(&lw[first - 1])
+                && !OPENING_WORDS.contains(&lw[first - 1].as_str())
                 && !hits.iter().any(|o| {
                     o.end <= h.start
                         && o.end + 2 > h.start

@@ -101,7 +101,9 @@ impl Sentence<'_> {
                     && !self.is(j + 1, &[",", "."])
                     && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
-                conj || self.is(j, &[";"])
+                // "established relations on 28 November 1972, but China severed them in 1997"
+                let but = self.is(j, &["but", "whereas"]) && j > 0 && self.is(j - 1, &[","]);
+                conj || but || self.is(j, &[";"])
             })
         };
         // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"

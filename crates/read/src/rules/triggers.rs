@@ -238,7 +238,12 @@ impl Sentence<'_> {
                     }
                 }
             }
+            // not "several", "severe", "severely"
             let sever = self.starts(i, &["sever", "rupture", "terminat"])
+                && !self.is(
+                    i,
+                    &["several", "severe", "severely", "severity", "severest"],
+                )
                 || self.is(
                     i,
                     &[
@@ -651,7 +656,20 @@ impl Sentence<'_> {
                             i + 1,
                             &["the", "a", "its", "their", "his", "her", "in", "on"],
                         ))
-                    || (w == "met" && self.is(i + 1, &["his", "her", "their", "the"]));
+                    || (w == "met" && self.is(i + 1, &["his", "her", "their", "the"]))
+                    // "since the two leaders met in October", "they last met in Geneva"
+                    || (w == "met"
+                        && i >= 1
+                        && (i >= 2
+                            && self.is(
+                                i - 1,
+                                &["leaders", "ministers", "presidents", "sides", "countries"],
+                            )
+                            && self.is(i - 2, &["two", "both"])
+                            || self.is(i - 1, &["they"])
+                            || i >= 2
+                                && self.is(i - 1, &["last", "first"])
+                                && self.is(i - 2, &["they"])));
                 if with {
                     push(&mut out, EventType::Meet, "meet.verb", i, None);
                     continue;
@@ -667,6 +685,38 @@ impl Sentence<'_> {
                     && self.after(i, 3, &["phone", "telephone"]).is_some());
             if phoned {
                 push(&mut out, EventType::Meet, "meet.phone", i, None);
+                continue;
+            }
+            // "visited Turkey", "left for a two-day visit to Turkey", "a state visit to Japan",
+            // "is visiting China": the visitor's state meets the host's
+            let state_within = |lo: usize, hi: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| !x.person && x.first >= lo && x.first <= hi)
+            };
+            let visit = (self.is(i, &["visited"]) && state_within(i + 1, i + 2))
+                || (self.is(i, &["visiting"])
+                    && i > 0
+                    && self.is(i - 1, &["is", "was", "are", "were", "been"])
+                    && state_within(i + 1, i + 2))
+                || (self.is(i, &["visit", "visits", "tour"])
+                    && self.is(i + 1, &["to", "of"])
+                    && state_within(i + 2, i + 3)
+                    && !(i > 0 && self.is(i - 1, &["to"])));
+            // "an invitation for a state visit to the United Kingdom": a visit offered
+            let invited = (i.saturating_sub(6)..i).any(|j| self.starts(j, &["invit"]));
+            // the visitor named in the visit's own clause (a person, or a state that is not
+            // the place someone speaks from): not "… in Seoul said, weeks after a ministry
+            // delegation visited Damascus"
+            let visitor = self.mentions.iter().any(|x| {
+                !x.place
+                    && x.last < i
+                    && x.last + 10 >= i
+                    && !(x.last..i)
+                        .any(|j| self.is(j, &["after", "before", "when", "since", "said"]))
+            });
+            if visit && !invited && visitor {
+                push(&mut out, EventType::Meet, "meet.visit", i, None);
                 continue;
             }
             // "held talks with", "the two ministers held talks", "a summit between"
