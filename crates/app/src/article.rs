@@ -143,7 +143,7 @@ pub fn event_records(r: &Reading, graph: &Graph) -> (Vec<EventRecord>, usize) {
         .collect();
     let not_asserted = r.events.len() - asserted.len();
     let mut events = Vec::new();
-    for c in diplograph_check::event_statuses(&asserted, graph) {
+    for c in diplograph_check::event_statuses(&asserted, graph, r.published) {
         let e = &c.event;
         // the quote: the first evidence that is a sentence, not a headline
         let first = e

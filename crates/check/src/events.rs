@@ -9,15 +9,50 @@ use crate::{entry_evidence, name, CheckedEvent, EventStatus};
 
 /// The status of every asserted or reported event. Only relations events (establish, restore,
 /// sever, suspend, recognize, withdraw_recognition) are in the graph; the others are `new` to it.
-pub(crate) fn statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> {
+pub(crate) fn statuses(
+    events: &[ReadEvent],
+    graph: &Graph,
+    published: Option<Date>,
+) -> Vec<CheckedEvent> {
     events
         .iter()
         .filter(|e| e.modality.happened())
-        .map(|e| status(e, graph))
+        .map(|e| status(e, graph, published))
         .collect()
 }
 
-fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
+/// How many days before publication an act told as just done ("have restored relations") may
+/// have happened: news reports what happened in the days before it.
+const JUST_DONE_DAYS: i64 = 31;
+
+/// Whether the article tells the act as just done, in the present perfect: "Bogotá and Caracas
+/// have restored relations", "Mexico has formally broken off ties".
+fn just_done(e: &ReadEvent) -> bool {
+    e.evidence.iter().any(|v| {
+        let Some(at) = v.text.find(&v.trigger) else {
+            return false;
+        };
+        let before: Vec<String> = v.text[..at]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .map(|w| w.to_lowercase())
+            .collect();
+        let adverb = |w: &str| {
+            matches!(
+                w,
+                "now" | "formally" | "officially" | "just" | "finally" | "also" | "again"
+            )
+        };
+        match before.as_slice() {
+            [h, ..] if h == "has" || h == "have" => true,
+            [a, h, ..] if adverb(a) && (h == "has" || h == "have") => true,
+            _ => false,
+        }
+    })
+}
+
+fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent {
     let [a, b] = e.actors;
     let done = |status, explanation: String, known| CheckedEvent {
         event: e.clone(),
@@ -60,6 +95,32 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
         kind,
         Event::Sever | Event::Suspend | Event::Restore | Event::Interrupted
     );
+    // "… have restored full relations" in an article of 29 August, where the graph has the
+    // restoration in the month before: the act the article reports as just done
+    let recent: Vec<&Entry> = match published.filter(|_| e.date.is_none() && just_done(e)) {
+        Some(p) => agreeing
+            .iter()
+            .copied()
+            .filter(|x| {
+                x.date.first_day() <= p.last_day()
+                    && p.first_day()
+                        .checked_sub(jiff::Span::new().days(JUST_DONE_DAYS))
+                        .is_ok_and(|from| from <= x.date.last_day())
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    if let [x] = recent.as_slice() {
+        return done(
+            EventStatus::Corroborated,
+            format!(
+                "the article tells it as just done, without a date; the graph has it on {}, within {JUST_DONE_DAYS} days before the article ({})",
+                x.date,
+                published.map_or(String::new(), |p| p.to_string())
+            ),
+            vec![entry_evidence(graph, x)],
+        );
+    }
     if e.date.is_none() && repeatable && !agreeing.is_empty() {
         let dates: Vec<String> = agreeing.iter().map(|x| x.date.to_string()).collect();
         return done(
@@ -170,7 +231,7 @@ fn status(e: &ReadEvent, graph: &Graph) -> CheckedEvent {
 }
 
 /// The day the graph has an undated event `e` happen by `as_of`: the latest entry of its kind
-/// between its states dated on or before that day.
+/// between its states whose date begins on or before that day.
 pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option<Date> {
     let kind = e.event.kind.ledger_event()?;
     let [a, b] = e.event.actors;
@@ -180,7 +241,8 @@ pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option
         .entries
         .iter()
         .filter(|x| x.event == kind && (!one_sided || (x.a == a && x.b == b)))
-        .filter(|x| x.set_aside.is_none() && x.date.last_day() <= as_of)
+        // a month or year that holds the day counts: "2022-08" for an article of 29 August
+        .filter(|x| x.set_aside.is_none() && x.date.first_day() <= as_of)
         .map(|x| x.date)
         .max()
 }

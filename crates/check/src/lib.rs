@@ -145,7 +145,7 @@ pub fn check(
     as_of: Day,
     lexicon: &Lexicon,
 ) -> Report {
-    let events = events::statuses(&reading.events, graph);
+    let events = events::statuses(&reading.events, graph, reading.published);
     let mut claims = claims::find(text, graph, as_of, lexicon);
     claims.extend(claims::from_events(text, &events, graph, as_of, lexicon));
     claims.sort_by_key(|c| c.start);
@@ -200,9 +200,13 @@ pub fn check_within(
 }
 
 /// How each asserted or reported event compares with `graph` (build it from the knowledge
-/// before the article).
-pub fn event_statuses(events: &[ReadEvent], graph: &Graph) -> Vec<CheckedEvent> {
-    events::statuses(events, graph)
+/// before the article), in an article published on `published`.
+pub fn event_statuses(
+    events: &[ReadEvent],
+    graph: &Graph,
+    published: Option<Date>,
+) -> Vec<CheckedEvent> {
+    events::statuses(events, graph, published)
 }
 
 /// A graph entry as evidence: "South Korea and Bhutan: establish 1987", with its sources.

@@ -359,6 +359,19 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
         }
         i += 1;
     }
+    // "on Monday 22 September", "Thursday, Nov. 21, 2024": the weekday names the day the date
+    // after it gives; the date alone is kept (it resolves where a weekday cannot, in an article
+    // dated only by its month)
+    let dated: Vec<usize> = out
+        .iter()
+        .filter(|f| matches!(f.expr, Expr::MonthDay(..) | Expr::Full(_)))
+        .map(|f| f.first)
+        .collect();
+    out.retain(|f| {
+        !(matches!(f.expr, Expr::Weekday(_))
+            && (dated.contains(&(f.last + 1))
+                || dated.contains(&(f.last + 2)) && lower(f.last + 1) == ","))
+    });
     out
 }
 
@@ -398,8 +411,9 @@ pub fn resolve(e: Expr, published: Option<Date>, future: bool) -> Option<Date> {
             let (y, pm) = (published.year_number(), published.first_day().month());
             match e {
                 Expr::Month(m) => Date::from_month(nearest_year(y, m.cmp(&pm), future), m),
-                // "on 10 April" in an April article: before or after its day is not known
-                Expr::MonthDay(m, d) if m != pm => {
+                // "on 10 April" in an April article is that April's: a day of the month the
+                // article appeared in (news gives the year of a day a year away)
+                Expr::MonthDay(m, d) => {
                     let y = nearest_year(y, m.cmp(&pm), future);
                     Some(Date::from_day(Day::new(y, m, d).ok()?))
                 }
@@ -583,8 +597,10 @@ mod tests {
         assert_eq!(one("signed in April", m, false).unwrap(), "2025-04");
         assert_eq!(one("on 14 February", m, false).unwrap(), "2025-02-14");
         assert_eq!(one("on 20 May", m, false).unwrap(), "2024-05-20");
-        // an April day in an April article: before or after publication is not known
-        assert_eq!(one("on 10 April", m, false), None);
+        // an April day in an April article is that April's (news gives the year of a day a
+        // year away)
+        assert_eq!(one("on 10 April", m, false).unwrap(), "2025-04-10");
+        assert_eq!(one("will meet on 10 April", m, true).unwrap(), "2025-04-10");
         assert_eq!(one("earlier this month", m, false).unwrap(), "2025-04");
         assert_eq!(one("on 10 April 2025", m, false).unwrap(), "2025-04-10");
         let y = "2025";

@@ -22,6 +22,20 @@ pub struct Reference {
     pub date: Option<Date>,
 }
 
+/// Whether a reference is an unofficial office's page: a trade office or an "economic and
+/// cultural office" stands for ties without diplomatic relations (Taiwan's partners').
+fn unofficial_office(r: &Reference) -> bool {
+    let text = format!("{} {}", r.title, r.url).to_lowercase();
+    [
+        "trade office",
+        "economic and cultural office",
+        "cultural office",
+        "trade services",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+}
+
 /// Where a row stands: article, section, table and row numbers (from 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowPlace {
@@ -535,6 +549,19 @@ pub fn article(
                                     (_, Event::Establish, _) => continue,
                                     (_, e, _) => e,
                                 };
+                                // a row whose reference is an unofficial office ("Canadian
+                                // Trade Office in Taipei") dates that office, not relations
+                                if matches!(event, Event::Establish | Event::Restore)
+                                    && reference.as_ref().is_some_and(unofficial_office)
+                                {
+                                    x.notes.push(format!(
+                                        "section {heading:?}, table {table_no}, row {row_no}: {event} {} with {} not kept: its reference names an unofficial office ({:?})",
+                                        d.date,
+                                        partner,
+                                        reference.as_ref().map_or("", |r| r.title.as_str())
+                                    ));
+                                    continue;
+                                }
                                 kept += 1;
                                 if event.status_after().is_some() {
                                     last_change = Some(event);

@@ -139,6 +139,8 @@ impl Sentence<'_> {
                         "opened", "open", "opens", "opening", "launched", "launch", "set",
                     ],
                 ) && (self.after(i, 3, &["diplomatic"]).is_some()
+                    // "had first set up ties in 1974", "set up relations"
+                    || (self.is(i, &["set"]) && self.is(i + 1, &["up"]))
                     // "opened relations with Damascus in 1966"
                     || (self.is(i, &["opened", "open", "opens", "opening"])
                         && i + 1 < self.toks.len()
