@@ -186,6 +186,15 @@ pub(crate) fn extract(
                 mentions: &mentions,
                 dates: &found,
                 span: (ss, se),
+                relations_before: matches!(
+                    cx.last_kind,
+                    Some(
+                        EventType::Establish
+                            | EventType::Restore
+                            | EventType::Sever
+                            | EventType::Suspend
+                    )
+                ),
             };
             let before = raws.len();
             s.events(published, &mut cx, &mut raws, notes);
@@ -397,6 +406,10 @@ struct Sentence<'a> {
     mentions: &'a [Mention],
     dates: &'a [Found],
     span: (usize, usize),
+    /// The last act the article told changed relations (established, restored, broke,
+    /// suspended them): "them" and "they" may stand for those relations ("Maduro had broken
+    /// them off in 2019", "they were restored in 2020").
+    relations_before: bool,
 }
 
 /// What a rule found at a trigger: the type, the rule's name, the trigger's token range, and

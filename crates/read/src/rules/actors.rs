@@ -228,6 +228,39 @@ impl Sentence<'_> {
             let pair = cx.last_by_side[usize::from(super::cuts(m.kind))].unwrap_or(pair);
             return (vec![(pair[0], pair[1])], true);
         }
+        // "Maduro had broken them off in 2019", "seven years after Sudan cut them", "they were
+        // restored in 2020": the relations last spoken of; a state the clause names is the one
+        // of that pair that acted
+        if self.relations_pronoun(m.at).is_some() {
+            if let Some(pair) = here.or(cx.last.map(|l| l.0)) {
+                // the pronoun's own clause: "…, seven years after Sudan cut them"
+                let from = (lo..m.at)
+                    .rev()
+                    .find(|&j| {
+                        self.is(
+                            j,
+                            &[",", ";", "after", "before", "when", "since", "while", "and"],
+                        )
+                    })
+                    .map_or(lo, |j| j + 1);
+                let mut named: Vec<Code> = self
+                    .mentions
+                    .iter()
+                    .filter(|x| !x.place && x.first >= from && x.last < hi)
+                    .map(|x| x.code)
+                    .collect();
+                named.sort();
+                named.dedup();
+                match named.as_slice() {
+                    [] => return (vec![(pair[0], pair[1])], false),
+                    [x] if pair.contains(x) => {
+                        let other = if pair[0] == *x { pair[1] } else { pair[0] };
+                        return (vec![(*x, other)], false);
+                    }
+                    _ => {}
+                }
+            }
+        }
         // … a past the statement recalls, whose time is its own, not the statement's
         if let (true, Some(pair)) = (relations_anaphor, here.or(cx.last.map(|l| l.0))) {
             return (vec![(pair[0], pair[1])], false);

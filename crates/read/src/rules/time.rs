@@ -156,6 +156,21 @@ impl Sentence<'_> {
         };
         // "must leave by February 24", "within 48 hours": a deadline, not the act's day
         let deadline = |d: &&Found| deadline(self.lw, d);
+        // "After Taylor was ousted in 2003, Liberia … only severing them after …": a date in an
+        // opening clause of its own dates that clause; "established relations in 1965 and
+        // severed them in 1974": a date before "and" dates the verb before it, where the
+        // trigger has a date of its own after it
+        let own_after = self.dates.iter().any(|x| x.first > at && x.first <= at + 6);
+        let subordinate = |d: &&Found| {
+            d.last < at
+                && (d.first.saturating_sub(8)..d.first).any(|j| {
+                    self.is(j, &["after", "before", "following", "until", "once"])
+                        // "until 14 November 2013" is the date's own preposition
+                        && !self.dates.iter().any(|x| x.first == j + 1 || x.first == j + 2)
+                })
+                && (d.last + 1..at).any(|j| self.is(j, &[","]))
+                || d.last < at && own_after && (d.last + 1..at).any(|j| self.is(j, &["and"]))
+        };
         let history = rule.starts_with("history");
         // an event that changes the relations' status, which a date can put into effect
         let status = [
@@ -174,6 +189,7 @@ impl Sentence<'_> {
                 && !of_noun(d)
                 && !participle(d)
                 && !relative(d)
+                && !subordinate(d)
                 && !deadline(d)
                 && (d.since == history)
         };

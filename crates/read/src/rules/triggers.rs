@@ -40,6 +40,25 @@ impl Sentence<'_> {
         (dated && n + 1 < be && self.is(n + 1, &["between"])).then_some(n)
     }
 
+    /// "them" or "they" standing for relations the article spoke of: right after the verb
+    /// ("had broken them off", "restored them in 2014", "after Sudan cut them") or as the
+    /// subject of its passive ("they were restored only in 2020"); the token of the pronoun.
+    pub(super) fn relations_pronoun(&self, i: usize) -> Option<usize> {
+        if !self.relations_before && !(0..i).any(|j| self.is(j, RELATION_NOUNS)) {
+            return None;
+        }
+        let after = (i + 1..(i + 3).min(self.toks.len()))
+            .take_while(|&j| j == i + 1 || self.is(j - 1, &["off", "back"]))
+            .find(|&j| self.is(j, &["them"]));
+        // … "they" opening its clause ("…, and they were restored in 2020"), not "after they
+        // were cut off"
+        let passive = (i >= 2 && self.is(i - 1, &["were", "been"]))
+            .then(|| (i.saturating_sub(4)..i).find(|&j| self.is(j, &["they"])))
+            .flatten()
+            .filter(|&j| j == 0 || self.is(j - 1, &[",", ";", "and", "but"]));
+        after.or(passive)
+    }
+
     /// A relations noun near a verb, not "trade ties" or "close relations".
     pub(super) fn relation_noun(&self, i: usize, window: usize, passive: bool) -> Option<usize> {
         // "restoring diplomatic and consular relations": an "and" after "diplomatic" joins two
@@ -60,7 +79,8 @@ impl Sentence<'_> {
             .or_else(|| {
                 self.after(i, window, &["links"])
                     .filter(|&n| n > 0 && self.is(n - 1, &["diplomatic"]))
-            })?;
+            })
+            .or_else(|| self.relations_pronoun(i))?;
         let blocked = (n.saturating_sub(3)..n).any(|k| {
             self.is(k, BLOCKING_MODIFIERS)
                 && !(k + 1..n).any(|m| self.is(m, &["diplomatic"]))

@@ -68,6 +68,18 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "abandoned taiwan",
     "abandoned taipei",
     "abandon taiwan",
+    // relations told again by a pronoun ("had broken them off", "they were restored")
+    "them off",
+    "cut them",
+    "severed them",
+    "restored them",
+    "resumed them",
+    "suspended them",
+    "were restored",
+    "were broken",
+    "were severed",
+    "were cut",
+    "were suspended",
     // meetings said otherwise ("sat down together")
     "sat down",
     // going over to another state ("Honduras switched to Beijing")
