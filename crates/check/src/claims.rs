@@ -122,6 +122,8 @@ struct Patterns {
     tally: Regex,
     /// "three states outside the UN", "two non-members"
     outside_un: Regex,
+    /// "brings the number of countries recognising Taiwan down to 19": the state named inside
+    number_of: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -141,8 +143,9 @@ fn patterns() -> &'static Patterns {
             only_n: re(r"(?i)\b(?:only|just|the\s+only)\s+{N}\s+(?:other\s+)?(?:un\s+member\s+states|u\.n\.\s+member\s+states|countries|states|nations)|\b{N}\s+(?:countries|states|nations|un member states)\s+(?:in the world\s+)?(?:with which|that|which|lack|lacking|have no|still lack|remain without)"),
             clause: re(r"(?i);|,\s*(?:whereas|while|but|although|though|even\s+though|and|which|who|since|because|as|given\s+that|after|when|despite|so|leaving|meaning|making|only)\b|\.\s"),
             ordinal: re(r"(?i)\b(\d{1,3})(?:st|nd|rd|th)\s+(?:country|state|nation|diplomatic partner|partner)\b"),
-            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:allies|partners)\b[^.;,]{0,25}?\b(?:down|reduced|fallen|dropped|shrunk)\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\b|\bdown\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\bleav(?:es|ing)\s+(?:\w+\s+){1,2}with\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s*(?:[.;,]|$)|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
+            allies_n: re(r"(?i)\ballies\s+to\s+{N}\b|\b(?:allies|partners)\b[^.;,]{0,25}?\b(?:down|reduced|fallen|dropped|shrunk)\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\b|\bdown\s+to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\bleav(?:es|ing)\s+(?:\w+\s+){1,2}with\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s*(?:[.;,]|$)|\bleav(?:es|ing)\s+(?:[\w'’.]+\s+){1,4}with\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|(?:['’]s|\bits)\s+(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies)\s+(?:up\s+|down\s+)?to\s+{N}\b|\b(?:has|have|had|with|keeps?)\s+(?:only\s+|just\s+)?{N}\s+(?:remaining\s+)?(?:official\s+|formal\s+|diplomatic\s+)*(?:allies|partners)\b|\b{N}\s+(?:countries|states|nations)\s+in\s+\w+['’]s\s+camp"),
             tally: re(r"(?i)\b(?:tally|number|count|total)\s+of\s+(?:its\s+|their\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:partners|allies|relations)\s+(?:now\s+|has\s+|had\s+)?(?:stands?\s+at|stood\s+at|is|was|reached|reaches|rose\s+to|rises\s+to|fell\s+to|falls\s+to|dropped\s+to|drops\s+to)\s+{N}\b"),
+            number_of: re(r"(?i)\b(?:number|count|tally|total)\s+of\s+(?:countries|states|nations|governments)\s+(?:that\s+|which\s+)?(?:still\s+|now\s+)?(?:recogni[sz]ing|recogni[sz]es?|with\s+(?:formal\s+|official\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\s+(?:with|to))\s+(?:[\w'’.-]+\s+){1,4}?(?:down\s+|up\s+)?to\s+(?:only\s+|just\s+|a\s+mere\s+)?{N}\b"),
             outside_un: re(r"(?i)\b{N}\s+(?:other\s+)?(?:states|countries|nations|partners)\s+(?:that\s+are\s+)?(?:outside\s+the\s+(?:un|u\.n\.|united\s+nations)|not\s+in\s+the\s+(?:un|united\s+nations))\b"),
             has: re(r"(?i)\b(?:maintain(?:s|ed)?|ha(?:ve|s|d)|enjoy(?:s|ed)?|kept up|keeps?(?: up)?|still ha(?:ve|s))\s+(?:full\s+|formal\s+|official\s+)?(?:diplomatic\s+)?(?:relations|ties)\s+with\b"),
             after_years: re(r"(?i)\bafter\s+(?:more than |nearly |almost |about |some )?{N}\s+years?\b|\bfirst time (?:in|after)\s+(?:more than |nearly |almost |about |some )?{N}\s+years\b|\bfirst time since\s+(\d{4})\b|\b{N}-year\s+(?:rupture|break|freeze|hiatus|estrangement|split|rift)"),
@@ -324,8 +327,16 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> 
     if let Some(c) = opening.captures(&s[..start]) {
         return Some((format!("in {}", c[1].trim()), true));
     }
-    // the words of the count itself, and the few before it ("the only three Arab states")
-    let from = floor(s, start.saturating_sub(24));
+    // the words of the count itself, and the few before it ("the only three Arab states"),
+    // not the subject of "leaves" ("The West African state's move leaves Taipei with 22")
+    let leaves = s[start..]
+        .get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("leav"));
+    let from = if leaves {
+        start
+    } else {
+        floor(s, start.saturating_sub(24))
+    };
     inside
         .find(&s[from..end])
         .map(|m| (m.as_str().to_string(), false))
@@ -781,6 +792,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             (&p.recognised_by, true, 0),
             (&p.allies, true, 3),
             (&p.allies_n, true, 12),
+            (&p.number_of, false, 0),
         ];
         for (re, target_before, slack) in recognisers {
             for caps in re.captures_iter(s) {
@@ -796,7 +808,14 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     continue;
                 }
                 // "leaving Taiwan with 15" says what is counted only in the words around it
-                if m.as_str().to_lowercase().starts_with("leav") && !groups::about_partners(s) {
+                let said_partners = {
+                    let w = m.as_str().to_lowercase();
+                    w.contains("allies") || w.contains("partners")
+                };
+                if m.as_str().to_lowercase().starts_with("leav")
+                    && !said_partners
+                    && !groups::about_partners(s)
+                {
                     continue;
                 }
                 counted = true;
