@@ -26,10 +26,13 @@ impl Sentence<'_> {
             if self.is(j, SPEECH_VERBS) {
                 // the speaker stands just before the verb, with the states listed with it ("The
                 // UAE, Bahrain and Egypt announced …": Egypt speaks for all three)
+                // (not across a comma: "… from Taipei to Beijing, Foreign Minister Joseph Wu
+                // announced" is Taiwan's minister)
                 let Some(idx) = self
                     .mentions
                     .iter()
                     .rposition(|x| x.last < j && x.last + 7 >= j)
+                    .filter(|&k| !(self.mentions[k].last + 1..j).any(|t| self.is(t, &[","])))
                 else {
                     return false;
                 };
@@ -599,10 +602,21 @@ impl Sentence<'_> {
             // in Zimbabwe and Burkina Faso": each of a list; not a state that opens a clause of
             // its own ("… recalled their ambassadors and Bolivia has cut ties")
             let stop = self.next_clause(at);
-            if let Some(k) = all
-                .iter()
-                .position(|x| x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop)
-            {
+            // "summoned Roberto Martínez, the Honduran ambassador in Israel, back": the
+            // envoy's own state (the demonym right before the noun) is the one that recalls
+            let envoys_own = |x: &&Mention| {
+                m.kind == EventType::RecallAmbassador
+                    && m.noun
+                        .is_some_and(|n| x.last < n && x.last + 3 >= n && x.first > at)
+            };
+            if let Some(own) = all.iter().find(|x| envoys_own(x)) {
+                if agents.is_empty() {
+                    agents.push(own.code);
+                }
+            }
+            if let Some(k) = all.iter().position(|x| {
+                x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop && !envoys_own(&x)
+            }) {
                 objects = if m.kind == EventType::RecallAmbassador {
                     vec![all[k].code]
                 } else {

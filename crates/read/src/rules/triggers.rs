@@ -509,6 +509,9 @@ impl Sentence<'_> {
                 || (self.is(i, &["called", "calling", "calls", "call"])
                     && self.after(i, 2, ENVOY_NOUNS).is_some()
                     && self.after_np(i, 9, &["back", "home"]).is_some())
+                // "summoned the Honduran ambassador in Israel back to Tegucigalpa"
+                || (self.is(i, &["summoned", "summons", "summoning"])
+                    && self.after_np(i, 12, &["back", "home"]).is_some())
                 || (self.starts(i, &["bring", "brought"])
                     && (self.after(i, 4, &["home", "back"]).is_some()
                         // "is bringing its ambassador to Burkina Faso back"
@@ -522,9 +525,13 @@ impl Sentence<'_> {
                     && self.after(i, 8, &["home", "back"]).is_some()
                     && self.after(i, 6, &["its", "their", "his", "her"]).is_some());
             if recall {
+                // "summoned Roberto Martínez, the Honduran ambassador in Israel, back": the envoy
+                // named before his office
+                let named_first = self.is(i, &["summoned", "summons", "summoning", "called"]);
                 if let Some(noun) = self
                     .after(i, 5, ENVOY_NOUNS)
                     .or_else(|| self.before(i, 5, ENVOY_NOUNS))
+                    .or_else(|| named_first.then(|| self.after(i, 9, ENVOY_NOUNS)).flatten())
                 {
                     push(
                         &mut out,
