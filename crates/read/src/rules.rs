@@ -277,6 +277,11 @@ fn date_back(
         cx.undated.0.clear();
         return;
     }
+    // most sentences name no act: a look for the nouns before tokenising
+    let lower = text[ss..se].to_ascii_lowercase();
+    if !ACT_NOUNS.iter().any(|n| lower.contains(n)) {
+        return;
+    }
     let toks = text::tokens(text, ss, se);
     let lw: Vec<String> = toks
         .iter()

@@ -732,19 +732,21 @@ impl Sentence<'_> {
                     && self.is(i + 1, &["to", "of"])
                     && state_within(i + 2, i + 3)
                     && !(i > 0 && self.is(i - 1, &["to"])));
-            // "an invitation for a state visit to the United Kingdom": a visit offered
-            let invited = (i.saturating_sub(6)..i).any(|j| self.starts(j, &["invit"]));
-            // the visitor named in the visit's own clause (a person, or a state that is not
-            // the place someone speaks from): not "… in Seoul said, weeks after a ministry
+            // "an invitation for a state visit to the United Kingdom": a visit offered; the
+            // visitor named in the visit's own clause (a person, or a state that is not the
+            // place someone speaks from): not "… in Seoul said, weeks after a ministry
             // delegation visited Damascus"
-            let visitor = self.mentions.iter().any(|x| {
-                !x.place
-                    && x.last < i
-                    && x.last + 10 >= i
-                    && !(x.last..i)
-                        .any(|j| self.is(j, &["after", "before", "when", "since", "said"]))
-            });
-            if visit && !invited && visitor {
+            let invited = || (i.saturating_sub(6)..i).any(|j| self.starts(j, &["invit"]));
+            let visitor = || {
+                self.mentions.iter().any(|x| {
+                    !x.place
+                        && x.last < i
+                        && x.last + 10 >= i
+                        && !(x.last..i)
+                            .any(|j| self.is(j, &["after", "before", "when", "since", "said"]))
+                })
+            };
+            if visit && !invited() && visitor() {
                 push(&mut out, EventType::Meet, "meet.visit", i, None);
                 continue;
             }

@@ -23,7 +23,12 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "embass",
     "met ",
     "meet",
-    "visit",
+    // visits ("visited Turkey", "a visit to Japan"), not "visitors"
+    "visited",
+    "visiting",
+    "visit to",
+    "visits to",
+    "visit of",
     "tour of",
     "talks",
     "phone",
