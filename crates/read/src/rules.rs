@@ -220,9 +220,13 @@ pub(crate) fn extract(
             if raws.len() == before {
                 date_back(text, (ss, se), published, &mut cx, &mut raws);
             } else {
+                // … or dated only by the dateline ("Caracas, July 30 — Venezuela has told …")
+                let dateline = s.dateline_day(published);
                 let undated = (before..raws.len()).filter(|&k| {
                     let r = &raws[k];
-                    r.date.is_none() && r.modality.happened() && !r.rule.starts_with("history")
+                    (r.date.is_none() || r.date.is_some() && r.date == dateline)
+                        && r.modality.happened()
+                        && !r.rule.starts_with("history")
                 });
                 cx.undated = (undated.collect(), 0);
             }
@@ -325,9 +329,7 @@ fn date_back(
     if let Some(day) = day {
         for &k in &cx.undated.0 {
             if let Some(r) = raws.get_mut(k) {
-                if r.date.is_none() {
-                    r.date = Some(day);
-                }
+                r.date = Some(day);
             }
         }
         cx.undated.0.clear();

@@ -35,7 +35,27 @@ impl Sentence<'_> {
                 "rebuffed",
                 "disputed",
             ],
-        ) || window
+        ) && !window.clone().any(|j| {
+            // "after the disputed election": an adjective, no denial
+            self.starts(j, &["disputed", "rejected"])
+                && j > 0
+                && self.is(j - 1, &["the", "a", "an", "its", "their", "his", "her"])
+                && !window.clone().any(|k| {
+                    k != j
+                        && self.starts(
+                            k,
+                            &[
+                                "denied",
+                                "deny",
+                                "denies",
+                                "denying",
+                                "dismissed",
+                                "refuted",
+                                "rebuffed",
+                            ],
+                        )
+                })
+        }) || window
             .clone()
             .any(|j| self.is(j, &["pushed"]) && self.is(j + 1, &["back"]))
         {

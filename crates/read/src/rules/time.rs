@@ -21,6 +21,28 @@ pub(super) fn deadline(lw: &[String], d: &Found) -> bool {
 }
 
 impl Sentence<'_> {
+    /// Whether a date is the dateline's, opening the sentence after a place: "ALGIERS, Aug 25
+    /// —", "Caracas, July 30 —".
+    fn is_dateline(&self, d: &Found) -> bool {
+        d.first > 0
+            && d.first <= 6
+            && (0..d.first).all(|j| {
+                self.is(j, &[","])
+                    || self.text[self.toks[j].start..self.toks[j].end]
+                        .starts_with(|c: char| c.is_uppercase())
+            })
+            && self.is(d.last + 1, &["—", "–", "-", "(", "/", "--"])
+    }
+
+    /// The day of the sentence's dateline, if it opens with one: a date that a later sentence
+    /// giving the act's own day ("… a statement issued on Monday") replaces.
+    pub(super) fn dateline_day(&self, published: Option<Date>) -> Option<Date> {
+        self.dates
+            .iter()
+            .find(|d| self.is_dateline(d))
+            .and_then(|d| dates::resolve(d.expr, published, false))
+    }
+
     /// Whether a date after the trigger at `at` is when the act takes effect: "as from 3 May",
     /// "as of this day", "effective Thursday", "with effect from 1 June".
     fn effective(&self, d: &Found, at: usize) -> bool {
@@ -144,16 +166,7 @@ impl Sentence<'_> {
         };
         // "ALGIERS, Aug 25 — Algeria has broken off …": the dateline's date is the report's; it
         // dates the act only when the sentence gives no other ("told reporters on Tuesday")
-        let dateline = |d: &&Found| {
-            d.first > 0
-                && d.first <= 6
-                && (0..d.first).all(|j| {
-                    self.is(j, &[","])
-                        || self.text[self.toks[j].start..self.toks[j].end]
-                            .starts_with(|c: char| c.is_uppercase())
-                })
-                && self.is(d.last + 1, &["—", "–", "-", "(", "/", "--"])
-        };
+        let dateline = |d: &&Found| self.is_dateline(d);
         // "must leave by February 24", "within 48 hours": a deadline, not the act's day
         let deadline = |d: &&Found| deadline(self.lw, d);
         // "After Taylor was ousted in 2003, Liberia … only severing them after …": a date in an

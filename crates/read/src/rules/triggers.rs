@@ -543,6 +543,20 @@ impl Sentence<'_> {
                     continue;
                 }
             }
+            // "told Argentina, Chile and Peru to pull their representatives out": the envoys
+            // named after "pull"
+            let pull_out = self
+                .is(
+                    i,
+                    &[
+                        "ordered", "orders", "order", "told", "telling", "tells", "asked",
+                    ],
+                )
+                .then(|| self.after_np(i, 24, &["pull", "withdraw"]))
+                .flatten()
+                .filter(|&k| {
+                    k > 0 && self.is(k - 1, &["to"]) && self.after(k, 6, &["out"]).is_some()
+                });
             if w.starts_with("expel")
                 || w.starts_with("expuls")
                 || ((w == "persona" || w == "personae") && self.is(i + 1, &["non"]))
@@ -552,7 +566,12 @@ impl Sentence<'_> {
                         "ordered", "orders", "order", "told", "telling", "tells", "gave", "giving",
                         "asked", "asking",
                     ],
-                ) && self.after(i, 16, &["leave", "depart", "go"]).is_some())
+                ) && (self.after(i, 16, &["leave", "depart", "go"]).is_some()
+                    // "told Argentina, Chile and Peru to leave": across the list's "and"
+                    || self
+                        .after_np(i, 24, &["leave", "depart"])
+                        .is_some_and(|k| self.is(k - 1, &["to"]))
+                    || pull_out.is_some()))
                 // "ordered the Ugandan ambassador out of the country"
                 || (self.is(i, &["ordered", "orders", "order", "ordering"])
                     && self.after(i, 8, &["out"]).is_some())
@@ -576,6 +595,7 @@ impl Sentence<'_> {
                 } else {
                     self.after(i, 7, ENVOY_NOUNS)
                         .or_else(|| self.before(i, 7, ENVOY_NOUNS))
+                        .or_else(|| pull_out.and_then(|k| self.after(k, 3, ENVOY_NOUNS)))
                 };
                 if let Some(noun) = noun {
                     push(

@@ -20,6 +20,7 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "diplomat",
     "chargé",
     "charge d",
+    "representatives out",
     "embass",
     "met ",
     "meet",
