@@ -22,42 +22,17 @@ impl Sentence<'_> {
         let any = |r: std::ops::Range<usize>, words: &[&str]| r.clone().any(|j| self.is(j, words));
         let any_stem =
             |r: std::ops::Range<usize>, stems: &[&str]| r.clone().any(|j| self.starts(j, stems));
-        if any_stem(
-            window.clone(),
-            &[
-                "denied",
-                "deny",
-                "denies",
-                "denying",
-                "dismissed",
-                "refuted",
-                "rejected",
-                "rebuffed",
-                "disputed",
-            ],
-        ) && !window.clone().any(|j| {
-            // "after the disputed election": an adjective, no denial
-            self.starts(j, &["disputed", "rejected"])
-                && j > 0
-                && self.is(j - 1, &["the", "a", "an", "its", "their", "his", "her"])
-                && !window.clone().any(|k| {
-                    k != j
-                        && self.starts(
-                            k,
-                            &[
-                                "denied",
-                                "deny",
-                                "denies",
-                                "denying",
-                                "dismissed",
-                                "refuted",
-                                "rebuffed",
-                            ],
-                        )
-                })
-        }) || window
-            .clone()
-            .any(|j| self.is(j, &["pushed"]) && self.is(j + 1, &["back"]))
+        // a denial, not "after the disputed election" (an adjective)
+        let denial = |j: usize| {
+            self.starts(j, DENY_STEMS)
+                && !(self.starts(j, &["disputed", "rejected"])
+                    && j > 0
+                    && self.is(j - 1, &["the", "a", "an", "its", "their", "his", "her"]))
+        };
+        if window.clone().any(denial)
+            || window
+                .clone()
+                .any(|j| self.is(j, &["pushed"]) && self.is(j + 1, &["back"]))
         {
             return Modality::Denied;
         }
@@ -376,4 +351,17 @@ const PLAN_CUES: &[&str] = &[
     "push",
     "pushing",
     "would-be",
+];
+
+/// Verbs that deny what follows: "denied breaking off ties", "rejected reports that …".
+const DENY_STEMS: &[&str] = &[
+    "denied",
+    "deny",
+    "denies",
+    "denying",
+    "dismissed",
+    "refuted",
+    "rejected",
+    "rebuffed",
+    "disputed",
 ];
