@@ -32,6 +32,29 @@ pub(crate) struct Form {
 
 /// Forms newsrooms use that the state list does not carry, and forms that name several states
 /// and are resolved per article ("Korea", "Congo"). Names, not facts: no source needed.
+/// Family names that are not read alone as the person: words ("May", "Hunt", "Christian"),
+/// places ("Hague", "Medina", "Kerry") and names many people share ("Singh", "Rodríguez").
+const NOT_SURNAMES: &[&str] = &[
+    "May",
+    "Hunt",
+    "Christian",
+    "Park",
+    "Barry",
+    "Barrow",
+    "Abbott",
+    "Hague",
+    "Medina",
+    "Lugo",
+    "Kerry",
+    "Santos",
+    "Singh",
+    "Mansour",
+    "Rodríguez",
+    "Rodriguez",
+    "Fernández",
+    "Fernandez",
+];
+
 const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("U.S.", &["USA"], FormKind::Name),
     ("eSwatini", &["SWZ"], FormKind::Name),
@@ -155,12 +178,16 @@ impl Lexicon {
         // or state shares it (family name first for Chinese, Korean and Vietnamese names)
         let mut surnames: HashMap<String, Vec<Code>> = HashMap::new();
         for p in people {
-            let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM"].contains(&p.code.as_str());
             let parts: Vec<&str> = p
                 .name
                 .split_whitespace()
                 .filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III" | "IV"))
                 .collect();
+            // "Tsai Ing-wen", "Wang Yi", "Park Geun-hye"; not "Joseph Wu", written the
+            // western way
+            let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM"].contains(&p.code.as_str())
+                && parts.len() == 2
+                && (parts[1].contains('-') || parts[0].chars().count() <= 4);
             let family = if family_first {
                 parts.first()
             } else {
@@ -168,7 +195,9 @@ impl Lexicon {
             };
             // short family names ("Dar", "Li") only where they come first
             let min = if family_first { 2 } else { 4 };
-            if let Some(f) = family.filter(|f| f.chars().count() >= min && parts.len() > 1) {
+            if let Some(f) = family.filter(|f| {
+                f.chars().count() >= min && parts.len() > 1 && !NOT_SURNAMES.contains(f)
+            }) {
                 surnames.entry(f.to_string()).or_default().push(p.code);
             }
         }

@@ -158,7 +158,9 @@ fn topic_breaks(
         ]
         .iter()
         .any(|w| lower.contains(w));
-        if negated || planned {
+        // "cut diplomatic relations with the Gaddafi regime": a government, not the state
+        let regime = [" regime", " junta"].iter().any(|w| lower.contains(w));
+        if negated || planned || regime {
             continue;
         }
         let words: &[(&[&str], Event)] = &[

@@ -236,7 +236,8 @@ impl Sentence<'_> {
         // of that pair that acted
         if self.relations_pronoun(m.at).is_some() {
             if let Some(pair) = here.or(cx.last.map(|l| l.0)) {
-                // the pronoun's own clause: "…, seven years after Sudan cut them"
+                // the pronoun's own clause before the verb: "…, seven years after Sudan cut
+                // them", not "… ruptured when Cuba turned towards North Korea"
                 let from = (lo..m.at)
                     .rev()
                     .find(|&j| {
@@ -249,7 +250,7 @@ impl Sentence<'_> {
                 let mut named: Vec<Code> = self
                     .mentions
                     .iter()
-                    .filter(|x| !x.place && x.first >= from && x.last < hi)
+                    .filter(|x| !x.place && x.first >= from && x.last < m.at)
                     .map(|x| x.code)
                     .collect();
                 named.sort();
@@ -527,8 +528,20 @@ impl Sentence<'_> {
                 }
             }
         }
-        let mut agents: Vec<Code> = match before_idx.last() {
-            Some(&k) => {
+        // "Paraguay, Taipei's only partner in South America, has had relations with Taiwan":
+        // a state inside an apposition to the state before it is not the subject
+        let apposed = |k: usize| {
+            k > 0
+                && actors[k].first >= 1
+                && self.is(actors[k].first - 1, &[","])
+                && actors[k - 1].last + 2 == actors[k].first
+                && (actors[k].last + 1..at).any(|j| self.is(j, &[","]))
+        };
+        let subject = before_idx
+            .last()
+            .map(|&k| if apposed(k) { k - 1 } else { k });
+        let mut agents: Vec<Code> = match subject {
+            Some(k) => {
                 let g = self.group_from(&actors, k, false);
                 // the nearest state before is the object of an earlier trigger: "cut ties
                 // with Taipei and established relations with Beijing"; not the subject of a
@@ -696,6 +709,21 @@ impl Sentence<'_> {
             {
                 objects = self.group_from(&actors, k, true);
             }
+        }
+        // "cut diplomatic relations with the Gaddafi regime": a break with a government, not
+        // with the state (which the same state soon recognised under another)
+        if matches!(
+            m.kind,
+            EventType::Sever | EventType::Suspend | EventType::Restore | EventType::Establish
+        ) {
+            let regimes: Vec<Code> = actors
+                .iter()
+                .filter(|x| {
+                    x.person && x.first > at && self.is(x.last + 1, &["regime", "junta", "régime"])
+                })
+                .map(|x| x.code)
+                .collect();
+            objects.retain(|c| !regimes.contains(c));
         }
         if agents.is_empty() && expelled_named {
             return Vec::new();

@@ -138,6 +138,36 @@ pub(super) fn merge(
             end,
         });
     }
+    // China and Taiwan are recognised by having relations with them (each partner recognises
+    // one of the two): "the Dominican Republic recognises China" in an article that tells it
+    // establishing relations with China is that act under another name (a withdrawal of
+    // recognition beside a break is kept: the texts tell both)
+    let same_act = |e: &ReadEvent, kinds: &[EventType]| {
+        events.iter().any(|o| {
+            kinds.contains(&o.kind)
+                && (o.actors == e.actors || o.actors == [e.actors[1], e.actors[0]])
+        })
+    };
+    let told_otherwise: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            ONE_CHINA.contains(&e.actors[1].as_str())
+                && match e.kind {
+                    EventType::Recognize => {
+                        same_act(e, &[EventType::Establish, EventType::Restore])
+                    }
+                    _ => false,
+                }
+        })
+        .collect();
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !told_otherwise[k - 1]
+    });
     events.sort_by_key(|e| e.evidence[0].start);
     events
 }
+
+/// The two governments whose recognition is relations with them (see the end of [`merge`]).
+const ONE_CHINA: [&str; 2] = ["CHN", "TWN"];

@@ -171,8 +171,9 @@ impl Sentence<'_> {
         let deadline = |d: &&Found| deadline(self.lw, d);
         // "After Taylor was ousted in 2003, Liberia … only severing them after …": a date in an
         // opening clause of its own dates that clause; "established relations in 1965 and
-        // severed them in 1974": a date before "and" dates the verb before it, where the
-        // trigger has a date of its own after it
+        // severed them in 1974", "set up relations in 1961, broke them off in 1973": a date
+        // before "and" or a comma dates the verb before it, where the trigger has a date of
+        // its own after it
         let own_after = self.dates.iter().any(|x| x.first > at && x.first <= at + 6);
         let subordinate = |d: &&Found| {
             d.last < at
@@ -182,7 +183,7 @@ impl Sentence<'_> {
                         && !self.dates.iter().any(|x| x.first == j + 1 || x.first == j + 2)
                 })
                 && (d.last + 1..at).any(|j| self.is(j, &[","]))
-                || d.last < at && own_after && (d.last + 1..at).any(|j| self.is(j, &["and"]))
+                || d.last < at && own_after && (d.last + 1..at).any(|j| self.is(j, &["and", ","]))
         };
         let history = rule.starts_with("history");
         // an event that changes the relations' status, which a date can put into effect
