@@ -362,6 +362,9 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
     // "on Monday 22 September", "Thursday, Nov. 21, 2024": the weekday names the day the date
     // after it gives; the date alone is kept (it resolves where a weekday cannot, in an article
     // dated only by its month)
+    if !out.iter().any(|f| matches!(f.expr, Expr::Weekday(_))) {
+        return out;
+    }
     let dated: Vec<usize> = out
         .iter()
         .filter(|f| matches!(f.expr, Expr::MonthDay(..) | Expr::Full(_)))
