@@ -467,6 +467,36 @@ impl Sentence<'_> {
             .iter()
             .filter(|x| x.first >= lo && x.last < hi)
             .collect();
+        // "Kiribati is the seventh ally Taiwan has lost since 2016, after Burkina Faso, the
+        // Dominican Republic and Panama": the state that lost is named right before the verb,
+        // the one lost opens the sentence, and those listed after "after" were lost before it
+        if m.rule == "sever.ally-lost" {
+            let Some(loser) = all
+                .iter()
+                .rev()
+                .find(|x| !x.place && x.last < m.at && x.last + 3 >= m.at)
+                .map(|x| x.code)
+            else {
+                return Vec::new();
+            };
+            let mut lost: Vec<Code> = all
+                .iter()
+                .find(|x| !x.place && x.last < m.at && x.code != loser)
+                .map(|x| x.code)
+                .into_iter()
+                .collect();
+            if let Some(after) = (m.end..self.toks.len()).find(|&j| self.is(j, &["after"])) {
+                if let Some(k) = all
+                    .iter()
+                    .position(|x| x.first > after && x.first <= after + 3)
+                {
+                    lost.extend(self.group_from(&all, k, true));
+                }
+            }
+            lost.retain(|c| *c != loser);
+            lost.dedup();
+            return lost.into_iter().map(|c| (c, loser)).collect();
+        }
         // "… relations with the Republic of China as the government of China": the state after
         // "as the government of" says what a state named before it was recognised as, it is no
         // party (but "recognised the Carranza government as the government of Mexico" names

@@ -313,6 +313,16 @@ impl Sentence<'_> {
                     continue;
                 }
             }
+            // "Kiribati is the seventh ally Taiwan has lost since 2016": a partner lost is a
+            // break with the state that lost it
+            if self.is(i, &["lost", "loses", "losing"])
+                && (i.saturating_sub(5)..i)
+                    .any(|j| self.is(j, &["ally", "allies", "partner", "partners"]))
+                && !self.is(i + 1, &["its", "their", "the", "a", "an", "to"])
+            {
+                push(&mut out, EventType::Sever, "sever.ally-lost", i, None);
+                continue;
+            }
             // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan is breaking with it
             let taiwan_next = |k: usize| {
                 self.mentions

@@ -86,6 +86,10 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "were severed",
     "were cut",
     "were suspended",
+    // partners lost ("the seventh ally Taiwan has lost")
+    "has lost",
+    "had lost",
+    "have lost",
     // meetings said otherwise ("sat down together")
     "sat down",
     // going over to another state ("Honduras switched to Beijing")
