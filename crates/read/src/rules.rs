@@ -305,21 +305,8 @@ fn date_back(
         .iter()
         .filter(|d| d.first > noun && !d.since)
         .filter(|d| {
-            !(noun..d.first).any(|j| {
-                is(
-                    j,
-                    &[
-                        "after",
-                        "before",
-                        "since",
-                        "following",
-                        "until",
-                        "ago",
-                        "later",
-                        "earlier",
-                    ],
-                )
-            })
+            !(noun..d.first)
+                .any(|j| is(j, time::CONJUNCTIONS) || is(j, &["ago", "later", "earlier"]))
         })
         .find_map(|d| {
             dates::resolve_in(d.expr, published, false, cx.last_day)

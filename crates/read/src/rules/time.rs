@@ -7,6 +7,10 @@ use super::Sentence;
 use crate::dates::{self, Expr, Found};
 use crate::{Modality, Note, NoteKind};
 
+/// Conjunctions that open the clause of another act: a date across one is that act's ("cut in
+/// 2016 after …", "the move came a day after Paris said …").
+pub(super) const CONJUNCTIONS: &[&str] = &["after", "before", "following", "until", "since"];
+
 /// Whether a date is a deadline ("must leave by February 24", "out by the 7th"), not the day
 /// of an act; "by 1955, the two had cut off relations" is a date at the latest, and counts.
 pub(super) fn deadline(lw: &[String], d: &Found) -> bool {
@@ -119,7 +123,7 @@ impl Sentence<'_> {
                 (d.last, at)
             };
             (lo..hi).any(|j| {
-                let conj = self.is(j, &["after", "before", "following", "until", "since"])
+                let conj = self.is(j, CONJUNCTIONS)
                     && !self.is(j + 1, &[",", "."])
                     && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
