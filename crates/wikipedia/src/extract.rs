@@ -606,7 +606,7 @@ pub fn article(
                             .iter()
                             .any(|r| matches!(r.0, Event::Sever | Event::Suspend));
                     if !dated_break {
-                        if let Some(s) = speaks_of_break(&notes_text) {
+                        if let Some(s) = speaks_of_break(&notes_text, home, partner, lexicon) {
                             x.undated_breaks.push((partner, place.clone(), s));
                         }
                     }
@@ -654,7 +654,7 @@ pub fn article(
                 .iter()
                 .any(|r| matches!(r.0, Event::Sever | Event::Suspend))
             {
-                if let Some(s) = speaks_of_break(&plain) {
+                if let Some(s) = speaks_of_break(&plain, home, partner, lexicon) {
                     x.undated_breaks.push((partner, place, s));
                 }
             }

@@ -10,8 +10,16 @@ use diplograph_read::{EventType, Lexicon, Modality};
 use crate::extract::resolve;
 use crate::{markup, table};
 
-/// Words that speak of a break in relations.
-pub(crate) fn speaks_of_break(text: &str) -> Option<String> {
+/// A sentence that speaks of a break in relations between `home` and `partner`, without a
+/// date. A break whose nearest named state, before or after its words, is a third one is that
+/// state's: "Taiwan then broke relations on 7 June" in the notes of China's row with Costa Rica,
+/// "Panama has severed diplomatic relationship with the Republic of China".
+pub(crate) fn speaks_of_break(
+    text: &str,
+    home: Code,
+    partner: Code,
+    lexicon: &Lexicon,
+) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     const BREAK: &[&str] = &[
         "severed",
@@ -30,13 +38,53 @@ pub(crate) fn speaks_of_break(text: &str) -> Option<String> {
         "broke relations",
         "broke ties",
     ];
-    let at = BREAK.iter().filter_map(|w| lower.find(w)).min()?;
-    // The sentence holding it, as the page renders it.
-    let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let end = text[at..]
-        .find(['.', '\n'])
-        .map_or(text.len(), |i| at + i + 1);
-    Some(text[start..end].trim().to_string())
+    let mut at: Vec<usize> = BREAK
+        .iter()
+        .flat_map(|w| lower.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at.into_iter().find_map(|at| {
+        // The sentence holding it, as the page renders it.
+        let start = text[..at].rfind(['.', '\n']).map_or(0, |i| i + 1);
+        let end = text[at..]
+            .find(['.', '\n'])
+            .map_or(text.len(), |i| at + i + 1);
+        let named = lexicon.states_in(text, start, end);
+        let before = named.iter().rev().find(|h| h.1 <= at);
+        let after = named.iter().find(|h| h.0 > at);
+        let third = |h: &(usize, usize, Code)| h.2 != home && h.2 != partner;
+        // a third state before the break is a party to it unless it stands in a list beside
+        // one of the pair ("The Egyptian government, along with those of Saudi Arabia, Bahrain
+        // and the UAE, broke off relations with Qatar"): not when it is the object ("relations
+        // with Taiwan is severed") or one of a pair ("ties between Seoul and Taipei")
+        let object = |h: &(usize, usize, Code)| {
+            let lead = lower[start..h.0].trim_end();
+            lead.ends_with("with") || lead.ends_with("with the")
+        };
+        let third_before = before.filter(|h| third(h)).is_some_and(|h| {
+            object(h)
+                || lower[start..h.0].contains("between")
+                || !named.iter().any(|x| x.1 <= h.0 && !third(x))
+        });
+        // after it, a third state that is the object ("severed ties with South Korea"), not a
+        // topic ("broken off for some years over the Western Sahara")
+        let third_after = after.is_some_and(|h| third(h) && object(h));
+        // "never formally severed", "have not been broken off", "continued to maintain full
+        // relations", "negotiations … broken off", "this was denied"; "not resumed until 1946"
+        // tells a break
+        let sentence = &lower[start..end];
+        let words: Vec<&str> = sentence
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let denied = words.iter().enumerate().any(|(i, w)| match *w {
+            "not" => !words[i..].iter().take(5).any(|w| *w == "until"),
+            "never" | "denied" | "negotiations" | "talks" => true,
+            _ => false,
+        }) || sentence.contains("n't ")
+            || sentence.contains("continued to maintain");
+        (!third_before && !third_after && !denied).then(|| text[start..end].trim().to_string())
+    })
 }
 
 /// A section's text without its tables (their rows are read as rows).

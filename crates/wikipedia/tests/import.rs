@@ -89,6 +89,10 @@ fn rows_notes_and_prose_become_cited_facts() {
         about(&imp, "GHA", "MAR"),
         ["GHA MAR establish 1957", "GHA MAR interrupted 1957"]
     );
+    // Not a break of the pair: one a third state made ("Taiwan broke off relations with
+    // Benin"), one that did not happen ("never formally severed").
+    assert_eq!(about(&imp, "GHA", "BEN"), ["GHA BEN establish 1960"]);
+    assert_eq!(about(&imp, "GHA", "TGO"), ["GHA TGO establish 1962"]);
     // A row that says there are no relations.
     assert_eq!(about(&imp, "GHA", "TWN"), ["GHA TWN none 2025-11-26"]);
 }
@@ -161,7 +165,7 @@ fn both_sides_are_compared_and_bad_rows_are_noted_one_line_each() {
     let r = &imp.report;
     assert_eq!(r.articles, 4);
     // Ghana–Israel (October 1957 against 1957) agree; every other dated pair has one side.
-    assert_eq!((r.agree, r.conflicts.len(), r.one_sided), (1, 0, 7));
+    assert_eq!((r.agree, r.conflicts.len(), r.one_sided), (1, 0, 9));
     assert_eq!(unread.len(), 1);
     assert!(
         unread[0].ends_with("Foreign relations of Nowhere.json: not a JSON string of wikitext: invalid type: integer `42`, expected a string at line 1 column 2"),

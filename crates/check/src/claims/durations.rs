@@ -58,7 +58,14 @@ pub(super) fn find(
         let before = &s[..m.start()];
         let ending = ended(before);
         let at = At::of(text, ss, m);
-        let states = candidates(named, ss + m.start(), (ss, se));
+        let mut states = candidates(named, ss + m.start(), (ss, se));
+        // "after 63 years of relations with Taiwan": the pair holds the state named after "with"
+        let rest = s[m.end()..].trim_start();
+        if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case("with ") {
+            if let Some(x) = named.right_after(ss + m.end()) {
+                states.retain(|p| p.contains(&x));
+            }
+        }
         out.push(decide(
             graph,
             as_of,
