@@ -200,6 +200,9 @@ pub struct Pair {
     /// Spans in which sources of equal precedence disagree on whether relations had been
     /// established: from the earlier date up to the later one, the status is unknown.
     pub disputed: Vec<(Date, Date)>,
+    /// Spans between two breaks years apart with no restoration recorded between them:
+    /// relations were restored at some unrecorded time, so the status there is unknown.
+    pub unrecorded: Vec<(Date, Date)>,
 }
 
 impl Pair {
@@ -242,6 +245,7 @@ impl Pair {
         });
         self.conflicts.clear();
         self.disputed.clear();
+        self.unrecorded.clear();
         for e in &mut self.entries {
             e.set_aside = None;
         }
@@ -293,6 +297,29 @@ impl Pair {
                     }
                     last_restore = Some(i);
                 }
+                _ => {}
+            }
+        }
+        // Two breaks years apart with nothing between that restores or attests relations
+        // ("broke off relations in September 2008", "breaking off ties" in January 2019): the
+        // second says relations held again before it, restored on a day no source gives.
+        let mut last_break: Option<usize> = None;
+        for &i in &affecting {
+            if aside.iter().any(|(j, _)| *j == i) {
+                continue;
+            }
+            let e = &self.entries[i];
+            match e.event {
+                Event::Sever => {
+                    if let Some(j) = last_break {
+                        let x = &self.entries[j];
+                        if e.date.first_day().year() - x.date.last_day().year() >= 2 {
+                            self.unrecorded.push((x.date, e.date));
+                        }
+                    }
+                    last_break = Some(i);
+                }
+                Event::Establish | Event::Restore | Event::Relations => last_break = None,
                 _ => {}
             }
         }
@@ -427,6 +454,21 @@ impl Pair {
         None
     }
 
+    /// A conflict that puts the status on `day` in doubt: a change (an establishment, a break)
+    /// that a later attestation of no lesser weight contradicts, `day` falling between them.
+    /// Either the change is wrong or the status changed unrecorded in between: the status is
+    /// unknown there ("relations since 1882" from a table row, where a 2016 briefing says the
+    /// two have none).
+    pub fn doubt_on(&self, day: Day) -> Option<&Conflict> {
+        self.conflicts.iter().find(|c| {
+            c.first.event.is_change()
+                && !c.second.event.is_change()
+                && c.second.rank() >= c.first.rank()
+                && c.first.date.first_day() <= day
+                && day < c.second.date.first_day()
+        })
+    }
+
     pub fn status_on(&self, day: Day) -> PairStatus {
         if let Some((x, y)) = self
             .disputed
@@ -439,6 +481,30 @@ impl Pair {
                 reason: Some(format!(
                     "sources disagree on when relations began ({x} or {y})"
                 )),
+                since: None,
+                carried_forward: false,
+            };
+        }
+        if let Some((x, y)) = self
+            .unrecorded
+            .iter()
+            .find(|(x, y)| x.last_day() < day && day < y.first_day())
+        {
+            return PairStatus {
+                status: Status::Unknown,
+                basis: None,
+                reason: Some(format!(
+                    "relations were broken on {x} and again on {y}, restored between them on a day no source gives"
+                )),
+                since: None,
+                carried_forward: false,
+            };
+        }
+        if let Some(c) = self.doubt_on(day) {
+            return PairStatus {
+                status: Status::Unknown,
+                basis: None,
+                reason: Some(format!("its sources disagree: {}", c.message)),
                 since: None,
                 carried_forward: false,
             };

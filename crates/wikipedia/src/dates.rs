@@ -255,6 +255,24 @@ fn event_word(before: &str) -> Option<Event> {
     .map(|(_, e)| e)
 }
 
+/// `s` without what stands in parentheses (an unclosed one runs to the end).
+fn outside_parentheses(s: &str) -> String {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|&c| {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    return false;
+                }
+                _ => {}
+            }
+            depth == 0
+        })
+        .collect()
+}
+
 /// Reads a date cell (wikitext) into what it states.
 pub fn read_cell(wikitext: &str) -> Cell {
     // Date templates first: their rendering is exact.
@@ -275,6 +293,26 @@ pub fn read_cell(wikitext: &str) -> Cell {
         // The words between the previous date and this one give its event; "(recognition)"
         // just after a date gives it too.
         let after = rest[end.end..].trim_start().to_ascii_lowercase();
+        // "1979 (Taiwan Relations Act - unofficial)", "2018 (Taiwan Travel Act)": ties that are
+        // not diplomatic relations, or a law's date
+        let own = rest[end.end..].trim_start();
+        let own = own
+            .strip_prefix('(')
+            .map_or("", |o| &o[..o.find(')').unwrap_or(o.len())]);
+        if own
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| matches!(w, "unofficial" | "informal" | "non-diplomatic" | "Act"))
+            // "1882 (Joseon)", "1844 (Qing)": a dynasty's relations, before the partner state
+            || ["Joseon", "Korean Empire", "Qing"]
+                .iter()
+                .any(|d| own.contains(d))
+        {
+            consumed += end.end;
+            rest = &t[consumed..];
+            continue;
+        }
+        // the words before this date outside parentheses: "(… Act - unofficial)" holds no range
+        let bare = outside_parentheses(&rest[..end.start]);
         let word = if after.starts_with("(recogni") {
             Some(Event::Recognize)
         } else {
@@ -288,11 +326,7 @@ pub fn read_cell(wikitext: &str) -> Cell {
                 Some(CellDate {
                     event: Event::Establish | Event::Restore,
                     ..
-                }) if rest[..end.start].contains(['–', '-', '—'])
-                    || rest[..end.start].contains("until") =>
-                {
-                    Event::Sever
-                }
+                }) if bare.contains(['–', '-', '—']) || bare.contains("until") => Event::Sever,
                 _ => Event::Establish,
             },
         };
@@ -379,6 +413,41 @@ mod tests {
         assert_eq!(read_cell("See [[A–B relations]]"), Cell::Empty);
         assert_eq!(read_cell(""), Cell::Empty);
         assert!(matches!(read_cell("soon, perhaps"), Cell::Unreadable(_)));
+        // a law's date and unofficial ties are no events of relations; a dash inside
+        // parentheses is no range
+        assert_eq!(
+            read_cell("1911 (ended in 1979)<br />1979 (Taiwan Relations Act - unofficial)\n2018 (Taiwan Travel Act) - high-level working partnership"),
+            Cell::Dates(vec![
+                CellDate {
+                    event: Event::Establish,
+                    date: d("1911")
+                },
+                CellDate {
+                    event: Event::Sever,
+                    date: d("1979")
+                },
+            ])
+        );
+        assert_eq!(
+            read_cell("''1882 (Joseon)''; 1949 (Republic)"),
+            Cell::Dates(vec![CellDate {
+                event: Event::Establish,
+                date: d("1949")
+            }])
+        );
+        assert_eq!(
+            read_cell("1946 (by treaty - with the republic)\n1975"),
+            Cell::Dates(vec![
+                CellDate {
+                    event: Event::Establish,
+                    date: d("1946")
+                },
+                CellDate {
+                    event: Event::Establish,
+                    date: d("1975")
+                },
+            ])
+        );
         assert_eq!(
             read_cell("15 April 1980 (recognition)"),
             Cell::Dates(vec![CellDate {
