@@ -96,7 +96,8 @@ pub fn check(
     let period = match (ask.as_of, r.published) {
         (Some(d), _) => (d, d),
         (None, Some(p)) => (p.first_day(), p.last_day()),
-        (None, None) => (crate::today(), crate::today()),
+        // undated: after the latest event it dates, up to today
+        (None, None) => diplograph_check::undated_period(&r, crate::today()),
     };
     let own;
     let graph = match page.url.as_deref() {

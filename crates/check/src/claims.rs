@@ -12,6 +12,7 @@ use diplograph_model::{Code, Date, Day, Event, StateKind, Status, Universe};
 use diplograph_read::{clean, text, Lexicon};
 use regex::Regex;
 
+mod clause;
 mod durations;
 pub(crate) mod groups;
 mod only;
@@ -132,7 +133,7 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(&s.replace("{N}", NUMBER)).expect("claim pattern");
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
-            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
+            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere|all(?: the)?|all of the)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
             recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
             recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
@@ -385,6 +386,9 @@ enum Guess {
     Carried,
     /// a pronoun with several states named before it ("…, bringing its allies to 15")
     Pronoun,
+    /// a stand-in after the last state named ("After Panama's switch, the country now has…"),
+    /// or a clause that names no state ("…, leaving formal ties with just 15 countries")
+    StandIn,
 }
 
 /// A claim whose subject is a guess may be about another state than the one taken: it is never
@@ -395,6 +399,7 @@ fn soften(claim: Option<&mut Claim>, graph: &Graph, subject: Code, guess: Guess)
         let why = match guess {
             Guess::Carried => "The sentence does not name its subject; taken as {}, named in the sentence before",
             Guess::Pronoun => "The pronoun may stand for any of the states the sentence names before it; taken as {}",
+            Guess::StandIn => "The clause does not name its subject (a pronoun, a stand-in such as \"the country\", or none); taken as {}, the last state named before it",
         };
         c.verdict = Verdict::NotEnoughInfo;
         c.explanation = format!(
@@ -454,6 +459,49 @@ fn continues(sentence: &str) -> bool {
             .expect("continuation pattern")
     });
     r.is_match(&sentence.to_lowercase())
+}
+
+/// Whether the words between a state and its count make the state the subject of a verb that
+/// holds the count: "Taiwan now has formal ties with 13", "Seoul, which …, maintains relations
+/// with 191", "Nauru is down to ties with …".
+fn holds(gap: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)^\s*(?:\([^)]*\)\s*)?(?:,[^,]*,\s*)?(?:\w+\s+){0,3}?(?:has|have|had|maintains?|maintained|keeps?|kept|enjoys?|enjoyed|holds?|held|counts?|counted|remains?|remained|retains?|retained|boasts?|lists?|(?:is|are|was|were)\s+(?:\w+\s+)?(?:linked|tied|connected|down|left|recogni[sz]ed))\b")
+            .expect("holding pattern")
+    });
+    r.is_match(gap)
+}
+
+/// What stands for a count's subject between the last state named and the count: "the island"
+/// (Taiwan, once the article has named it), or another stand-in or pronoun at the head of a
+/// clause ("; it now has…", ", the country now has…").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StandIn {
+    Island,
+    Other,
+}
+
+fn stand_in(gap: &str) -> Option<StandIn> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[,;:]\s*|\b(?:and|but|while|whereas|so|leaving|leaves|left)\s+)(?:it|the\s+(?:self-ruled\s+|self-governing\s+|self-governed\s+|democratic\s+)?(island|kingdom|republic|country|nation|government|archipelago|territory))\b")
+            .expect("stand-in pattern")
+    });
+    // "Beijing is isolating the self-ruled island, which has formal ties with …"
+    static ISLAND: OnceLock<Regex> = OnceLock::new();
+    let island = ISLAND.get_or_init(|| {
+        Regex::new(r"(?i)\bthe\s+(?:self-ruled\s+|self-governing\s+|self-governed\s+|democratic\s+)?island\b")
+            .expect("island pattern")
+    });
+    if island.is_match(gap) {
+        return Some(StandIn::Island);
+    }
+    let c = r.captures_iter(gap).last()?;
+    Some(match c.get(1) {
+        Some(w) if w.as_str().eq_ignore_ascii_case("island") => StandIn::Island,
+        _ => StandIn::Other,
+    })
 }
 
 /// "… recognise Palestine" right after a count: where the verb ends, relative to `rest`.
@@ -546,6 +594,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
     let mut previous: Option<Code> = None;
     // every state the previous sentence named, for a pronoun ("… now recognise it")
     let mut previous_named: Vec<Code> = Vec::new();
+    // Taiwan, once the article has named it: "the island" stands for it
+    let mut taiwan: Option<Code> = None;
     for (ss, se) in sentences(text) {
         let first_here = out.len();
         // "Sixteen states, the Vatican among them, still recognise Taiwan": the aside says what
@@ -566,6 +616,53 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         let before_here =
             std::mem::replace(&mut previous_named, named.0.iter().map(|x| x.2).collect());
         let subject_before = |at: usize| named.before(at).or(carried);
+        let taiwan_before = taiwan;
+        if taiwan.is_none() {
+            taiwan = named.0.iter().find(|x| x.2.as_str() == "TWN").map(|x| x.2);
+        }
+        // the subject of a count at byte `at`, and why it is a guess: the last state named
+        // before it, unless a stand-in stands between them ("After Panama's switch, the island
+        // now has…": Taiwan, once named)
+        let subject_at = |at: usize| -> Option<(Code, Option<Guess>)> {
+            let last = named.0.iter().rev().find(|x| x.1 <= at);
+            let from = last.map_or(ss, |x| x.1);
+            let taiwan = taiwan_before.or_else(|| {
+                named
+                    .0
+                    .iter()
+                    .find(|x| x.1 <= at && x.2.as_str() == "TWN")
+                    .map(|x| x.2)
+            });
+            match (last, stand_in(&text[from..floor(text, at)])) {
+                // sure only when no other state than Taiwan and China is named in the sentence
+                // or the one before: "Nauru cut its ties with Taipei. The island now has…" may
+                // be about Nauru, an island too
+                (_, Some(StandIn::Island)) if taiwan.is_some() => {
+                    let others = named
+                        .0
+                        .iter()
+                        .filter(|x| x.1 <= at)
+                        .map(|x| x.2)
+                        .chain(before_here.iter().copied())
+                        .any(|c| !matches!(c.as_str(), "TWN" | "CHN"));
+                    taiwan.map(|t| (t, others.then_some(Guess::StandIn)))
+                }
+                (Some(x), Some(_)) => Some((x.2, Some(Guess::StandIn))),
+                // a state named in an earlier clause is not sure to be this one's subject:
+                // "Kiribati switched to Beijing, leaving formal ties with just 15 countries"
+                (Some(x), None) if x.1 < ss + clause::span(s, at - ss).0 => {
+                    Some((x.2, Some(Guess::StandIn)))
+                }
+                // the state is the subject of a verb that holds the count ("Taiwan now has
+                // formal ties with 13", "Seoul, which …, maintains relations with 191"), not a
+                // word of another phrase ("Panama's switch to Beijing left formal ties with 19")
+                (Some(x), None) if !holds(&text[x.1..floor(text, at)]) => {
+                    Some((x.2, Some(Guess::StandIn)))
+                }
+                (Some(x), None) => Some((x.2, None)),
+                (None, _) => carried.map(|c| (c, Some(Guess::Carried))),
+            }
+        };
         // a count claim in the sentence: "maintains relations with 191 of 193" is no pair claim
         let mut counted = false;
         // the state the sentence's first count is about: "… and also with three states outside
@@ -655,8 +752,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             if one_of {
                 continue;
             }
-            let from_previous = named.before(ss + m.start()).is_none();
-            let Some(subject) = subject_before(ss + m.start()) else {
+            let Some((subject, guess)) = subject_at(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -672,8 +768,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 Cmp::Exactly,
                 at(m),
             ));
-            if from_previous {
-                soften(out.last_mut(), graph, subject, Guess::Carried);
+            if let Some(g) = guess {
+                soften(out.last_mut(), graph, subject, g);
             }
             if p.except.is_match(&s[m.end()..]) {
                 for (a, b, code) in named
@@ -694,8 +790,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         for caps in p.with_n.captures_iter(s) {
             let m = caps.get(0).expect("match");
             let Some(n) = number(&caps[2]) else { continue };
-            let from_previous = named.before(ss + m.start()).is_none();
-            let Some(subject) = subject_before(ss + m.start()) else {
+            let Some((subject, guess)) = subject_at(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -721,8 +816,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 None => (n, at(m)),
             };
             out.push(count_claim(graph, as_of, subject, among, n, None, c, span));
-            if from_previous {
-                soften(out.last_mut(), graph, subject, Guess::Carried);
+            if let Some(g) = guess {
+                soften(out.last_mut(), graph, subject, g);
             }
             // "… with 191 UN member states, every one except North Korea"
             if among == Universe::Un {
@@ -767,7 +862,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
             let Some(n) = first_number(&caps) else {
                 continue;
             };
-            let Some(subject) = subject_before(ss + m.start()) else {
+            let Some((subject, guess)) = subject_at(ss + m.start()) else {
                 continue;
             };
             counted = true;
@@ -781,8 +876,8 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 Cmp::Exactly,
                 at(m),
             ));
-            if named.before(ss + m.start()).is_none() {
-                soften(out.last_mut(), graph, subject, Guess::Carried);
+            if let Some(g) = guess {
+                soften(out.last_mut(), graph, subject, g);
             }
         }
         // recognisers of a state: named after the count ("12 countries recognise Taiwan"),
@@ -1030,13 +1125,29 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     .filter(|x| Some(x.2) != subject)
                     .collect();
                 if let (Some(h), Some(last)) = (subject, objects.last()) {
-                    out.push(has_relations_claim(
-                        graph,
-                        as_of,
-                        h,
-                        &objects,
-                        At::span(text, ms, last.1),
-                    ));
+                    // "had relations with Taiwan from 1984 to 1997": a past state, of its own time
+                    let verb = m.as_str().to_lowercase();
+                    let past = (verb.starts_with("had ")
+                        || verb.starts_with("maintained")
+                        || verb.starts_with("enjoyed")
+                        || verb.starts_with("kept up"))
+                        && !s[..m.start()]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "has" | "have"));
+                    let claim = if past {
+                        had_relations_claim(
+                            graph,
+                            as_of,
+                            h,
+                            &objects,
+                            past_span(&s[m.end()..floor(s, ce - ss)]),
+                            At::span(text, ms, last.1),
+                        )
+                    } else {
+                        has_relations_claim(graph, as_of, h, &objects, At::span(text, ms, last.1))
+                    };
+                    out.push(claim);
                 }
             }
         }
@@ -1927,12 +2038,16 @@ fn set_claim(
         Universe::All
     };
     let mut missing_unknown = 0;
+    // "only three countries remain without ties": counted among UN members, as news counts;
+    // states outside the UN without relations are named, not held against the list
+    let mut outside = Vec::new();
     if exact {
-        if let Ok(rel) = graph.relations(hub, as_of, among) {
+        if let Ok(rel) = graph.relations(hub, as_of, Universe::All) {
+            let member = |c: &Code| kind(graph, *c) == Some(StateKind::Member);
             let left_out: Vec<String> = rel
                 .without
                 .iter()
-                .filter(|c| !codes.contains(c))
+                .filter(|c| !codes.contains(c) && member(c))
                 .map(|c| name(graph, *c))
                 .collect();
             if !left_out.is_empty() {
@@ -1941,7 +2056,17 @@ fn set_claim(
                     left_out.join(", ")
                 ));
             }
-            missing_unknown = rel.unknown.iter().filter(|c| !codes.contains(c)).count();
+            missing_unknown = rel
+                .unknown
+                .iter()
+                .filter(|c| !codes.contains(c) && member(c))
+                .count();
+            outside = rel
+                .without
+                .iter()
+                .filter(|c| among == Universe::All && !codes.contains(c) && !member(c))
+                .map(|c| name(graph, *c))
+                .collect();
         }
         if let Some(n) = claimed {
             if n != codes.len() {
@@ -1955,17 +2080,18 @@ fn set_claim(
             format!("Not so on {as_of}: {}.", problems.join("; ")),
         )
     } else if !unknown.is_empty() || missing_unknown > 0 {
+        let mut what = unknown.join(", ");
+        if missing_unknown > 0 {
+            let more = format!("{missing_unknown} UN member(s) the list does not name");
+            what = if what.is_empty() {
+                more
+            } else {
+                format!("{what} (and {more})")
+            };
+        }
         (
             Verdict::NotEnoughInfo,
-            format!(
-                "The graph does not know whether {h} had relations with {}{} on {as_of}.",
-                unknown.join(", "),
-                if missing_unknown > 0 {
-                    format!(" (and {missing_unknown} other state(s))")
-                } else {
-                    String::new()
-                }
-            ),
+            format!("The graph does not know whether {h} had relations with {what} on {as_of}."),
         )
     } else {
         (
@@ -1978,11 +2104,19 @@ fn set_claim(
                     .collect::<Vec<_>>()
                     .join(", "),
                 if exact {
-                    ", and with no other state"
+                    ", and with no other UN member"
                 } else {
                     ""
                 }
             ),
+        )
+    };
+    let explanation = if outside.is_empty() {
+        explanation
+    } else {
+        format!(
+            "{explanation} Counted among UN members: outside the UN, {h} also had none with {}.",
+            outside.join(", ")
         )
     };
     at.claim(ClaimKind::Exception, verdict, explanation, evidence)
@@ -2061,6 +2195,128 @@ fn has_relations_claim(
     at.claim(ClaimKind::PairStatus, verdict, explanation, evidence)
 }
 
+/// The years a past state is said to have held in ("from 1984 to 1997", "between 1990 and
+/// 2005", "until 1997", "in 1990"): their first and last days.
+fn past_span(clause: &str) -> Option<(Day, Day)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:(?:from|between)\s+(?:\w+\s+){0,2}?(\d{4})\s+(?:to|until|till|through|and)\s+(?:\w+\s+){0,2}?(\d{4})|(until|till|in)\s+(?:\w+\s+){0,2}?(\d{4}))\b")
+            .expect("span pattern")
+    });
+    let c = r.captures(clause)?;
+    let year = |i: usize| -> Option<Date> {
+        c.get(i)
+            .and_then(|m| m.as_str().parse::<i16>().ok())
+            .map(Date::year)
+    };
+    match (year(1), year(2), c.get(3), year(4)) {
+        (Some(a), Some(b), _, _) if a.first_day() <= b.last_day() => {
+            Some((a.first_day(), b.last_day()))
+        }
+        (_, _, Some(w), Some(y)) if w.as_str().eq_ignore_ascii_case("in") => {
+            Some((y.first_day(), y.last_day()))
+        }
+        // "until 1997": the last year it held
+        (_, _, Some(_), Some(y)) => Some((y.first_day(), y.first_day())),
+        _ => None,
+    }
+}
+
+/// "St Lucia had relations with Taipei from 1984 to 1997": a past state. Supported where the
+/// graph has relations within the span (or, without one, at some time before the article);
+/// never refuted, for a span's edges are loose ("from 1984" may mean its last months) and a
+/// past state without a span has no day to be judged on.
+fn had_relations_claim(
+    graph: &Graph,
+    as_of: Day,
+    hub: Code,
+    listed: &[(usize, usize, Code)],
+    span: Option<(Day, Day)>,
+    at: At<'_>,
+) -> Claim {
+    let h = name(graph, hub);
+    let mut evidence = Vec::new();
+    let mut held = Vec::new();
+    let mut not_seen = Vec::new();
+    for (_, _, c) in listed {
+        let pair = graph.pair(hub, *c);
+        let entries: Vec<&diplograph_graph::Entry> = pair
+            .map(|p| {
+                p.entries
+                    .iter()
+                    .filter(|e| e.set_aside.is_none() && e.date.last_day() <= as_of)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // a day within the span (or before the article) on which the graph has relations
+        let days: Vec<Day> = match span {
+            Some((a, b)) => {
+                let mut d = vec![a, b];
+                d.extend(
+                    entries
+                        .iter()
+                        .map(|e| e.date.last_day())
+                        .filter(|d| a <= *d && *d <= b),
+                );
+                d
+            }
+            None => {
+                let mut d: Vec<Day> = entries.iter().map(|e| e.date.last_day()).collect();
+                d.push(as_of);
+                d
+            }
+        };
+        let on = days
+            .into_iter()
+            .find(|d| graph.status(hub, *c, *d).status == Status::Relations);
+        // a break within the span (or before the article) says relations held before it
+        let broken = || {
+            entries.iter().find(|e| {
+                matches!(e.event, Event::Sever | Event::Suspend)
+                    && span.is_none_or(|(a, b)| a < e.date.first_day() && e.date.first_day() <= b)
+            })
+        };
+        match (on, broken()) {
+            (Some(d), _) => {
+                held.push(format!("{} (on {d})", name(graph, *c)));
+                evidence.extend(evidence_of(graph, &graph.status(hub, *c, d)));
+            }
+            (None, Some(e)) => {
+                held.push(format!(
+                    "{} (until the {} of {})",
+                    name(graph, *c),
+                    e.event,
+                    e.date
+                ));
+                evidence.push(entry_evidence(graph, e));
+            }
+            (None, None) => not_seen.push(name(graph, *c)),
+        }
+    }
+    let within = span.map_or(format!("before {as_of}"), |(a, b)| {
+        if a.year() == b.year() {
+            format!("in {}", a.year())
+        } else {
+            format!("within {}–{}", a.year(), b.year())
+        }
+    });
+    let (verdict, explanation) = if not_seen.is_empty() {
+        (
+            Verdict::Supported,
+            format!("{h} had relations {within} with {}.", held.join(", ")),
+        )
+    } else {
+        (
+            Verdict::NotEnoughInfo,
+            format!(
+                "The graph does not show {h} with relations {within} with {}: a past state is not refuted on the graph's dates alone.",
+                not_seen.join(", ")
+            ),
+        )
+    };
+    at.claim(ClaimKind::PairStatus, verdict, explanation, evidence)
+}
+
 fn no_relations_claim(graph: &Graph, as_of: Day, a: Code, b: Code, at: At<'_>) -> Claim {
     let st = graph.status(a, b, as_of);
     let (x, y) = (name(graph, a), name(graph, b));
@@ -2115,6 +2371,13 @@ pub(crate) fn from_events(
             continue;
         };
         let ev = &e.event.evidence[0];
+        // the claim quotes the clause that states the act, not the whole sentence
+        let (cs, ce) = ev
+            .text
+            .find(&ev.trigger)
+            .map_or((0, ev.text.len()), |at| clause::span(&ev.text, at));
+        let (start, end) = (ev.start + cs, ev.start + ce);
+        let quoted = ev.text[cs..ce].to_string();
         let Some(date) = e.event.date else {
             // an undated event is a claim that it happened by the article's day: supported
             // when the graph has it by then, otherwise undecided (never refuted: the article
@@ -2137,6 +2400,21 @@ pub(crate) fn from_events(
                 e.status
             };
             let dated_by = if repeatable { recent } else { dated_by };
+            // "Palau and the Marshall Islands still recognise Taipei": recognising one of the
+            // two governments of China is having relations with it (and not with the other),
+            // so the claim is the pair's status on the day
+            if let Some(claim) = one_china_recognition(graph, e, as_of) {
+                out.push(Claim {
+                    text: quoted,
+                    start,
+                    end,
+                    kind: ClaimKind::PairStatus,
+                    verdict: claim.0,
+                    explanation: claim.1,
+                    evidence: claim.2,
+                });
+                continue;
+            }
             let (verdict, explanation) = match (status, dated_by) {
                 (EventStatus::Corroborated, Some(d)) => (
                     Verdict::Supported,
@@ -2149,9 +2427,9 @@ pub(crate) fn from_events(
                 _ => (Verdict::NotEnoughInfo, e.explanation.clone()),
             };
             out.push(Claim {
-                text: ev.text.clone(),
-                start: ev.start,
-                end: ev.end,
+                text: quoted,
+                start,
+                end,
                 kind: ClaimKind::PairStatus,
                 verdict,
                 explanation,
@@ -2174,9 +2452,9 @@ pub(crate) fn from_events(
             EventStatus::New => (Verdict::NotEnoughInfo, e.explanation.clone()),
         };
         out.push(Claim {
-            text: ev.text.clone(),
-            start: ev.start,
-            end: ev.end,
+            text: quoted,
+            start,
+            end,
             kind: ClaimKind::PairDate,
             verdict,
             explanation,
@@ -2210,6 +2488,43 @@ pub(crate) fn from_events(
         }
     }
     out
+}
+
+/// An undated recognition of Taiwan or of China by a third state: supported when the graph
+/// has the two in relations on the day (the recognition is the relations), undecided otherwise
+/// (a recognition may hold where the graph's coverage does not reach).
+fn one_china_recognition(
+    graph: &Graph,
+    e: &CheckedEvent,
+    as_of: Day,
+) -> Option<(Verdict, String, Vec<Evidence>)> {
+    let [by, of] = e.event.actors;
+    let china = |c: Code| matches!(c.as_str(), "CHN" | "TWN");
+    if e.event.kind.ledger_event() != Some(Event::Recognize) || !china(of) || china(by) {
+        return None;
+    }
+    let st = graph.status(by, of, as_of);
+    let (a, b) = (name(graph, by), name(graph, of));
+    Some(match st.status {
+        Status::Relations => (
+            Verdict::Supported,
+            format!(
+                "recognising the government in {} is having diplomatic relations with it: the graph has {a} and {b} in relations on {as_of}{}",
+                if of.as_str() == "TWN" { "Taipei" } else { "Beijing" },
+                st.since.map_or(String::new(), |d| format!(" (since {d})"))
+            ),
+            evidence_of(graph, &st),
+        ),
+        _ => (
+            Verdict::NotEnoughInfo,
+            format!(
+                "recognising the government in {} is having diplomatic relations with it; the graph does not have {a} and {b} in relations on {as_of} ({})",
+                if of.as_str() == "TWN" { "Taipei" } else { "Beijing" },
+                st.status.as_str()
+            ),
+            evidence_of(graph, &st),
+        ),
+    })
 }
 
 fn duration_claim(

@@ -10,7 +10,7 @@ use diplograph_graph::Graph;
 use diplograph_model::Date;
 use diplograph_read::{read, Lexicon};
 
-use crate::{check_within, Verdict};
+use crate::{check_within, undated_period, Verdict};
 
 #[derive(Clone, Debug, serde::Deserialize)]
 pub struct Case {
@@ -92,9 +92,11 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
         };
         let reading = read(&case.text, published, lexicon);
         // an article dated by its month or year is judged over the whole period
+        // without one, over the days from its latest dated event to the end of 2026 (a fixed
+        // "today", so that scores do not drift with the clock)
         let period = published
             .map(|d| (d.first_day(), d.last_day()))
-            .unwrap_or_else(|| (Date::year(2026).last_day(), Date::year(2026).last_day()));
+            .unwrap_or_else(|| undated_period(&reading, Date::year(2026).last_day()));
         let report = check_within(&case.text, &reading, graph, period, lexicon);
         for l in &case.claims {
             let expected: Verdict = l.verdict.parse().map_err(|m| CaseError {

@@ -2,7 +2,7 @@
 //! (the graph has the event at another date, or a status the event contradicts).
 
 use diplograph_graph::{Entry, Graph};
-use diplograph_model::{Date, Day, Event};
+use diplograph_model::{Date, Day, Event, Precision};
 use diplograph_read::ReadEvent;
 
 use crate::{entry_evidence, name, CheckedEvent, EventStatus};
@@ -147,6 +147,35 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
             how,
             agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
+    }
+    // A day apart: the day a government announced an act and the day it took effect, or the
+    // same hour told in two time zones ("Taipei said on Wednesday that it was ending relations"
+    // where the graph has São Tomé's announcement of the Tuesday)
+    if let Some(d) = e.date.filter(|d| d.precision() == Precision::Day) {
+        let next: Vec<&Entry> = pair
+            .entries
+            .iter()
+            .filter(same_kind)
+            .filter(|x| {
+                x.date.precision() == Precision::Day
+                    && (x.date.first_day() - d.first_day()).get_days().abs() == 1
+            })
+            .collect();
+        if let [x] = next.as_slice() {
+            let side = if x.date.first_day() < d.first_day() {
+                "earlier"
+            } else {
+                "later"
+            };
+            return done(
+                EventStatus::Corroborated,
+                format!(
+                    "the graph has it on {}, a day {side} than the article's {d}: an act announced one day and taking effect the next, or told in another time zone",
+                    x.date
+                ),
+                vec![entry_evidence(graph, x)],
+            );
+        }
     }
     // The same day under another name: "Nauru switched to Beijing" or "established ties with
     // China" where the graph has a restoration (relations that had existed before); "switched

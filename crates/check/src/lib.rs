@@ -157,6 +157,25 @@ pub fn check(
     }
 }
 
+/// The days an article without a publication date may have been written on, for
+/// [`check_within`]: from the last day of the latest event it dates (it was written after
+/// what it reports) up to `today`. Without a dated event, from the UN's founding (24 October
+/// 1945): a count or a list is then judged only where it holds, or fails, on every day of the
+/// span, and the verdict is otherwise `not_enough_info`.
+pub fn undated_period(reading: &Reading, today: Day) -> (Day, Day) {
+    let floor = Day::new(1945, 10, 24).expect("a valid day");
+    let from = reading
+        .events
+        .iter()
+        .filter_map(|e| e.date)
+        .map(|d| d.last_day())
+        .filter(|&d| d <= today)
+        .max()
+        .unwrap_or(floor)
+        .max(floor);
+    (from, today)
+}
+
 /// Checks one article published on some day of `from..=to` (an article dated only by its month
 /// or year): claims are checked as of the last day, and a claim whose verdict on the first day
 /// differs is `not_enough_info`, with both verdicts explained: which day of the period the
@@ -184,7 +203,7 @@ pub fn check_within(
                 format!("{}: {}", e.verdict.as_str(), e.explanation)
             });
             c.explanation = format!(
-                "The article is dated only {}–{}, and the verdict depends on the day: on {from}, {before}; on {to}, {}: {}",
+                "The article may have been written on any day of {}–{}, and the verdict depends on the day: on {from}, {before}; on {to}, {}: {}",
                 from,
                 to,
                 c.verdict.as_str(),

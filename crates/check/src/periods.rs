@@ -382,6 +382,18 @@ pub(crate) fn find(
             ));
             continue;
         };
+        // "the first country to establish relations with the People's Republic of China": its
+        // partners are counted from its founding; relations with China dated before (Panama's
+        // of 1909, France's of 1913) were with the governments it replaced
+        let prc = target.as_str() == "CHN" && from < Date::from_day(prc_founding()) && {
+            let r = rest.to_lowercase();
+            r.contains("people's republic") || r.contains("people’s republic") || r.contains("prc")
+        };
+        let from = if prc {
+            Date::from_day(prc_founding())
+        } else {
+            from
+        };
         // a period given as a year ends with it
         let until = if from.precision() == Precision::Year
             && p.year.is_match(&rest[..floor(rest, 60)])
@@ -688,4 +700,9 @@ mod tests {
         assert_eq!(ordinal("18th"), Some(18));
         assert_eq!(ordinal("six"), Some(6));
     }
+}
+
+/// The People's Republic of China's founding day (1 October 1949).
+fn prc_founding() -> Day {
+    Day::new(1949, 10, 1).expect("a valid day")
 }

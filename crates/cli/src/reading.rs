@@ -1065,7 +1065,10 @@ pub fn check_cmd(
                         &coarse
                     }
                     (None, Some(_)) => " (its publication date)",
-                    (None, None) => " (today: the article gives no publication date; pass --published or --as-of)",
+                    (None, None) => {
+                        coarse = format!(" (today: the article gives no publication date, and a verdict that would differ on a day since {}, its latest dated event or the UN's founding, is not_enough_info; pass --published or --as-of)", diplograph_check::undated_period(r, report.as_of.last_day()).0);
+                        &coarse
+                    }
                 };
                 writeln!(
                     w,
