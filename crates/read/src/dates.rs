@@ -225,6 +225,34 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
                 continue;
             }
         }
+        // Holidays that name a day: "New Year's Day 1979", "on Christmas Day"
+        let holiday = match (lower(i), lower(i + 1), lower(i + 2), lower(i + 3)) {
+            ("new", "year", "'s" | "’s", "day") => Some((1, 1, i + 3)),
+            ("new", "year", "'s" | "’s", "eve") => Some((12, 31, i + 3)),
+            ("christmas", "day" | "eve", _, _) => {
+                Some((12, if lower(i + 1) == "day" { 25 } else { 24 }, i + 1))
+            }
+            _ => None,
+        };
+        if let Some((m, d, last)) = holiday {
+            let k = if w(last + 1) == "," {
+                last + 2
+            } else {
+                last + 1
+            };
+            let (expr, last) = match year(w(k)).and_then(|y| Day::new(y, m, d).ok()) {
+                Some(day) => (Expr::Full(day), k),
+                None => (Expr::MonthDay(m, d), last),
+            };
+            out.push(Found {
+                first: i,
+                last,
+                expr,
+                since,
+            });
+            i = last + 1;
+            continue;
+        }
         // Day-first: "10 April 2025", "10 April"
         if let Some(d) = number(word, 1, 31) {
             if let Some(m) = month(w(i + 1)).filter(|_| w(i + 1).starts_with(char::is_uppercase)) {
@@ -674,6 +702,23 @@ mod tests {
         assert_eq!(out("next month", "9999-12-31", false), None);
         assert_eq!(out("on Thursday", "0001-01-01", false), Some((false, 0)));
         assert_eq!(out("on 0000-01-05", "2025-01-01", false), Some((false, 0)));
+    }
+
+    #[test]
+    fn holidays_name_their_day() {
+        assert_eq!(
+            one(
+                "relations established on New Year's Day 1979",
+                "2019-09-28",
+                false
+            )
+            .as_deref(),
+            Some("1979-01-01")
+        );
+        assert_eq!(
+            one("the embassy opened on Christmas Day", "2019-12-28", false).as_deref(),
+            Some("2019-12-25")
+        );
     }
 
     #[test]

@@ -213,10 +213,22 @@ impl Sentence<'_> {
         // "Those ties were broken after the 1959 revolution", "the relations had been severed
         // in 2019": relations already spoken of, in a sentence that names no state
         let (lo, hi) = self.clause_of(m);
+        // … up to a clause of its own: "Those relations were established in 1978, when Panama
+        // became the first country in the Americas to recognise the SADR"
+        let own_end = (m.end + 1..hi)
+            .find(|&j| {
+                self.is(
+                    j,
+                    &[
+                        "when", "after", "before", "while", "because", "which", "although",
+                    ],
+                )
+            })
+            .unwrap_or(hi);
         let relations_anaphor = !self
             .mentions
             .iter()
-            .any(|x| !x.place && x.first >= lo && x.last < hi)
+            .any(|x| !x.place && x.first >= lo && x.last < own_end)
             && (m.at.saturating_sub(5)..(m.at + 4).min(self.toks.len())).any(|j| {
                 self.is(j, &["those", "these", "the", "their", "such"])
                     && (self.is(j + 1, RELATION_NOUNS)
@@ -416,11 +428,23 @@ impl Sentence<'_> {
     pub(super) fn next_clause(&self, at: usize) -> usize {
         (at + 1..self.toks.len())
             .find(|&j| {
+                // ", and as part of the deal the US cut …": after a comma, the clause's
+                // subject may come a few words later
+                let reach = if j > 0 && self.is(j - 1, &[","]) {
+                    8
+                } else {
+                    2
+                };
                 self.is(j, &["and", "but", "while", "whereas", ";"])
                     && self
                         .mentions
                         .iter()
-                        .find(|x| x.first == j + 1 || x.first == j + 2 && self.is(j + 1, &["the"]))
+                        .find(|x| x.first > j)
+                        .filter(|x| {
+                            x.first == j + 1
+                                || x.first == j + 2 && self.is(j + 1, &["the"])
+                                || reach > 2 && x.first <= j + reach
+                        })
                         .is_some_and(|x| {
                             let v = self.w(x.last + 1);
                             matches!(
@@ -435,6 +459,20 @@ impl Sentence<'_> {
                                     | "will"
                                     | "would"
                                     | "did"
+                                    // past tenses that do not end in "-ed"
+                                    | "cut"
+                                    | "broke"
+                                    | "withdrew"
+                                    | "sent"
+                                    | "took"
+                                    | "made"
+                                    | "gave"
+                                    | "began"
+                                    | "split"
+                                    | "quit"
+                                    | "kept"
+                                    | "held"
+                                    | "met"
                             ) || v.len() > 3 && v.ends_with("ed")
                         })
             })
@@ -567,6 +605,12 @@ impl Sentence<'_> {
                 && actors[k - 1].last + 2 == actors[k].first
                 && (actors[k].last + 1..at).any(|j| self.is(j, &[","]))
         };
+        // "In 1949 Turkey became the first … to recognise Israel. It broke off diplomatic ties
+        // in 2010 after Israeli commandos …": "It" opening the sentence, with no state before
+        // the trigger, is the state that acted last, and the act is with the same partner
+        // unless the clause names another
+        let it_subject =
+            before_idx.is_empty() && lo == 0 && self.is(0, &["it"]) && at <= 4 && cx.last.is_some();
         let subject = before_idx
             .last()
             .map(|&k| if apposed(k) { k - 1 } else { k });
@@ -597,6 +641,7 @@ impl Sentence<'_> {
             // stand-in for the state that acted in the sentence before
             None => match cx.last {
                 Some((pair, _)) if self.stand_in_before(lo, at) => vec![pair[0]],
+                Some((pair, _)) if it_subject => vec![pair[0]],
                 _ => Vec::new(),
             },
         };
@@ -755,6 +800,11 @@ impl Sentence<'_> {
                 .collect();
             objects.retain(|c| !regimes.contains(c));
         }
+        if let (true, true, Some((pair, _))) = (it_subject, objects.is_empty(), cx.last) {
+            if agents == [pair[0]] && after_idx.is_empty() {
+                return vec![(pair[0], pair[1])];
+            }
+        }
         if agents.is_empty() && expelled_named {
             return Vec::new();
         }
@@ -763,7 +813,18 @@ impl Sentence<'_> {
             // Korean Foreign Minister Cho met his Syrian counterpart"
             agents = vec![objects.remove(0)];
             if objects.is_empty() {
-                if let Some(&k) = after_idx.iter().find(|&&k| actors[k].code != agents[0]) {
+                // … within the trigger's clause: not "Only 19 states still recognise Taipei,
+                // while Beijing has relations with more than 170"
+                // (a clause that says when it took place goes on: "The formalisation of ties
+                // took place on Thursday, when South Korean Foreign Minister Cho met his Syrian
+                // counterpart")
+                let contrast = (m.end + 1..self.toks.len())
+                    .find(|&j| self.is(j, &[";", "while", "whereas", "although"]))
+                    .unwrap_or(self.toks.len());
+                if let Some(&k) = after_idx
+                    .iter()
+                    .find(|&&k| actors[k].code != agents[0] && actors[k].last < contrast)
+                {
                     objects = self.group_from(&actors, k, true);
                 }
             }

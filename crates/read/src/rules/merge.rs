@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use diplograph_model::Code;
 
 use super::Raw;
-use crate::{Budget, EventType, Evidence, Note, NoteKind, ReadEvent};
+use crate::{Budget, EventType, Evidence, Modality, Note, NoteKind, ReadEvent};
 
 /// One event per article: the same type and actors with agreeing dates are one event with
 /// several sentences of evidence. Events are indexed by type and actors, so that each mention is
@@ -41,9 +41,13 @@ pub(super) fn merge(
                 (Some(a), Some(b)) => a.agrees_with(&b) || e_said != r.said,
                 _ => true,
             };
+            // "Diplomatic ties were not severed" and, later, "… announced it was cutting
+            // ties": a denial and an act are two statements, never one event
+            let denies = |m: Modality| matches!(m, Modality::Negated | Modality::Denied);
             e.kind == r.kind
                 && same_actors
                 && agree
+                && denies(e.modality) == denies(r.modality)
                 && (e.modality.happened() == r.modality.happened()
                     || r.date.is_none()
                     || e.date.is_none())

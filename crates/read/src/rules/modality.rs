@@ -216,18 +216,38 @@ impl Sentence<'_> {
         }
         // "became the 13th state to withdraw its recognition", "the first country to recognise":
         // a rank of something done
+        // … with the noun qualified by a place: "the first country in the Americas to
+        // recognise the SADR", "the first state in the world to …"
+        let noun = (at.saturating_sub(6)..at.saturating_sub(1))
+            .rev()
+            .find(|&k| {
+                self.is(
+                    k,
+                    &[
+                        "state",
+                        "country",
+                        "nation",
+                        "government",
+                        "states",
+                        "countries",
+                        "nations",
+                    ],
+                ) && (k + 1..at - 1).all(|j| {
+                    self.is(j, &["in", "the", "of", "world", "region", "continent"])
+                        || self.text[self.toks[j].start..self.toks[j].end]
+                            .starts_with(char::is_uppercase)
+                })
+            });
         let ranked = at >= 3
             && self.is(at - 1, &["to"])
-            && self.is(
-                at - 2,
-                &["state", "country", "nation", "government", "states", "countries", "nations"],
-            )
-            && (at.saturating_sub(6)..at - 2).any(|k| {
+            && noun.is_some_and(|n| {
+                (n.saturating_sub(4)..n).any(|k| {
                 let w = self.w(k);
                 matches!(w, "first" | "second" | "third" | "fourth" | "fifth" | "sixth" | "seventh" | "eighth" | "ninth" | "tenth" | "latest" | "last" | "only")
                     || (w.len() > 2
                         && w.as_bytes()[0].is_ascii_digit()
                         && (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+                })
             })
             // … said as done ("became", "has become"), not hoped for ("hopes to become")
             && (at.saturating_sub(8)..at).any(|k| {

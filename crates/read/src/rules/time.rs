@@ -129,7 +129,14 @@ impl Sentence<'_> {
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
                 // "established relations on 28 November 1972, but China severed them in 1997"
                 let but = self.is(j, &["but", "whereas"]) && j > 0 && self.is(j - 1, &[","]);
-                conj || but || self.is(j, &[";"])
+                // "… to recognise the SADR, and in 1980 it hosted …": a date right after ", and"
+                // opens the next clause
+                let and = d.first > at
+                    && self.is(j, &["and"])
+                    && j > 0
+                    && self.is(j - 1, &[","])
+                    && d.first <= j + 3;
+                conj || but || and || self.is(j, &[";"])
             })
         };
         // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"
@@ -178,7 +185,10 @@ impl Sentence<'_> {
         // severed them in 1974", "set up relations in 1961, broke them off in 1973": a date
         // before "and" or a comma dates the verb before it, where the trigger has a date of
         // its own after it
-        let own_after = self.dates.iter().any(|x| x.first > at && x.first <= at + 6);
+        let own_after = self
+            .dates
+            .iter()
+            .any(|x| x.first > at && x.first <= at + 6 && !across(&x));
         let subordinate = |d: &&Found| {
             d.last < at
                 && (d.first.saturating_sub(8)..d.first).any(|j| {

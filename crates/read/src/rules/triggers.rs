@@ -795,7 +795,11 @@ impl Sentence<'_> {
                             "hosted", "hosts", "received", "receives", "welcomed", "welcomes",
                             "greeted", "greets",
                         ],
-                    ) && self.toks.get(i + 1).is_some_and(|t| t.word));
+                    ) && self.toks.get(i + 1).is_some_and(|t| t.word)
+                        // "hosted the first Sahrawi embassy": a mission, not a visitor
+                        && !(i + 1..(i + 5).min(self.toks.len())).any(|j| {
+                            self.starts(j, &["embass", "mission", "consulat", "office"])
+                        }));
             if talks || hosted {
                 push(
                     &mut out,
