@@ -133,8 +133,8 @@ fn patterns() -> &'static Patterns {
         let re = |s: &str| Regex::new(&s.replace("{N}", NUMBER)).expect("claim pattern");
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
-            with_n: re(r"(?i)\b(?:relations|ties)\s+with\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere|all(?: the)?|all of the)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
-            recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
+            with_n: re(r"(?i)\b(?:relations|ties)\s+(?:with|to)\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere|all(?: the)?|all of the)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
+            recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)(?:,[^,]{1,40},)?\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
             recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
@@ -892,6 +892,14 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
         for (re, target_before, slack) in recognisers {
             for caps in re.captures_iter(s) {
                 let m = caps.get(0).expect("match");
+                // an aside between the count and its verb ("19 countries, mostly small, keep
+                // ties with Taipei") that adds the Holy See ("17 countries, plus the Vatican,
+                // …") is an add-on, read below, not an aside
+                let lower = m.as_str().to_lowercase();
+                if lower.contains(',') && (lower.contains("vatican") || lower.contains("holy see"))
+                {
+                    continue;
+                }
                 let Some(n) = first_number(&caps) else {
                     continue;
                 };
