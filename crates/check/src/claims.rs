@@ -1191,7 +1191,7 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 text,
                 graph,
                 as_of,
-                (&named, antecedent),
+                (&named, antecedent, &before_here),
                 s,
                 (ss, se),
                 m,
@@ -1244,7 +1244,7 @@ fn no_relations_claims(
     text: &str,
     graph: &Graph,
     as_of: Day,
-    (named, antecedent): (&Named, Option<Code>),
+    (named, antecedent, previous): (&Named, Option<Code>, &[Code]),
     s: &str,
     (ss, se): (usize, usize),
     m: regex::Match,
@@ -1279,6 +1279,34 @@ fn no_relations_claims(
     }
     let after: Vec<_> = clause.iter().filter(|x| x.0 >= me).collect();
     let before: Vec<_> = clause.iter().filter(|x| x.1 <= ms).collect();
+    // "Though Santiago and La Paz share a border, the two neighbours have had no relations since
+    // 1978": the pair named before the clause, or in the sentence before
+    if before.is_empty() && after.is_empty() {
+        if let Some(t) = the_two(&text[cs..ms]) {
+            let mut pair: Vec<Code> = Vec::new();
+            for c in named
+                .0
+                .iter()
+                .filter(|x| x.1 <= cs)
+                .map(|x| x.2)
+                .chain(previous.iter().copied())
+            {
+                if !pair.contains(&c) {
+                    pair.push(c);
+                }
+            }
+            if let [a, b] = pair.as_slice() {
+                return Some(no_relations_claim(
+                    graph,
+                    as_of,
+                    *a,
+                    *b,
+                    At::span(text, cs + t, me),
+                ));
+            }
+            return None;
+        }
+    }
     let set = p.only_n.captures(s);
     // the hub: the state right after "with"/"to", else the subject before
     // "... no relations with the United States: Syria, Iran ..." (nothing before) or "Syria and
@@ -1366,6 +1394,17 @@ fn no_relations_claims(
         )),
         [] => None,
     }
+}
+
+/// Where "the two (neighbours, countries, …)" opens the subject right before a verb at the end
+/// of `s`, in bytes.
+fn the_two(s: &str) -> Option<usize> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| {
+        Regex::new(r"(?i)\bthe\s+two(?:\s+(?:neighbou?rs|countries|nations|states|sides|governments|capitals|rivals))?\s+(?:\w+\s+){0,2}$")
+            .expect("the two pattern")
+    });
+    r.find(s).map(|m| m.start())
 }
 
 /// The appositions and relative clauses closed before the end of `s` ("Somaliland, a territory
