@@ -664,6 +664,11 @@ fn undecided(text: &str, start: usize, end: usize, why: String) -> Claim {
     }
 }
 
+/// The People's Republic of China's founding day (1 October 1949).
+fn prc_founding() -> Day {
+    Day::new(1949, 10, 1).expect("a valid day")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -700,9 +705,4 @@ mod tests {
         assert_eq!(ordinal("18th"), Some(18));
         assert_eq!(ordinal("six"), Some(6));
     }
-}
-
-/// The People's Republic of China's founding day (1 October 1949).
-fn prc_founding() -> Day {
-    Day::new(1949, 10, 1).expect("a valid day")
 }

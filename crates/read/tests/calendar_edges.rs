@@ -33,12 +33,15 @@ fn dated(sentence: &str, day: &str) -> (Option<String>, Vec<String>) {
     (r.events[0].date.map(|d| d.to_string()), notes)
 }
 
+/// (sentence, relative words, publication day, the date read, a note's words)
+type Case<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
 #[test]
 fn relative_dates_at_the_calendar_edges() {
     let est = "South Korea established diplomatic relations with Syria";
     let will = "South Korea will establish diplomatic relations with Syria";
     // (sentence, publication day, date read, note)
-    let cases: &[(&str, &str, &str, Option<&str>, Option<&str>)] = &[
+    let cases: &[Case] = &[
         (
             est,
             "last year",

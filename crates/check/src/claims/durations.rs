@@ -153,8 +153,7 @@ fn stretch<'g>(
                 .iter()
                 .filter(live)
                 .filter(|e| matches!(e.event, Event::Sever | Event::Suspend))
-                .filter(|e| e.date.last_day() >= year_before)
-                .last()?,
+                .rfind(|e| e.date.last_day() >= year_before)?,
         )
     } else {
         // relations that go on: the pair has them on the day

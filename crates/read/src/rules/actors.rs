@@ -703,7 +703,7 @@ impl Sentence<'_> {
                 }
             }
             if let Some(k) = all.iter().position(|x| {
-                x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop && !envoys_own(&x)
+                x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop && !envoys_own(x)
             }) {
                 objects = if m.kind == EventType::RecallAmbassador {
                     vec![all[k].code]

@@ -254,8 +254,7 @@ impl Sentence<'_> {
             .iter()
             .filter(|d| d.last < nearest.first)
             .filter_map(|d| dates::resolve(d.expr, published, false))
-            .filter(|d| d.precision() == diplograph_model::Precision::Day)
-            .last()
+            .rfind(|d| d.precision() == diplograph_model::Precision::Day)
             .or(anchor);
         let r = dates::resolve_in(nearest.expr, published, future, anchor);
         let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
