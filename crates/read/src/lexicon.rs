@@ -84,6 +84,15 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("Filipino", &["PHL"], FormKind::Demonym),
     ("Israeli", &["ISR"], FormKind::Demonym),
     ("Taipei", &["TWN"], FormKind::Capital),
+    // the accented spelling, which no ordinary word shares ("Male" is weak), and the usual
+    // demonym (the states table has "Maldivan")
+    ("Malé", &["MDV"], FormKind::Capital),
+    ("Maldivian", &["MDV"], FormKind::Demonym),
+    ("Maldivians", &["MDV"], FormKind::Demonym),
+    // seats of government besides the capital: manystates HUGGO_states_clean.csv, column
+    // CapitalAlt, rows 54 (Bolivia: La Paz) and 33 (Burundi: Bujumbura)
+    ("La Paz", &["BOL"], FormKind::Capital),
+    ("Bujumbura", &["BDI"], FormKind::Capital),
     // as "ROC" is the Republic of China's (a name in the states table)
     ("PRC", &["CHN"], FormKind::Name),
     // places and bodies whose names contain a state's: matched so that the state is not

@@ -313,6 +313,24 @@ impl Sentence<'_> {
                     continue;
                 }
             }
+            // "The Maldives broke with Iran in May 2016": breaking with a state is breaking off
+            // relations with it (not "broke with tradition", nor "broke with Iran's line")
+            // ("the first country to break with Israel" is a rank, read with its own rules)
+            if self.is(i, &["broke", "break", "breaks", "breaking"])
+                && self.is(i + 1, &["with"])
+                && !(i > 0 && self.is(i - 1, &["to"]))
+            {
+                let k = if self.is(i + 2, &["the"]) {
+                    i + 3
+                } else {
+                    i + 2
+                };
+                let state = self.mentions.iter().find(|x| x.first == k && !x.person);
+                if state.is_some_and(|x| !self.is(x.last + 1, &["'s", "’s", "'", "’"])) {
+                    push(&mut out, EventType::Sever, "sever.broke-with", i, None);
+                    continue;
+                }
+            }
             // "Kiribati is the seventh ally Taiwan has lost since 2016": a partner lost is a
             // break with the state that lost it
             if self.is(i, &["lost", "loses", "losing"])

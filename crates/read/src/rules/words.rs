@@ -32,6 +32,11 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "visit of",
     "tour of",
     "talks",
+    // "The Maldives broke with Iran"
+    "broke with",
+    "break with",
+    "breaks with",
+    "breaking with",
     "phone",
     "sign",
     "inked",
