@@ -485,7 +485,7 @@ enum StandIn {
 fn stand_in(gap: &str) -> Option<StandIn> {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[,;:]\s*|\b(?:and|but|while|whereas|so|leaving|leaves|left)\s+)(?:it|the\s+(?:self-ruled\s+|self-governing\s+|self-governed\s+|democratic\s+)?(island|kingdom|republic|country|nation|government|archipelago|territory))\b")
+        Regex::new(r"(?i)(?:^|[,;:]\s*|\b(?:and|but|while|whereas|so|leaving|leaves|left)\s+)(?:it|the\s+(?:kingdom|republic|country|nation|government|archipelago|territory))\b")
             .expect("stand-in pattern")
     });
     // "Beijing is isolating the self-ruled island, which has formal ties with …"
@@ -495,13 +495,10 @@ fn stand_in(gap: &str) -> Option<StandIn> {
             .expect("island pattern")
     });
     if island.is_match(gap) {
-        return Some(StandIn::Island);
+        Some(StandIn::Island)
+    } else {
+        r.is_match(gap).then_some(StandIn::Other)
     }
-    let c = r.captures_iter(gap).last()?;
-    Some(match c.get(1) {
-        Some(w) if w.as_str().eq_ignore_ascii_case("island") => StandIn::Island,
-        _ => StandIn::Other,
-    })
 }
 
 /// "… recognise Palestine" right after a count: where the verb ends, relative to `rest`.
@@ -2315,7 +2312,8 @@ fn had_relations_claim(
         };
         let on = days
             .into_iter()
-            .find(|d| graph.status(hub, *c, *d).status == Status::Relations);
+            .map(|d| (d, graph.status(hub, *c, d)))
+            .find(|(_, st)| st.status == Status::Relations);
         // a break within the span (or before the article) says relations held before it
         let broken = || {
             entries.iter().find(|e| {
@@ -2324,9 +2322,9 @@ fn had_relations_claim(
             })
         };
         match (on, broken()) {
-            (Some(d), _) => {
+            (Some((d, st)), _) => {
                 held.push(format!("{} (on {d})", name(graph, *c)));
-                evidence.extend(evidence_of(graph, &graph.status(hub, *c, d)));
+                evidence.extend(evidence_of(graph, &st));
             }
             (None, Some(e)) => {
                 held.push(format!(
