@@ -95,3 +95,40 @@ fn a_publication_date_outside_the_years_is_ignored() {
         "publication date 0000-06-01 is outside the years 1 to 9999: ignored"
     );
 }
+
+/// The CI fuzz run of d8842f2: a day named in the next sentence ("The move came on 30 July.")
+/// dates the events left undated before it; in an article of March in the year 1 that day
+/// fell in year 0 and left the reader. It does not any more, nor does one a statement
+/// continues, nor "the day before" the first day of the calendar.
+#[test]
+fn a_day_from_the_next_sentence_or_an_anchor_stays_in_the_years() {
+    let cases = [
+        (
+            "South Korea and Syria established diplomatic relations. The move came on 30 July.",
+            "0001-03-05",
+        ),
+        (
+            "South Korea said it had established diplomatic relations with Syria. \
+             The announcement was made on 30 July.",
+            "0001-03-05",
+        ),
+        (
+            "The ministry said on 30 July that it was ready. South Korea and Syria \
+             established diplomatic relations, the ministry said.",
+            "0001-03-05",
+        ),
+        (
+            "The talks ended on 1 January. South Korea and Syria established diplomatic \
+             relations the day before.",
+            "0001-01-05",
+        ),
+    ];
+    for (text, day) in cases {
+        let r = read(text, Some(day.parse().unwrap()), lexicon());
+        assert_eq!(r.events.len(), 1, "{text}");
+        assert_eq!(r.events[0].date, None, "{text} on {day}");
+    }
+    // the same day in a year that holds it still dates the event
+    let r = read(cases[0].0, Some("2025-08-02".parse().unwrap()), lexicon());
+    assert_eq!(r.events[0].date.map(|d| d.to_string()).as_deref(), Some("2025-07-30"));
+}

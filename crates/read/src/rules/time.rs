@@ -256,7 +256,7 @@ impl Sentence<'_> {
             .filter_map(|d| dates::resolve(d.expr, published, false))
             .rfind(|d| d.precision() == diplograph_model::Precision::Day)
             .or(anchor);
-        let r = dates::resolve_in(nearest.expr, published, future, anchor);
+        let r = dates::resolve_unbounded(nearest.expr, published, future, anchor);
         let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
         // nothing outside the years the ledger stores leaves the reader
         let r = match r {
