@@ -77,8 +77,8 @@ struct Context {
     last: Option<([Code; 2], Option<Date>)>,
     /// The last event's type: a statement that goes on about the same act.
     last_kind: Option<EventType>,
-    /// The last pair of an event that made or kept ties (established, restored, met, signed)
-    /// and of one that cut them: "the two governments said they were establishing relations"
+    /// The last sentence's last pair of an event that made or kept ties (established, restored,
+    /// met, signed) and of one that cut them: "the two governments said they were establishing relations"
     /// after "Panama set up relations with China and cut its ties with Taiwan" is Panama and
     /// China.
     last_by_side: [Option<[Code; 2]>; 2],
@@ -233,6 +233,11 @@ pub(crate) fn extract(
             if let Some(r) = raws[before..].last() {
                 cx.last = Some((r.actors, r.date));
                 cx.last_kind = Some(r.kind);
+            }
+            // … the sides of the last sentence that told acts: a pair that cut ties paragraphs
+            // ago is not "the two countries" of a pair that just made them
+            if raws.len() > before {
+                cx.last_by_side = [None, None];
             }
             for r in &raws[before..] {
                 cx.last_by_side[usize::from(cuts(r.kind))] = Some(r.actors);
@@ -546,7 +551,20 @@ impl Sentence<'_> {
                 && pairs.first().map(|p| [p.0, p.1]) == here
             {
                 date = here_date;
-            } else if anaphoric && date.is_none() && self.dates.is_empty() {
+            } else if anaphoric
+                && date.is_none()
+                && self.dates.is_empty()
+                // … but a change of the relations is the last act's scene only on its side and
+                // not after another change: "established relations on 25 September 1897.
+                // During the war, both countries severed them", "reopened its embassy on
+                // Monday. … The two countries broke off relations at the start of the war" are
+                // other acts; "closed its embassy on 7 September …; relations between the two
+                // countries were suspended" is one scene
+                && (m.kind.ledger_event().is_none()
+                    || cx.last_kind.is_some_and(|k| {
+                        cuts(k) == cuts(m.kind) && (k == m.kind || k.ledger_event().is_none())
+                    }))
+            {
                 date = cx.last.and_then(|(_, d)| d);
             }
             // "has broken off relations with immediate effect": the day of the statement

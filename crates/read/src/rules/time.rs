@@ -212,6 +212,20 @@ impl Sentence<'_> {
         ]
         .iter()
         .any(|p| rule.starts_with(p));
+        // "relations have been cut since 2016", "ties, severed since 1980": a break told as
+        // the state it left, right before "since", began on that date
+        let broken_since = |d: &&Found| {
+            d.since
+                && ["sever", "suspend"].iter().any(|p| rule.starts_with(p))
+                && d.first > at
+                && match d.first - at {
+                    2 => true,
+                    3 => self.is(at + 1, &["off"]),
+                    _ => false,
+                }
+                && at > 0
+                && self.is(at - 1, &["been", "remained", ","])
+        };
         let usable = |d: &&Found| {
             !across(d)
                 && !of_noun(d)
@@ -219,7 +233,7 @@ impl Sentence<'_> {
                 && !relative(d)
                 && !subordinate(d)
                 && !deadline(d)
-                && (d.since == history)
+                && (d.since == history || broken_since(d))
         };
         let Some(nearest) = self
             .dates

@@ -30,13 +30,15 @@ impl Sentence<'_> {
         // … only with its own time right after the verb ("were cut off in 1979"): without it,
         // a date elsewhere in the sentence ("suspended between 1941 and 1974 and re-established
         // on May 14, 1974") or around it would be taken for the break's
-        let dated = (i + 1..(i + 3).min(self.toks.len()))
-            .find(|&j| self.is(j, &["in", "on"]))
+        // ("have been severed since 2018" is its own time too), or in a sentence with no date
+        let dated = (i + 1..(i + 4).min(self.toks.len()))
+            .find(|&j| self.is(j, &["in", "on", "since"]))
             .is_some_and(|j| {
                 self.dates
                     .iter()
                     .any(|d| d.first == j + 1 || d.first == j + 2)
-            });
+            })
+            || self.dates.is_empty();
         (dated && n + 1 < be && self.is(n + 1, &["between"])).then_some(n)
     }
 
@@ -1074,10 +1076,10 @@ impl Sentence<'_> {
                     (noun.saturating_sub(3)..noun).any(|k| self.is(k, BLOCKING_MODIFIERS));
                 // "the eighth country to cut ties with Taiwan since 2016": the relations a
                 // break ended, counted from a year, are no relations since it
+                // … and "relations have been severed since 2018" is no establishment in 2018
                 let ended = out.iter().any(|m| {
                     matches!(m.kind, EventType::Sever | EventType::Suspend)
-                        && m.at < noun
-                        && noun - m.at <= 4
+                        && (m.at < noun && noun - m.at <= 4 || noun < m.at && m.at < d.first)
                 });
                 if !blocked && !ended {
                     out.push(Match {
