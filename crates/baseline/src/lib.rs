@@ -54,6 +54,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/facts/world-2023.facts.tsv"),
     ),
     (
+        "facts/ruptures.facts.tsv",
+        include_str!("../../../data/facts/ruptures.facts.tsv"),
+    ),
+    (
         "facts/recognition.facts.tsv",
         include_str!("../../../data/facts/recognition.facts.tsv"),
     ),
