@@ -81,7 +81,7 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
     // a break is one event whoever the source names first ("Saudi Arabia severed relations with
     // Iran" is the row of Iran's table); who recognised whom is not
     let one_sided = matches!(kind, Event::Recognize | Event::WithdrawRecognition);
-    let same_kind = |x: &&Entry| x.event == kind && (!one_sided || (x.a == a && x.b == b));
+    let same_kind = |x: &&Entry| same_act(x.event, kind) && (!one_sided || (x.a == a && x.b == b));
     let agreeing: Vec<&Entry> = pair
         .entries
         .iter()
@@ -135,13 +135,17 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
         );
     }
     if let Some(x) = agreeing.first() {
-        let how = match e.date {
+        let mut how = match e.date {
             Some(d) if d.precision() < x.date.precision() => {
                 format!("the graph has it on {}, within the article's {d}", x.date)
             }
             Some(_) => format!("the graph has it on {}", x.date),
             None => format!("the article gives no date; the graph has it on {}", x.date),
         };
+        if x.event != kind {
+            let word = if x.event == Event::Suspend { "suspension" } else { "severance" };
+            how.push_str(&format!(" (its source calls it a {word})"));
+        }
         return done(
             EventStatus::Corroborated,
             how,
@@ -269,9 +273,18 @@ pub(crate) fn happened_by(e: &CheckedEvent, graph: &Graph, as_of: Day) -> Option
         .pair(a, b)?
         .entries
         .iter()
-        .filter(|x| x.event == kind && (!one_sided || (x.a == a && x.b == b)))
+        .filter(|x| same_act(x.event, kind) && (!one_sided || (x.a == a && x.b == b)))
         // a month or year that holds the day counts: "2022-08" for an article of 29 August
         .filter(|x| x.set_aside.is_none() && x.date.first_day() <= as_of)
         .map(|x| x.date)
         .max()
+}
+
+/// Whether the graph's `entry` event may be the act an article tells as `told`: the same kind,
+/// or a break told as a severance where its source says suspension, or the reverse ("Canada
+/// cut ties with Iran" of the day its minister said relations were suspended). Sources use the
+/// two words for one act; a break's date is what they agree on.
+fn same_act(entry: Event, told: Event) -> bool {
+    let is_break = |e| matches!(e, Event::Sever | Event::Suspend);
+    entry == told || is_break(entry) && is_break(told)
 }
