@@ -165,9 +165,9 @@ pub(super) fn merge(
         })
         .collect();
     let mut k = 0;
-    events.retain(|_| {
+    events.retain(|e| {
         k += 1;
-        !told_otherwise[k - 1]
+        !told_otherwise[k - 1] && !between_the_two_chinas(e)
     });
     events.sort_by_key(|e| e.evidence[0].start);
     events
@@ -175,3 +175,14 @@ pub(super) fn merge(
 
 /// The two governments whose recognition is relations with them (see the end of [`merge`]).
 const ONE_CHINA: [&str; 2] = ["CHN", "TWN"];
+
+/// Whether `e` puts relations or recognition between Beijing and Taipei themselves: each claims
+/// to be China's government, and neither has recognised or held relations with the other since
+/// 1949, so such an event is a misreading of a switch ("the two first set up ties in 1984, and
+/// St Lucia switched to Beijing in 1997", "countries that recognise Taiwan instead of China").
+/// Their meetings and talks are real and kept.
+fn between_the_two_chinas(e: &ReadEvent) -> bool {
+    e.kind.ledger_event().is_some()
+        && ONE_CHINA.contains(&e.actors[0].as_str())
+        && ONE_CHINA.contains(&e.actors[1].as_str())
+}
