@@ -411,10 +411,15 @@ impl Sentence<'_> {
                 }
             }
             // recognition
-            if self.starts(i, WITHDRAW_STEMS)
-                && (w.starts_with("derecogni")
-                    || w.starts_with("de-recogni")
-                    || self.after(i, 4, &["recognition"]).is_some())
+            // … "was ending its recognition of the SADR"
+            let ending = self.is(i, &["end", "ends", "ended", "ending"])
+                && self.is(i + 1, &["its", "their", "the"])
+                && self.is(i + 2, &["recognition"]);
+            if ending
+                || self.starts(i, WITHDRAW_STEMS)
+                    && (w.starts_with("derecogni")
+                        || w.starts_with("de-recogni")
+                        || self.after(i, 4, &["recognition"]).is_some())
             {
                 push(
                     &mut out,
@@ -504,6 +509,7 @@ impl Sentence<'_> {
             if w.starts_with("recogni")
                 && !(i.saturating_sub(4)..i).any(|k| {
                     self.starts(k, WITHDRAW_STEMS)
+                        || self.is(k, &["end", "ends", "ended", "ending"])
                         || self.starts(
                             k,
                             &["switch", "moved", "moves", "moving", "shift", "transferr"],
