@@ -29,6 +29,8 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("facts/world-2019.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2023.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/ruptures.facts.tsv", HAND, OWN, PUBLISHER),
+    ("facts/holysee.facts.tsv", HAND, OWN, PUBLISHER),
+    ("facts/holysee.sets.tsv", HAND, OWN, PUBLISHER),
     ("facts/recognition.facts.tsv", RECOGNITION, RECOGNITION_LICENCE, RECOGNITION_BY),
     ("facts/recognition.sets.tsv", RECOGNITION, RECOGNITION_LICENCE, RECOGNITION_BY),
     ("facts/us.facts.tsv", "made by `diplograph import us-missions` from the State Department guide, HistoryAtState/rdcr @f3c5354 (public domain + CC0), quoted, and the US diplomatic missions data, brentonk/us_diplomatic_missions @6b3b3ac (CC BY 4.0), cited by row", "CC BY 4.0 (the missions data's rows); the guide's text is public domain + CC0", "US Department of State, Office of the Historian; Brenton Kenkel, US diplomatic missions data"),

@@ -54,6 +54,14 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/facts/world-2023.facts.tsv"),
     ),
     (
+        "facts/holysee.facts.tsv",
+        include_str!("../../../data/facts/holysee.facts.tsv"),
+    ),
+    (
+        "facts/holysee.sets.tsv",
+        include_str!("../../../data/facts/holysee.sets.tsv"),
+    ),
+    (
         "facts/ruptures.facts.tsv",
         include_str!("../../../data/facts/ruptures.facts.tsv"),
     ),

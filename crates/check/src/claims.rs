@@ -1124,10 +1124,16 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 } else {
                     named.before(ms)
                 };
+                // "relations with every state on the Arabian Peninsula except Saudi Arabia": a
+                // state after an exception word is the one without them, not a partner
+                let excepted = p
+                    .except
+                    .find(&s[m.end()..floor(s, ce - ss)])
+                    .map_or(ce, |x| me + x.start());
                 let objects: Vec<_> = named
                     .within(me, ce)
                     .into_iter()
-                    .filter(|x| Some(x.2) != subject)
+                    .filter(|x| Some(x.2) != subject && x.0 < excepted)
                     .collect();
                 if let (Some(h), Some(last)) = (subject, objects.last()) {
                     // "had relations with Taiwan from 1984 to 1997": a past state, of its own time

@@ -524,11 +524,25 @@ impl Pair {
                     straddling = Some(e);
                 }
             } else {
-                if current.is_none() && e.event == Event::Establish {
-                    // Established only later: no relations before that.
+                // Established only later: no relations before that; nor before a report of no
+                // relations that the first establishment follows ("no relations" in 2015, then
+                // established in 2023)
+                let first_establishment = || {
+                    self.entries.iter().find(|x| {
+                        x.set_aside.is_none()
+                            && x.event.status_after().is_some()
+                            && x.event != Event::NoRelations
+                    })
+                };
+                let before_first = match e.event {
+                    Event::Establish => Some(e),
+                    Event::NoRelations => first_establishment().filter(|x| x.event == Event::Establish),
+                    _ => None,
+                };
+                if let (None, Some(basis)) = (current, before_first) {
                     return PairStatus {
                         status: Status::None,
-                        basis: Some(e.clone()),
+                        basis: Some(basis.clone()),
                         reason: None,
                         since: None,
                         carried_forward: false,

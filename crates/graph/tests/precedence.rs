@@ -194,3 +194,23 @@ fn a_table_attestation_does_not_undo_a_reported_break() {
         .message
         .ends_with("answered by a dated report (sever on 2021-08-24) over an encyclopedia table"));
 }
+
+/// A report of no relations before the first establishment agrees with it: before the report
+/// there were none either (the Holy See and Oman: "no relations" in 2015, established in 2023).
+/// Before a report of no relations that no establishment follows, the status stays unknown.
+#[test]
+fn no_relations_before_the_first_establishment_means_none_before_it_too() {
+    let g = graph(
+        &[
+            fact("VAT", "OMN", Event::NoRelations, "2015-01", report("2015-01-12")),
+            fact("VAT", "OMN", Event::Establish, "2023-02-23", report("2023-02-23")),
+            fact("VAT", "BRN", Event::NoRelations, "2015-01", report("2015-01-12")),
+        ],
+        &[],
+    );
+    assert_eq!(status(&g, "VAT", "OMN", "2010-06-01"), Status::None);
+    assert_eq!(status(&g, "VAT", "OMN", "2016-06-01"), Status::None);
+    assert_eq!(status(&g, "VAT", "OMN", "2024-06-01"), Status::Relations);
+    assert_eq!(status(&g, "VAT", "BRN", "2010-06-01"), Status::Unknown);
+    assert_eq!(status(&g, "VAT", "BRN", "2016-06-01"), Status::None);
+}
