@@ -52,6 +52,32 @@ fn just_done(e: &ReadEvent) -> bool {
     })
 }
 
+/// How many days an act may fall from the day the article says it was announced or agreed.
+const ANNOUNCED_DAYS: i32 = 7;
+
+/// Whether the article's date for `e` is the day it was announced or agreed: a verb of saying
+/// or agreeing right before the date in the clause that tells the act ("announced on Monday
+/// that …", "agreed on Thursday to establish …", "said on Wednesday that they are restoring").
+fn announced(e: &ReadEvent) -> bool {
+    e.evidence.iter().any(|v| {
+        let Some(at) = v.text.find(&v.trigger) else {
+            return false;
+        };
+        let words: Vec<String> = v.text[..at]
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .collect();
+        // the verb, then "on" and the day ("on Monday", "on 23 March") within a few words
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "announced" | "said" | "agreed" | "declared" | "confirmed" | "announces" | "says"
+            ) && words.get(i + 1).is_some_and(|x| x == "on")
+                && words.len() - i <= 12
+        })
+    })
+}
+
 fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent {
     let [a, b] = e.actors;
     let done = |status, explanation: String, known| CheckedEvent {
@@ -176,6 +202,37 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
                 format!(
                     "the graph has it on {}, a day {side} than the article's {d}: an act announced one day and taking effect the next, or told in another time zone",
                     x.date
+                ),
+                vec![entry_evidence(graph, x)],
+            );
+        }
+    }
+    // Within a week of a day the article gives as the one an act was announced or agreed
+    // ("announced on Monday that his government had established relations", "agreed on
+    // Thursday to establish full relations", where the graph has the act six days before or
+    // after): the article dates the announcement, and the graph's act is the one it announced
+    if let Some(d) = e
+        .date
+        .filter(|d| d.precision() == Precision::Day && announced(e))
+    {
+        let near: Vec<&Entry> = pair
+            .entries
+            .iter()
+            .filter(same_kind)
+            .filter(|x| {
+                x.date.precision() == Precision::Day
+                    && (x.date.first_day() - d.first_day()).get_days().abs() <= ANNOUNCED_DAYS
+            })
+            .collect();
+        if let [x] = near.as_slice() {
+            let days = (x.date.first_day() - d.first_day()).get_days();
+            let side = if days < 0 { "before" } else { "after" };
+            return done(
+                EventStatus::Corroborated,
+                format!(
+                    "the graph has it on {}, {} days {side} the announcement or agreement the article dates {d}",
+                    x.date,
+                    days.abs()
                 ),
                 vec![entry_evidence(graph, x)],
             );
