@@ -28,27 +28,33 @@ const JUST_DONE_DAYS: i64 = 31;
 /// Whether the article tells the act as just done, in the present perfect: "Bogotá and Caracas
 /// have restored relations", "Mexico has formally broken off ties".
 fn just_done(e: &ReadEvent) -> bool {
-    e.evidence.iter().any(|v| {
-        let Some(at) = v.text.find(&v.trigger) else {
-            return false;
-        };
-        let before: Vec<String> = v.text[..at]
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .map(|w| w.to_lowercase())
-            .collect();
-        let adverb = |w: &str| {
-            matches!(
-                w,
-                "now" | "formally" | "officially" | "just" | "finally" | "also" | "again"
-            )
-        };
+    let adverb = |w: &str| {
+        matches!(
+            w,
+            "now" | "formally" | "officially" | "just" | "finally" | "also" | "again"
+        )
+    };
+    before_trigger(e, |words| {
+        let before: Vec<&String> = words.iter().rev().take(3).collect();
         match before.as_slice() {
-            [h, ..] if h == "has" || h == "have" => true,
-            [a, h, ..] if adverb(a) && (h == "has" || h == "have") => true,
+            [h, ..] if *h == "has" || *h == "have" => true,
+            [a, h, ..] if adverb(a) && (*h == "has" || *h == "have") => true,
             _ => false,
         }
+    })
+}
+
+/// Whether `test` holds of the lowercased words before the trigger in any sentence that
+/// states `e`.
+fn before_trigger(e: &ReadEvent, test: impl Fn(&[String]) -> bool) -> bool {
+    e.evidence.iter().any(|v| {
+        v.text.find(&v.trigger).is_some_and(|at| {
+            let words: Vec<String> = v.text[..at]
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect();
+            test(&words)
+        })
     })
 }
 
@@ -59,18 +65,11 @@ const ANNOUNCED_DAYS: i32 = 7;
 /// or agreeing right before the date in the clause that tells the act ("announced on Monday
 /// that …", "agreed on Thursday to establish …", "said on Wednesday that they are restoring").
 fn announced(e: &ReadEvent) -> bool {
-    e.evidence.iter().any(|v| {
-        let Some(at) = v.text.find(&v.trigger) else {
-            return false;
-        };
-        let words: Vec<String> = v.text[..at]
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
-            .collect();
+    before_trigger(e, |words| {
         // the verb, then "on" and the day ("on Monday", "on 23 March") within a few words
         words.iter().enumerate().any(|(i, w)| {
             matches!(
-                w.as_str(),
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
                 "announced" | "said" | "agreed" | "declared" | "confirmed" | "announces" | "says"
             ) && words.get(i + 1).is_some_and(|x| x == "on")
                 && words.len() - i <= 12
