@@ -89,6 +89,9 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("Malé", &["MDV"], FormKind::Capital),
     ("Maldivian", &["MDV"], FormKind::Demonym),
     ("Maldivians", &["MDV"], FormKind::Demonym),
+    // the states table gives Djibouti's demonym as "Djibouti" (country-codes row 66)
+    ("Djiboutian", &["DJI"], FormKind::Demonym),
+    ("Djiboutians", &["DJI"], FormKind::Demonym),
     // seats of government besides the capital: manystates HUGGO_states_clean.csv, column
     // CapitalAlt, rows 54 (Bolivia: La Paz) and 33 (Burundi: Bujumbura)
     ("La Paz", &["BOL"], FormKind::Capital),

@@ -403,6 +403,18 @@ impl Sentence<'_> {
                     if !pairs.is_empty() {
                         return (pairs, false);
                     }
+                    // "Sudan cut ties with the UAE. … Sudan was withdrawing its ambassador": the
+                    // state that acted last acts again towards the same state, with its envoys
+                    // (a break said again is told with its modality: "a rupture was not off
+                    // the table")
+                    if agents == [pair[0]]
+                        && matches!(
+                            m.kind,
+                            EventType::RecallAmbassador | EventType::ExpelDiplomats
+                        )
+                    {
+                        return (vec![(pair[0], target)], false);
+                    }
                 }
                 let same_side = cx.last_by_side[usize::from(super::cuts(m.kind))];
                 match cx.last {

@@ -543,7 +543,8 @@ impl Sentence<'_> {
                 // "called ambassador Jorge Carvajal back", "has called its ambassador, Diana
                 // Mickevičienė, back from Beijing": the envoy, named, before "back"
                 || (self.is(i, &["called", "calling", "calls", "call"])
-                    && self.after(i, 2, ENVOY_NOUNS).is_some()
+                    // "called its own ambassador back"
+                    && self.after(i, 3, ENVOY_NOUNS).is_some()
                     && self.after_np(i, 9, &["back", "home"]).is_some())
                 // "summoned the Honduran ambassador in Israel back to Tegucigalpa"
                 || (self.is(i, &["summoned", "summons", "summoning"])
@@ -603,6 +604,10 @@ impl Sentence<'_> {
                         "asked", "asking",
                     ],
                 ) && (self.after(i, 16, &["leave", "depart", "go"]).is_some()
+                    // "gave Belgian diplomats 48 hours to get out"
+                    || self
+                        .after(i, 16, &["out"])
+                        .is_some_and(|k| self.is(k - 1, &["get"]))
                     // "told Argentina, Chile and Peru to leave": across the list's "and"
                     || self
                         .after_np(i, 24, &["leave", "depart"])
@@ -611,6 +616,14 @@ impl Sentence<'_> {
                 // "ordered the Ugandan ambassador out of the country"
                 || (self.is(i, &["ordered", "orders", "order", "ordering"])
                     && self.after(i, 8, &["out"]).is_some())
+                // "sent Ethiopia's ambassador home": another state's envoy, named with it (not
+                // its own, nor envoys whose state the sentence gives elsewhere)
+                || (self.is(i, &["sent", "sends", "send", "sending"])
+                    && self.after(i, 6, &["home", "packing"]).is_some()
+                    && self.after(i, 4, ENVOY_NOUNS).is_some_and(|n| {
+                        !(i + 1..n).any(|k| self.is(k, &["its", "their", "own"]))
+                            && self.mentions.iter().any(|x| x.first > i && x.last < n)
+                    }))
                 || (self.is(
                     i,
                     &[
