@@ -53,6 +53,68 @@ const NOT_SURNAMES: &[&str] = &[
     "Rodriguez",
     "Fernández",
     "Fernandez",
+    // family names that are words, days, places, groups or other famous people's names (the
+    // leaders added on 2026-12-03: data/reader/people.tsv): matched only with a given name
+    "Friday",
+    "Drew",
+    "Henry",
+    "Pierre",
+    "Philippe",
+    "Martin",
+    "Bishop",
+    "Peters",
+    "Payne",
+    "Davis",
+    "Smith",
+    "Cohen",
+    "Costa",
+    "Montenegro",
+    "Muscat",
+    "Paz",
+    "Lasso",
+    "Granger",
+    "França",
+    "Frieden",
+    "Blok",
+    "Rama",
+    "Boko",
+    "Wagner",
+    "Chapo",
+    "Talon",
+    "Bongo",
+    "Selassie",
+    "Kenyatta",
+    "Sisulu",
+    "Kabila",
+    "Hussein",
+    "Hassan",
+    "Ahmed",
+    "Mohamed",
+    "Mohammed",
+    "Mohamud",
+    "Ali",
+    "Rashid",
+    "Saleh",
+    "Idris",
+    "Ibrahim",
+    "Castro",
+    "Moreno",
+    "Castillo",
+    "Hernández",
+    "Hernandez",
+    "Álvarez",
+    "Alvarez",
+    "Marin",
+    "Higgins",
+    "Baptiste",
+    "Schmidt",
+    "Turnbull",
+    "Diop",
+    "Coulibaly",
+    "Traoré",
+    "Traore",
+    "Sall",
+    "Barre",
 ];
 
 const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
@@ -202,9 +264,12 @@ impl Lexicon {
                 .collect();
             // "Tsai Ing-wen", "Wang Yi", "Park Geun-hye"; not "Joseph Wu", written the
             // western way
-            let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM"].contains(&p.code.as_str())
-                && parts.len() == 2
-                && (parts[1].contains('-') || parts[0].chars().count() <= 4);
+            // … and "Lee Hsien Loong", "Hun Sen" (Singapore's and Cambodia's leaders write the
+            // family name first too; "Lawrence Wong" does not)
+            let family_first = ["CHN", "TWN", "KOR", "PRK", "VNM", "SGP", "KHM"]
+                .contains(&p.code.as_str())
+                && (parts.len() == 2 && (parts[1].contains('-') || parts[0].chars().count() <= 4)
+                    || parts.len() == 3 && parts[0].chars().count() <= 4);
             let family = if family_first {
                 parts.first()
             } else {
