@@ -29,6 +29,7 @@ const TABLE: &[(&str, &str, &str, &str)] = &[
     ("facts/world-2019.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/world-2023.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/ruptures.facts.tsv", HAND, OWN, PUBLISHER),
+    ("facts/israel.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/holysee.facts.tsv", HAND, OWN, PUBLISHER),
     ("facts/holysee.sets.tsv", HAND, OWN, PUBLISHER),
     ("facts/recognition.facts.tsv", RECOGNITION, RECOGNITION_LICENCE, RECOGNITION_BY),

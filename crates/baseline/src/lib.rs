@@ -54,6 +54,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../data/facts/world-2023.facts.tsv"),
     ),
     (
+        "facts/israel.facts.tsv",
+        include_str!("../../../data/facts/israel.facts.tsv"),
+    ),
+    (
         "facts/holysee.facts.tsv",
         include_str!("../../../data/facts/holysee.facts.tsv"),
     ),

@@ -50,7 +50,7 @@ fn sources_lists_every_file_with_its_rows_and_licence() {
         "curated by hand from cited reporting, a source per row"
     );
     assert_eq!(file("notes/")["rows"], serde_json::Value::Null);
-    assert_eq!(files.len(), 19);
+    assert_eq!(files.len(), 20);
     assert_eq!(file("facts/ruptures.facts.tsv")["rows"], 148);
     let groups = file("groups.tsv");
     assert!(groups["rows"].as_u64().unwrap() > 700, "{groups}");
