@@ -430,8 +430,13 @@ impl Sentence<'_> {
                 );
                 continue;
             }
-            // "Honduras switched to Beijing in 2023": relations with the state it went to
-            if self.starts(i, &["switch"]) && self.after(i, 8, &["from"]).is_none() {
+            // "Honduras switched to Beijing in 2023": relations with the state it went to; "Panama
+            // moved to Beijing", "Costa Rica went over to Beijing" only towards Beijing (a
+            // government that "moved to Paris" went somewhere)
+            let went = self.is(i, &["moved", "moves", "defected", "defects"])
+                // "went over to Beijing", not a trip ("went to Beijing in April")
+                || self.is(i, &["went", "gone", "goes", "going"]) && self.is(i + 1, &["over"]);
+            if (self.starts(i, &["switch"]) || went) && self.after(i, 8, &["from"]).is_none() {
                 let to = self.after(i, 4, &["to"]);
                 let state_after = to.is_some_and(|t| {
                     self.mentions.iter().any(|x| {
@@ -439,6 +444,7 @@ impl Sentence<'_> {
                             && !x.place
                             && !x.person
                             && x.code.as_str() != "TWN"
+                            && (!went || x.code.as_str() == "CHN")
                     })
                 });
                 let noun_between = to.is_some_and(|t| {
@@ -454,6 +460,7 @@ impl Sentence<'_> {
                                 "ties",
                                 "relations",
                                 "sides",
+                                "over",
                             ],
                         )
                     })

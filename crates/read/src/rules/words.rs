@@ -103,6 +103,12 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "switching to",
     "switched its recognition to",
     "switched recognition to",
+    // … and going over to Beijing ("Panama moved to Beijing", "went over to Beijing")
+    "moved to beijing",
+    "moves to beijing",
+    "went over to beijing",
+    "gone over to beijing",
+    "defected to beijing",
 ];
 
 pub(super) const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
