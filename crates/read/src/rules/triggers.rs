@@ -430,6 +430,21 @@ impl Sentence<'_> {
                 );
                 continue;
             }
+            // "Beijing had already won over Panama": Beijing's relations with the state it won
+            if self.is(i, &["won", "wins", "win", "winning"])
+                && self.is(i + 1, &["over"])
+                && self.mentions.iter().any(|x| {
+                    (x.first == i + 2 || x.first == i + 3 && self.is(i + 2, &["the"]))
+                        && !x.place
+                        && !x.person
+                })
+                && self.mentions.iter().any(|x| {
+                    x.last < i && x.last + 4 >= i && x.code.as_str() == "CHN" && !x.person
+                })
+            {
+                push(&mut out, EventType::Establish, "establish.won-over", i, None);
+                continue;
+            }
             // "Honduras switched to Beijing in 2023": relations with the state it went to; "Panama
             // moved to Beijing", "Costa Rica went over to Beijing" only towards Beijing (a
             // government that "moved to Paris" went somewhere)

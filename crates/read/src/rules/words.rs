@@ -109,6 +109,7 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "went over to beijing",
     "gone over to beijing",
     "defected to beijing",
+    "won over",
 ];
 
 pub(super) const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
