@@ -727,9 +727,12 @@ impl Sentence<'_> {
         if m.rule == "switch.recognition.from"
             || m.rule == "switch.recognition.to"
             || m.rule == "establish.switch-to"
+            || m.rule == "establish.drop-for"
         {
             let word = if m.rule.ends_with("from") {
                 "from"
+            } else if m.rule.ends_with("for") {
+                "for"
             } else {
                 "to"
             };

@@ -343,11 +343,17 @@ impl Sentence<'_> {
                 push(&mut out, EventType::Sever, "sever.ally-lost", i, None);
                 continue;
             }
-            // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan is breaking with it
+            // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan (or Beijing, for Taipei)
+            // is breaking with it
             let taiwan_next = |k: usize| {
                 self.mentions
                     .iter()
                     .any(|x| x.first == k && x.code.as_str() == "TWN" && !x.person)
+            };
+            let china_next = |k: usize| {
+                self.mentions
+                    .iter()
+                    .any(|x| x.first == k && x.code.as_str() == "CHN" && !x.person)
             };
             if self.is(
                 i,
@@ -366,9 +372,14 @@ impl Sentence<'_> {
                     "abandon",
                 ],
             ) && i + 1 < n
-                && taiwan_next(i + 1)
+                && (taiwan_next(i + 1) || china_next(i + 1))
             {
                 push(&mut out, EventType::Sever, "sever.drop-taiwan", i, None);
+                // "dropped Taipei for Beijing", "had dropped Beijing for Taipei in 1997": and
+                // took up relations with the other
+                if self.is(i + 2, &["for"]) && (taiwan_next(i + 3) || china_next(i + 3)) {
+                    push(&mut out, EventType::Establish, "establish.drop-for", i + 2, None);
+                }
                 continue;
             }
             // "switched recognition from Taipei to Beijing": a break with the state it left

@@ -79,6 +79,10 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "abandoned taiwan",
     "abandoned taipei",
     "abandon taiwan",
+    "dropped beijing",
+    "ditched beijing",
+    "dumped beijing",
+    "abandoned beijing",
     // relations told again by a pronoun ("had broken them off", "they were restored")
     "them off",
     "cut them",
