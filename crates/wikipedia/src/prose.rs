@@ -221,6 +221,7 @@ fn topic_breaks(
                     "severed",
                     "cut off",
                     "broke",
+                    "broken",
                 ],
                 Event::Sever,
             ),
@@ -241,7 +242,7 @@ fn topic_breaks(
         ];
         let found: Vec<Event> = words
             .iter()
-            .filter(|(ws, _)| ws.iter().any(|w| lower.contains(w)))
+            .filter(|(ws, _)| ws.iter().any(|w| has_words(&lower, w)))
             .map(|(_, e)| *e)
             .collect();
         let [event] = found[..] else { continue };
@@ -267,6 +268,16 @@ fn topic_breaks(
         out.push((event, x, y, date, sentence.trim().to_string()));
     }
     out
+}
+
+/// Whether `words` stand in `text` as whole words: "broke" in "broke off", not in "brokering
+/// talks" (which made China's 2003 talks on North Korea a break of relations).
+fn has_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The states a list of "countries without diplomatic relations" names: every state flagged or
@@ -338,4 +349,21 @@ pub(crate) fn without_lists(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_words;
+
+    /// "brokering talks" is no break ("broke"), nor is an "unbroken" treaty; "ties broken on
+    /// January 3, 1961" is.
+    #[test]
+    fn break_words_are_whole_words() {
+        let t = "china was instrumental at brokering talks with north korea";
+        assert!(!has_words(t, "broke"));
+        assert!(!has_words("the oldest unbroken bilateral treaty", "broken"));
+        assert!(has_words("with diplomatic ties broken on january 3, 1961.", "broken"));
+        assert!(has_words("relations were severed.", "were severed"));
+        assert!(has_words("they broke off relations", "broke off"));
+    }
 }
