@@ -208,7 +208,12 @@ fn topic_breaks(
         .any(|w| lower.contains(w));
         // "cut diplomatic relations with the Gaddafi regime": a government, not the state
         let regime = [" regime", " junta"].iter().any(|w| lower.contains(w));
-        if negated || planned || regime {
+        // "downgraded ties … and suspended military co-operation", "suspended high-level
+        // bilateral relations", "re-established ambassador-level relations": a lower level or
+        // another field of relations, not the diplomatic relations themselves; "called upon
+        // the president to break off relations": a demand
+        let lesser = LESSER.iter().any(|w| lower.contains(w));
+        if negated || planned || regime || lesser {
             continue;
         }
         let words: &[(&[&str], Event)] = &[
@@ -269,6 +274,20 @@ fn topic_breaks(
     }
     out
 }
+
+/// Words of a sentence about a lower level or another field of relations, or a demand: no
+/// break or restoration of the relations themselves (see `topic_breaks`).
+const LESSER: &[&str] = &[
+    "downgrad",
+    "high-level",
+    "ambassador-level",
+    "ambassadorial level",
+    "military co-operation",
+    "military cooperation",
+    "called on",
+    "called upon",
+    "urged",
+];
 
 /// Whether `words` stand in `text` as whole words: "broke" in "broke off", not in "brokering
 /// talks" (which made China's 2003 talks on North Korea a break of relations).
@@ -365,5 +384,15 @@ mod tests {
         assert!(has_words("with diplomatic ties broken on january 3, 1961.", "broken"));
         assert!(has_words("relations were severed.", "were severed"));
         assert!(has_words("they broke off relations", "broke off"));
+    }
+
+    /// Which sentences `topic_breaks` leaves alone before looking for break words: a lower
+    /// level of relations or another field of them, and demands (the words of [`LESSER`]).
+    #[test]
+    fn a_lower_level_is_no_break() {
+        let lesser = |s: &str| super::LESSER.iter().any(|w| s.contains(w));
+        assert!(lesser("turkey downgraded ties with israel and suspended military co-operation"));
+        assert!(lesser("relations at the ambassadorial level were restored"));
+        assert!(!lesser("since the 2013 military coup, relations were severed"));
     }
 }
