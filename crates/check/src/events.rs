@@ -168,7 +168,11 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
             None => format!("the article gives no date; the graph has it on {}", x.date),
         };
         if x.event != kind {
-            let word = if x.event == Event::Suspend { "suspension" } else { "severance" };
+            let word = if x.event == Event::Suspend {
+                "suspension"
+            } else {
+                "severance"
+            };
             how.push_str(&format!(" (its source calls it a {word})"));
         }
         return done(

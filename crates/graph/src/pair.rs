@@ -536,7 +536,9 @@ impl Pair {
                 };
                 let before_first = match e.event {
                     Event::Establish => Some(e),
-                    Event::NoRelations => first_establishment().filter(|x| x.event == Event::Establish),
+                    Event::NoRelations => {
+                        first_establishment().filter(|x| x.event == Event::Establish)
+                    }
                     _ => None,
                 };
                 if let (None, Some(basis)) = (current, before_first) {

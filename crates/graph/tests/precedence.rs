@@ -202,9 +202,27 @@ fn a_table_attestation_does_not_undo_a_reported_break() {
 fn no_relations_before_the_first_establishment_means_none_before_it_too() {
     let g = graph(
         &[
-            fact("VAT", "OMN", Event::NoRelations, "2015-01", report("2015-01-12")),
-            fact("VAT", "OMN", Event::Establish, "2023-02-23", report("2023-02-23")),
-            fact("VAT", "BRN", Event::NoRelations, "2015-01", report("2015-01-12")),
+            fact(
+                "VAT",
+                "OMN",
+                Event::NoRelations,
+                "2015-01",
+                report("2015-01-12"),
+            ),
+            fact(
+                "VAT",
+                "OMN",
+                Event::Establish,
+                "2023-02-23",
+                report("2023-02-23"),
+            ),
+            fact(
+                "VAT",
+                "BRN",
+                Event::NoRelations,
+                "2015-01",
+                report("2015-01-12"),
+            ),
         ],
         &[],
     );

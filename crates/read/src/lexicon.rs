@@ -162,7 +162,11 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("Sahrawi republic", &["ESH"], FormKind::Name),
     ("Saharawi Republic", &["ESH"], FormKind::Name),
     ("Saharawi republic", &["ESH"], FormKind::Name),
-    ("Saharawi Arab Democratic Republic", &["ESH"], FormKind::Name),
+    (
+        "Saharawi Arab Democratic Republic",
+        &["ESH"],
+        FormKind::Name,
+    ),
     // as "ROC" is the Republic of China's (a name in the states table)
     ("PRC", &["CHN"], FormKind::Name),
     // places and bodies whose names contain a state's: matched so that the state is not

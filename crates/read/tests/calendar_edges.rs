@@ -130,5 +130,8 @@ fn a_day_from_the_next_sentence_or_an_anchor_stays_in_the_years() {
     }
     // the same day in a year that holds it still dates the event
     let r = read(cases[0].0, Some("2025-08-02".parse().unwrap()), lexicon());
-    assert_eq!(r.events[0].date.map(|d| d.to_string()).as_deref(), Some("2025-07-30"));
+    assert_eq!(
+        r.events[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2025-07-30")
+    );
 }

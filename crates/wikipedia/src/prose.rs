@@ -381,7 +381,10 @@ mod tests {
         let t = "china was instrumental at brokering talks with north korea";
         assert!(!has_words(t, "broke"));
         assert!(!has_words("the oldest unbroken bilateral treaty", "broken"));
-        assert!(has_words("with diplomatic ties broken on january 3, 1961.", "broken"));
+        assert!(has_words(
+            "with diplomatic ties broken on january 3, 1961.",
+            "broken"
+        ));
         assert!(has_words("relations were severed.", "were severed"));
         assert!(has_words("they broke off relations", "broke off"));
     }
@@ -391,8 +394,12 @@ mod tests {
     #[test]
     fn a_lower_level_is_no_break() {
         let lesser = |s: &str| super::LESSER.iter().any(|w| s.contains(w));
-        assert!(lesser("turkey downgraded ties with israel and suspended military co-operation"));
+        assert!(lesser(
+            "turkey downgraded ties with israel and suspended military co-operation"
+        ));
         assert!(lesser("relations at the ambassadorial level were restored"));
-        assert!(!lesser("since the 2013 military coup, relations were severed"));
+        assert!(!lesser(
+            "since the 2013 military coup, relations were severed"
+        ));
     }
 }

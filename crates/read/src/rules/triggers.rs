@@ -378,7 +378,13 @@ impl Sentence<'_> {
                 // "dropped Taipei for Beijing", "had dropped Beijing for Taipei in 1997": and
                 // took up relations with the other
                 if self.is(i + 2, &["for"]) && (taiwan_next(i + 3) || china_next(i + 3)) {
-                    push(&mut out, EventType::Establish, "establish.drop-for", i + 2, None);
+                    push(
+                        &mut out,
+                        EventType::Establish,
+                        "establish.drop-for",
+                        i + 2,
+                        None,
+                    );
                 }
                 continue;
             }
@@ -449,11 +455,18 @@ impl Sentence<'_> {
                         && !x.place
                         && !x.person
                 })
-                && self.mentions.iter().any(|x| {
-                    x.last < i && x.last + 4 >= i && x.code.as_str() == "CHN" && !x.person
-                })
+                && self
+                    .mentions
+                    .iter()
+                    .any(|x| x.last < i && x.last + 4 >= i && x.code.as_str() == "CHN" && !x.person)
             {
-                push(&mut out, EventType::Establish, "establish.won-over", i, None);
+                push(
+                    &mut out,
+                    EventType::Establish,
+                    "establish.won-over",
+                    i,
+                    None,
+                );
                 continue;
             }
             // "Honduras switched to Beijing in 2023": relations with the state it went to; "Panama
