@@ -184,17 +184,25 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
     // A day apart: the day a government announced an act and the day it took effect, or the
     // same hour told in two time zones ("Taipei said on Wednesday that it was ending relations"
     // where the graph has São Tomé's announcement of the Tuesday)
-    if let Some(d) = e.date.filter(|d| d.precision() == Precision::Day) {
-        let next: Vec<&Entry> = pair
+    // the one entry of the kind dated to the day, `days` (or, with `within`, at most `days`)
+    // from the article's day `d`
+    let days_off = |d: Date, days: i32, within: bool| -> Option<&Entry> {
+        let near: Vec<&Entry> = pair
             .entries
             .iter()
             .filter(same_kind)
             .filter(|x| {
-                x.date.precision() == Precision::Day
-                    && (x.date.first_day() - d.first_day()).get_days().abs() == 1
+                let gap = (x.date.first_day() - d.first_day()).get_days().abs();
+                x.date.precision() == Precision::Day && (gap == days || within && gap <= days)
             })
             .collect();
-        if let [x] = next.as_slice() {
+        match near.as_slice() {
+            [x] => Some(*x),
+            _ => None,
+        }
+    };
+    if let Some(d) = e.date.filter(|d| d.precision() == Precision::Day) {
+        if let Some(x) = days_off(d, 1, false) {
             let side = if x.date.first_day() < d.first_day() {
                 "earlier"
             } else {
@@ -218,16 +226,7 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
         .date
         .filter(|d| d.precision() == Precision::Day && announced(e))
     {
-        let near: Vec<&Entry> = pair
-            .entries
-            .iter()
-            .filter(same_kind)
-            .filter(|x| {
-                x.date.precision() == Precision::Day
-                    && (x.date.first_day() - d.first_day()).get_days().abs() <= ANNOUNCED_DAYS
-            })
-            .collect();
-        if let [x] = near.as_slice() {
+        if let Some(x) = days_off(d, ANNOUNCED_DAYS, true) {
             let days = (x.date.first_day() - d.first_day()).get_days();
             let side = if days < 0 { "before" } else { "after" };
             return done(
