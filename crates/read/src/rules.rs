@@ -78,9 +78,9 @@ struct Context {
     /// The last event's type: a statement that goes on about the same act.
     last_kind: Option<EventType>,
     /// The last sentence's last pair of an event that made or kept ties (established, restored,
-    /// met, signed) and of one that cut them: "the two governments said they were establishing relations"
-    /// after "Panama set up relations with China and cut its ties with Taiwan" is Panama and
-    /// China.
+    /// met, signed) and of one that cut them: "the two governments said they were establishing
+    /// relations" after "Panama set up relations with China and cut its ties with Taiwan" is
+    /// Panama and China.
     last_by_side: [Option<[Code; 2]>; 2],
     /// The last day the text named (in the sentences looked at), for "that day", "the next day".
     last_day: Option<Date>,
