@@ -345,16 +345,14 @@ impl Sentence<'_> {
             }
             // "Nauru dropped Taiwan", "ditched Taipei": dropping Taiwan (or Beijing, for Taipei)
             // is breaking with it
-            let taiwan_next = |k: usize| {
+            // the state (not one of its people) named at token `k` is one of `codes`
+            let named_at = |k: usize, codes: &[&str]| {
                 self.mentions
                     .iter()
-                    .any(|x| x.first == k && x.code.as_str() == "TWN" && !x.person)
+                    .any(|x| x.first == k && codes.contains(&x.code.as_str()) && !x.person)
             };
-            let china_next = |k: usize| {
-                self.mentions
-                    .iter()
-                    .any(|x| x.first == k && x.code.as_str() == "CHN" && !x.person)
-            };
+            let taiwan_next = |k: usize| named_at(k, &["TWN"]);
+            let china_or_taiwan_next = |k: usize| named_at(k, &["TWN", "CHN"]);
             if self.is(
                 i,
                 &[
@@ -372,12 +370,12 @@ impl Sentence<'_> {
                     "abandon",
                 ],
             ) && i + 1 < n
-                && (taiwan_next(i + 1) || china_next(i + 1))
+                && china_or_taiwan_next(i + 1)
             {
                 push(&mut out, EventType::Sever, "sever.drop-taiwan", i, None);
                 // "dropped Taipei for Beijing", "had dropped Beijing for Taipei in 1997": and
                 // took up relations with the other
-                if self.is(i + 2, &["for"]) && (taiwan_next(i + 3) || china_next(i + 3)) {
+                if self.is(i + 2, &["for"]) && china_or_taiwan_next(i + 3) {
                     push(
                         &mut out,
                         EventType::Establish,
@@ -429,7 +427,7 @@ impl Sentence<'_> {
             }
             // recognition
             // … "was ending its recognition of the SADR"
-            let ending = self.is(i, &["end", "ends", "ended", "ending"])
+            let ending = self.is(i, END_VERBS)
                 && self.is(i + 1, &["its", "their", "the"])
                 && self.is(i + 2, &["recognition"]);
             if ending
@@ -555,7 +553,7 @@ impl Sentence<'_> {
             if w.starts_with("recogni")
                 && !(i.saturating_sub(4)..i).any(|k| {
                     self.starts(k, WITHDRAW_STEMS)
-                        || self.is(k, &["end", "ends", "ended", "ending"])
+                        || self.is(k, END_VERBS)
                         || self.starts(
                             k,
                             &["switch", "moved", "moves", "moving", "shift", "transferr"],

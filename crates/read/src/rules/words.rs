@@ -116,6 +116,9 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "won over",
 ];
 
+/// "ended its recognition of": ending what the next words name.
+pub(super) const END_VERBS: &[&str] = &["end", "ends", "ended", "ending"];
+
 pub(super) const RELATION_NOUNS: &[&str] = &["relations", "ties", "relationship"];
 /// Verbs that attribute a sentence to a speaker.
 pub(super) const SPEECH_VERBS: &[&str] = &[
