@@ -20,7 +20,7 @@ pub(crate) mod stated;
 
 use crate::{entry_evidence, name, CheckedEvent, Claim, ClaimKind, EventStatus, Evidence, Verdict};
 
-pub(crate) const NUMBER: &str = r"(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
+pub(crate) const NUMBER: &str = r"(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine)\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a dozen|a hundred)";
 
 pub(crate) fn number(s: &str) -> Option<usize> {
     let s = s.trim().to_lowercase();
@@ -63,7 +63,15 @@ pub(crate) fn number(s: &str) -> Option<usize> {
         "ninety" => 90,
         "a dozen" => 12,
         "a hundred" => 100,
-        _ => return None,
+        // "twenty-seven", "forty one"
+        _ => {
+            let (tens, unit) = s.split_once(['-', ' '])?;
+            let unit = WORDS[1..10].iter().position(|w| *w == unit.trim())? + 1;
+            match number(tens)? {
+                t @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90) => t + unit,
+                _ => return None,
+            }
+        }
     })
 }
 
@@ -926,12 +934,22 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 let owner = (target_before && inside.iter().all(|x| x.1 <= ss + m.start()))
                     .then(|| pronoun_owner(graph, s, &named.within(ss, ss + m.start()), m.start()))
                     .flatten();
+                // a sentence that names no state before the count takes its subject as a
+                // count's would ("That leaves the island with 15 allies": Taiwan, named before)
+                let mut unnamed: Option<Guess> = None;
                 let target = if let Some((t, _)) = owner {
                     Some(t)
                 } else if let Some(x) = inside.last() {
                     Some(x.2)
                 } else if target_before {
-                    named.before((ss + m.start() + slack).min(ss + m.end()))
+                    named
+                        .before((ss + m.start() + slack).min(ss + m.end()))
+                        .or_else(|| {
+                            // the stand-in may be inside the match ("leaves the island with")
+                            let (t, g) = subject_at(ss + m.end())?;
+                            unnamed = Some(g.unwrap_or(Guess::StandIn));
+                            Some(t)
+                        })
                 } else {
                     named.after(ss + m.end())
                 };
@@ -962,6 +980,9 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                     out.push(recognisers_claim(graph, as_of, t, n, c, un_only, span));
                     if owner.is_some_and(|(_, sure)| !sure) {
                         soften(out.last_mut(), graph, t, Guess::Pronoun);
+                    }
+                    if let Some(g) = unnamed {
+                        soften(out.last_mut(), graph, t, g);
                     }
                 }
             }
@@ -1028,7 +1049,35 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                 ));
             }
         }
-        out.extend(periods);
+        // "Twenty-seven countries have recognised Kosovo so far" is one count, read above as
+        // the recognisers', not also a count of events with no start; and words that may count
+        // events ("while he has been in office only five countries have recognised Kosovo")
+        // never refute the count of recognisers
+        let mut kept = Vec::new();
+        for c in periods {
+            let count = out[first_here..]
+                .iter_mut()
+                .find(|o| o.kind == ClaimKind::Count && o.start < c.end && c.start < o.end);
+            match count {
+                Some(o) if c.verdict == Verdict::NotEnoughInfo => {
+                    let all = {
+                        let l = s.to_lowercase();
+                        ["so far", "to date", "in total", "in all", "altogether"]
+                            .iter()
+                            .any(|w| l.contains(w))
+                    };
+                    if o.verdict == Verdict::Refuted && !all {
+                        o.verdict = Verdict::NotEnoughInfo;
+                        o.explanation = format!(
+                            "the words may count the recognitions of a period rather than all of them; as all of them, the claim would be refuted: {}",
+                            o.explanation
+                        );
+                    }
+                }
+                _ => kept.push(c),
+            }
+        }
+        out.extend(kept);
         // "X is the only UN member without ties to Y"
         let mut only_spans: Vec<(usize, usize)> = Vec::new();
         for m in p.only.find_iter(s) {

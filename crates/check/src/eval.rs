@@ -150,6 +150,44 @@ pub fn score(cases: &[Case], graph: &Graph, lexicon: &Lexicon) -> Result<Report,
                 rep.misses.push(miss);
             }
         }
+        // a refutation the best match above did not show ("seven countries" read inside
+        // "Twenty-seven countries", beside a claim that matched the label better) is harmful
+        // too when the labelled claim it overlaps most is not refuted
+        for c in report
+            .claims
+            .iter()
+            .filter(|c| c.verdict == Verdict::Refuted)
+        {
+            let label = case
+                .claims
+                .iter()
+                .filter_map(|l| {
+                    let qs = case.text.find(&l.quote)?;
+                    let qe = qs + l.quote.len();
+                    (c.start < qe && qs < c.end).then(|| {
+                        let overlap = c.end.min(qe) - c.start.max(qs);
+                        let union = c.end.max(qe) - c.start.min(qs);
+                        (overlap * 1000 / union.max(1), l)
+                    })
+                })
+                .max_by_key(|x| x.0)
+                .map(|x| x.1);
+            let Some(l) = label else { continue };
+            if l.verdict == Verdict::Refuted.as_str()
+                || rep
+                    .harmful
+                    .iter()
+                    .any(|m| m.id == case.id && m.quote == l.quote)
+            {
+                continue;
+            }
+            rep.harmful.push(Miss {
+                id: case.id.clone(),
+                quote: l.quote.clone(),
+                expected: l.verdict.clone(),
+                got: format!("refuted as {:?}", c.text),
+            });
+        }
     }
     Ok(rep)
 }
