@@ -78,7 +78,8 @@ impl Sentence<'_> {
                         j,
                         &["and", ",", "&", "as", "well", "the", "’s", "'s", "both"],
                     )
-                }) || self.offices_and(lo, hi))
+                }) || self.offices_and(lo, hi)
+                    || self.described(lo, hi))
                 && !(lo..hi).all(|j| self.is(j, &["’s", "'s"]))
                 // a list ends with "and": "…peace with Israel, Saudi Arabia broke ties" is an
                 // opening phrase and its subject, not the list "Israel, Saudi Arabia"
@@ -135,6 +136,33 @@ impl Sentence<'_> {
                     || self.is(j, OFFICES)
                     || self.is(j, TITLES)
             })
+    }
+
+    /// "China and the island state of Sao Tome and Principe", "Japan and the Kingdom of
+    /// Tonga": between two states of a list, a conjunction and a descriptor that ends in "of"
+    /// ("the (…) state / nation / country / kingdom / republic of").
+    pub(super) fn described(&self, lo: usize, hi: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "state",
+            "nation",
+            "country",
+            "kingdom",
+            "republic",
+            "emirate",
+            "sultanate",
+            "principality",
+            "archipelago",
+        ];
+        let Some(the) = (lo..hi).find(|&j| self.is(j, &["the"])) else {
+            return false;
+        };
+        hi >= the + 3
+            && hi <= the + 6
+            && (lo..the).any(|j| self.is(j, &["and", "&"]))
+            && (lo..the).all(|j| self.is(j, &["and", ",", "&"]))
+            && self.is(hi - 1, &["of"])
+            && self.is(hi - 2, NOUNS)
+            && (the + 1..hi - 2).all(|j| self.toks.get(j).is_some_and(|t| t.word))
     }
 
     /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation") is the
@@ -584,9 +612,12 @@ impl Sentence<'_> {
         // passive with "by": "Kosovo was recognised by Spain", "… by the United States,
         // France and Germany": each state of the list acts
         if m.kind.directed() {
-            if let Some(by) =
-                (m.end + 1..(m.end + 4).min(self.toks.len())).find(|&j| self.is(j, &["by"]))
-            {
+            // within the clause: "Palestine was formally recognised as a state on 28 May by
+            // Norway, Ireland and Spain"
+            let by = (m.end + 1..(m.end + 10).min(self.toks.len()))
+                .take_while(|&j| !self.is(j, &[",", ";", ".", "and", "but", "which", "after"]))
+                .find(|&j| self.is(j, &["by"]));
+            if let Some(by) = by {
                 let agent = actors
                     .iter()
                     .position(|x| x.first == by + 1 || x.first == by + 2);
@@ -608,24 +639,32 @@ impl Sentence<'_> {
                 }
             }
         }
-        // "Paraguay, Taipei's only partner in South America, has had relations with Taiwan":
-        // a state inside an apposition to the state before it is not the subject
-        let apposed = |k: usize| {
-            k > 0
-                && actors[k].first >= 1
-                && self.is(actors[k].first - 1, &[","])
-                && actors[k - 1].last + 2 == actors[k].first
-                && (actors[k].last + 1..at).any(|j| self.is(j, &[","]))
-        };
         // "In 1949 Turkey became the first … to recognise Israel. It broke off diplomatic ties
         // in 2010 after Israeli commandos …": "It" opening the sentence, with no state before
         // the trigger, is the state that acted last, and the act is with the same partner
         // unless the clause names another
         let it_subject =
             before_idx.is_empty() && lo == 0 && self.is(0, &["it"]) && at <= 4 && cx.last.is_some();
-        let subject = before_idx
-            .last()
-            .map(|&k| if apposed(k) { k - 1 } else { k });
+        // a state inside an apposition to the state before it is not the subject: the state
+        // whose comma opens it ("Paraguay, Taipei's only partner in South America, has had
+        // relations"; "Sao Tome, a former Portuguese colony off Gabon, set up relations")
+        let apposed = |k: usize| -> Option<usize> {
+            // the apposition closes with a comma before the trigger
+            if !(actors[k].last + 1..at).any(|j| self.is(j, &[","])) {
+                return None;
+            }
+            // and opens with the comma after an earlier state, with no comma in between
+            let open = (0..actors[k].first).rev().find(|&j| self.is(j, &[","]))?;
+            let owner = (0..k).rev().find(|&h| actors[h].last + 1 == open)?;
+            let first = open + 1;
+            let opens = first == actors[k].first
+                || self.is(first, &["a", "an", "the", "once", "formerly"])
+                    && first + 12 >= actors[k].first;
+            // not a list: "the United Kingdom, Canada and Australia on Sunday, …"
+            let list = (first..actors[k].first).any(|j| self.is(j, &["and", "&"]));
+            (opens && !list).then_some(owner)
+        };
+        let subject = before_idx.last().map(|&k| apposed(k).unwrap_or(k));
         let mut agents: Vec<Code> = match subject {
             Some(k) => {
                 let g = self.group_from(&actors, k, false);

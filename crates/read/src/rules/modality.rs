@@ -133,6 +133,16 @@ impl Sentence<'_> {
                     "weighs",
                     "explore",
                     "exploring",
+                    "explored",
+                    // "agreed to review establishing relations", "to study restoring ties"
+                    "review",
+                    "reviewing",
+                    "study",
+                    "studying",
+                    "examine",
+                    "examining",
+                    "discuss",
+                    "discussing",
                 ],
             )
         {
@@ -202,7 +212,6 @@ impl Sentence<'_> {
                     "mooted",
                     "envisaged",
                     "considered",
-                    "discussed",
                     "scheduled",
                 ],
             ) && self.is(j - 1, &["been", "be", "is", "was", "are", "were", "being"])
