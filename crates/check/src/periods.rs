@@ -115,7 +115,7 @@ fn patterns() -> &'static Patterns {
             establishment: re(r"(?i)\b(?:to\s+(?:formally\s+|officially\s+)?(?:establish|normali[sz]e|open|forge)|(?:with|to\s+have)\s+(?:formal\s+|full\s+|diplomatic\s+|active\s+|official\s+|normal\s+|current\s+)*(?:ties|relations)\s+(?:to|with))\b".to_string()),
             holding: re(r"(?i)^\s*(?:with|to\s+have)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:active|current|existing|normal)\s+(?:(?:formal|full|diplomatic|official)\s+)*(?:ties|relations)\s+(?:to|with)\b".to_string()),
             cardinal: re(format!(
-                r"(?i)\b{number}\s+(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
+                r"(?i)\b{number}\s+(?:(?:{adj})\s+)?(?:countries|states|nations|allies|governments)\s+(?:have\s+|had\s+)?(?:now\s+|so\s+far\s+|already\s+|since\s+then\s+)?(?:switched|cut|broken|dropped|abandoned|ditched|withdrawn|revoked|recogni[sz]ed|defected)\b"
             )),
             lost_n: re(format!(
                 r"(?i)\b(?:lost|has\s+lost|have\s+lost|had\s+lost)\s+{number}\s+(?:of\s+its\s+)?(?:diplomatic\s+|formal\s+|official\s+)*(?:allies|partners)\b"
@@ -291,7 +291,11 @@ pub(crate) fn find(
                 continue;
             }
         }
-        let kind = if p.withdrawal.is_match(head) {
+        // "35 countries had withdrawn their recognition of …": the noun after the verb
+        let withdrawn = !is_ordinal
+            && p.withdrawal
+                .is_match(&s[m.start()..m.end() + floor(rest, 40)]);
+        let kind = if p.withdrawal.is_match(head) || withdrawn {
             Kind::Withdrawals
         } else if p.recognition.is_match(head)
             || (!is_ordinal && head.to_lowercase().contains("recogni"))
@@ -442,8 +446,14 @@ pub(crate) fn find(
             .enumerate()
             .map(|(i, (c, e))| format!("{}. {} ({})", i + 1, name(graph, *c), e.date))
             .collect();
+        // a period with no start is all of the graph's history up to its end
+        let span = if from.year_number() <= 1 {
+            format!("Up to {until}")
+        } else {
+            format!("From {from} to {until}")
+        };
         let fact = format!(
-            "From {from} to {until} the graph has {} {what}: {}.",
+            "{span} the graph has {} {what}: {}.",
             list.len(),
             if shown.is_empty() {
                 "none".to_string()

@@ -191,6 +191,23 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("New Mexico", &[], FormKind::Name),
     ("Jordan River", &[], FormKind::Name),
     ("Jordan Valley", &[], FormKind::Name),
+    // treaties, seas and papers named after a capital or a state: "in line with the Vienna
+    // Convention on Diplomatic Relations" is no act with Austria
+    ("Vienna Convention", &[], FormKind::Name),
+    ("Vienna Conventions", &[], FormKind::Name),
+    ("Geneva Convention", &[], FormKind::Name),
+    ("Geneva Conventions", &[], FormKind::Name),
+    ("Paris Agreement", &[], FormKind::Name),
+    ("Minsk agreements", &[], FormKind::Name),
+    ("Minsk Agreements", &[], FormKind::Name),
+    ("Oslo Accords", &[], FormKind::Name),
+    ("Warsaw Pact", &[], FormKind::Name),
+    ("Rome Statute", &[], FormKind::Name),
+    ("Washington Post", &[], FormKind::Name),
+    ("Indian Ocean", &[], FormKind::Name),
+    ("Arabian Peninsula", &[], FormKind::Name),
+    ("Arabian Sea", &[], FormKind::Name),
+    ("Gulf of Oman", &[], FormKind::Name),
     ("Soviet", &["RUS"], FormKind::Demonym),
 ];
 

@@ -538,6 +538,7 @@ impl Sentence<'_> {
         // the pair of this sentence's last event, for "…; the relations had been severed"
         let mut here: Option<[Code; 2]> = None;
         let mut here_date: Option<Date> = None;
+        let mut here_kind: Option<EventType> = None;
         for m in &matches {
             let modality = self.modality(m.at);
             let (pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
@@ -545,10 +546,14 @@ impl Sentence<'_> {
             let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
             // "the two leaders" of this sentence's event ("received … on 17 September, and
             // after their talks the two leaders signed"): the same scene, the same day
+            // (not another change of the relations: "had recognised the South Korean
+            // government in 1949, but the two cut off their ties after the 1959 revolution")
             if anaphoric
                 && date.is_none()
                 && here.is_some()
                 && pairs.first().map(|p| [p.0, p.1]) == here
+                && !(m.kind.ledger_event().is_some()
+                    && here_kind.is_some_and(|k| k != m.kind && k.ledger_event().is_some()))
             {
                 date = here_date;
             } else if anaphoric
@@ -610,7 +615,7 @@ impl Sentence<'_> {
                 used_objects.push((b, a));
                 // a third state's word ("according to Belgrade", "South Korea's spy agency
                 // told lawmakers") is a report, and the day it spoke is not the event's
-                let (modality, date) = match self.third_party([a, b]) {
+                let (modality, date) = match self.third_party([a, b], m.at) {
                     true if modality == Modality::Asserted => {
                         (Modality::Reported, if said { None } else { date })
                     }
@@ -618,6 +623,7 @@ impl Sentence<'_> {
                 };
                 here = Some([a, b]);
                 here_date = date;
+                here_kind = Some(m.kind);
                 raws.push(Raw {
                     kind: m.kind,
                     actors: [a, b],

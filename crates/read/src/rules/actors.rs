@@ -12,41 +12,51 @@ impl Sentence<'_> {
     /// Whether the sentence is attributed to a state that is neither actor: "according to
     /// Belgrade", "White House spokesman John Kirby said", "South Korea's intelligence service
     /// told lawmakers".
-    pub(super) fn third_party(&self, actors: [Code; 2]) -> bool {
+    /// The speech verb nearest the trigger at `at` is the one that tells it ("New Zealand
+    /// announced the closure of its embassy, and Portugal said it had closed its own").
+    pub(super) fn third_party(&self, actors: [Code; 2], at: usize) -> bool {
         let other = |x: &&Mention| !actors.contains(&x.code) && !x.place;
-        (0..self.toks.len()).any(|j| {
-            let according = self.is(j, &["according"]) && self.is(j + 1, &["to"]);
-            if according {
-                return self
+        let according = (0..self.toks.len()).any(|j| {
+            self.is(j, &["according"])
+                && self.is(j + 1, &["to"])
+                && self
                     .mentions
                     .iter()
                     .filter(other)
-                    .any(|x| x.first >= j + 2 && x.first <= j + 4);
-            }
-            if self.is(j, SPEECH_VERBS) {
+                    .any(|x| x.first >= j + 2 && x.first <= j + 4)
+        });
+        if according {
+            return true;
+        }
+        let mut order: Vec<usize> = (0..self.toks.len())
+            .filter(|&j| self.is(j, SPEECH_VERBS))
+            .collect();
+        order.sort_by_key(|&j| j.abs_diff(at));
+        // the nearest speech verb whose speaker is a state decides
+        order
+            .into_iter()
+            .find_map(|j| {
                 // the speaker stands just before the verb, with the states listed with it ("The
                 // UAE, Bahrain and Egypt announced …": Egypt speaks for all three)
                 // (not across a comma: "… from Taipei to Beijing, Foreign Minister Joseph Wu
                 // announced" is Taiwan's minister)
-                let Some(idx) = self
+                let idx = self
                     .mentions
                     .iter()
                     .rposition(|x| x.last < j && x.last + 7 >= j)
-                    .filter(|&k| !(self.mentions[k].last + 1..j).any(|t| self.is(t, &[","])))
-                else {
-                    return false;
-                };
+                    .filter(|&k| !(self.mentions[k].last + 1..j).any(|t| self.is(t, &[","])))?;
                 if !other(&&self.mentions[idx]) {
-                    return false;
+                    return Some(false);
                 }
                 let ms: Vec<&Mention> = self.mentions.iter().collect();
-                return !self
-                    .group_from(&ms, idx, false)
-                    .iter()
-                    .any(|c| actors.contains(c));
-            }
-            false
-        })
+                Some(
+                    !self
+                        .group_from(&ms, idx, false)
+                        .iter()
+                        .any(|c| actors.contains(c)),
+                )
+            })
+            .unwrap_or(false)
     }
 
     /// The mention groups before and after a trigger: "A and B", "A, B and C".
@@ -105,6 +115,14 @@ impl Sentence<'_> {
             if forward {
                 // a comma after "and" has closed the list: what follows is another clause
                 if closed && !conjoined(lo, hi) {
+                    break;
+                }
+                // ", and" after a single state opens a clause ("closed their embassies in
+                // Tehran, and Portugal said …"): a list of two takes no comma
+                if out.len() == 1
+                    && (lo..hi).any(|j| self.is(j, &[","]))
+                    && (lo..hi).any(|j| self.is(j, &["and"]))
+                {
                     break;
                 }
                 closed |= conjoined(lo, hi);
@@ -664,7 +682,24 @@ impl Sentence<'_> {
             let list = (first..actors[k].first).any(|j| self.is(j, &["and", "&"]));
             (opens && !list).then_some(owner)
         };
-        let subject = before_idx.last().map(|&k| apposed(k).unwrap_or(k));
+        // "Serbia claims 9 countries withdrew recognition of Kosovo", "Belgrade says several
+        // states have revoked it": the state speaks; the act is the counted states' own
+        let speaks_of_others = |k: usize| {
+            (actors[k].last + 1..at).any(|j| {
+                self.is(j, SPEECH_VERBS)
+                    || self.is(
+                        j,
+                        &["claims", "claim", "insists", "insisted", "argues", "argued"],
+                    )
+            }) && (actors[k].last + 1..at)
+                .any(|j| self.is(j, &["countries", "states", "nations", "governments"]))
+                && !(actors[k].last + 1..at)
+                    .any(|j| self.is(j, &["it", "its", "they", "their", "we", "our"]))
+        };
+        let subject = before_idx
+            .last()
+            .map(|&k| apposed(k).unwrap_or(k))
+            .filter(|&k| !speaks_of_others(k));
         let mut agents: Vec<Code> = match subject {
             Some(k) => {
                 let g = self.group_from(&actors, k, false);

@@ -277,9 +277,12 @@ impl Sentence<'_> {
             );
         // "used a broadcast on Monday to announce that his country had set up relations": what
         // is announced as done is done, whatever the announcing was
+        // (or "was the first to announce it had closed its embassy")
         let done_since = |k: usize| {
             (k + 1..at).any(|t| {
                 self.is(t, &["that"]) && (t + 1..at).any(|j| self.is(j, &["had", "has", "have"]))
+                    || self.is(t, &["it", "they", "he", "she", "we"])
+                        && self.is(t + 1, &["had", "has", "have"])
             })
         };
         let cue_near = |words: &[&str]| near(6).rev().find(|&j| self.is(j, words));

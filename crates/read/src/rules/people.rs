@@ -122,6 +122,28 @@ pub(super) fn mentions(
                     || (first > 1
                         && lw[first - 1] == "the"
                         && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
+        // "the independence of Georgia's two breakaway regions": a part of the state, where
+        // an act is aimed, not the state as an actor
+        let part_of = !matches!(form.kind, FormKind::Person)
+            && lw.get(last + 1).is_some_and(|w| w == "'s" || w == "’s")
+            && lw[(last + 2).min(lw.len())..(last + 5).min(lw.len())]
+                .iter()
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "breakaway"
+                            | "separatist"
+                            | "rebel"
+                            | "region"
+                            | "regions"
+                            | "province"
+                            | "provinces"
+                            | "territories"
+                            | "enclave"
+                            | "enclaves"
+                    )
+                });
+        let place = place || part_of;
         let person = form.kind == FormKind::Person;
         // a family name after another first name is someone else: "Chad Johnson" is not Boris
         // ...and one followed by a name or "es" is a place or a thing: "Dar es Salaam", "Trump

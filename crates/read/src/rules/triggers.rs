@@ -430,11 +430,27 @@ impl Sentence<'_> {
             let ending = self.is(i, END_VERBS)
                 && self.is(i + 1, &["its", "their", "the"])
                 && self.is(i + 2, &["recognition"]);
-            if ending
-                || self.starts(i, WITHDRAW_STEMS)
-                    && (w.starts_with("derecogni")
-                        || w.starts_with("de-recogni")
-                        || self.after(i, 4, &["recognition"]).is_some())
+            // "agreed to freeze their recognition and de-recognition campaigns": lobbying, no
+            // recognition withdrawn
+            let campaign = (i + 1..(i + 7).min(self.toks.len())).any(|j| {
+                self.is(
+                    j,
+                    &[
+                        "campaign",
+                        "campaigns",
+                        "drive",
+                        "drives",
+                        "efforts",
+                        "lobbying",
+                    ],
+                )
+            });
+            if !campaign
+                && (ending
+                    || self.starts(i, WITHDRAW_STEMS)
+                        && (w.starts_with("derecogni")
+                            || w.starts_with("de-recogni")
+                            || self.after(i, 4, &["recognition"]).is_some()))
             {
                 push(
                     &mut out,
