@@ -858,9 +858,15 @@ impl Sentence<'_> {
             }
         }
         if objects.is_empty() && agents.len() >= 2 && m.kind.symmetric_match() {
+            // (past a comma, "with" the relations: not "held talks on the territory, with
+            // Brazil's envoy acting as interlocutor")
             let with_object = after_idx.iter().any(|&k| {
                 let f = actors[k].first;
-                (f.saturating_sub(3)..f).any(|j| self.is(j, &["with", "and"]))
+                (f.saturating_sub(3)..f).any(|j| {
+                    self.is(j, &["with", "and"])
+                        && (!(m.end..j).any(|t| self.is(t, &[","]))
+                            || (j.saturating_sub(3)..j).any(|t| self.is(t, RELATION_NOUNS)))
+                })
             });
             if !with_object {
                 return vec![(agents[0], agents[1])];
@@ -895,6 +901,17 @@ impl Sentence<'_> {
             }
         }
         if agents.is_empty() && expelled_named {
+            return Vec::new();
+        }
+        // "after embassies opened in the United Arab Emirates, Turkey and Indonesia": places
+        // where someone unnamed opened them, not the first place opening in the others
+        let places_only = !objects.is_empty()
+            && matches!(m.kind, EventType::OpenEmbassy | EventType::CloseEmbassy)
+            && all
+                .iter()
+                .find(|x| x.first > at && objects.contains(&x.code))
+                .is_some_and(|x| x.place);
+        if agents.is_empty() && places_only {
             return Vec::new();
         }
         if agents.is_empty() && !objects.is_empty() {

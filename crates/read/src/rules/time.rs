@@ -149,15 +149,23 @@ impl Sentence<'_> {
         };
         // "restored ties cut in 2016": a date after a participle on the relations noun dates
         // that participle's event, not the trigger before it
+        // ("reopens embassy in Burkina Faso closed in 1992": a participle a place after the
+        // mission noun)
         let participle = |d: &&Found| {
             d.first > at
                 && (at + 1..d.first).any(|j| {
-                    let p = j + 1;
-                    self.is(j, &["ties", "relations", "links"])
-                        && self.is(
-                            p,
-                            &["cut", "severed", "broken", "suspended", "frozen", "downgraded", "established", "ended"],
-                        )
+                    let mission = (j.saturating_sub(5)..j)
+                        .any(|k| self.is(k, &["embassy", "embassies", "mission", "consulate"]))
+                        && self.is(j, &["closed", "shut", "opened", "reopened"])
+                        && j > 0
+                        && !self.is(j - 1, &["was", "were", "is", "are", "been", "be", "had", "has", "have"]);
+                    let p = if mission { j } else { j + 1 };
+                    (mission
+                        || self.is(j, &["ties", "relations", "links"])
+                            && self.is(
+                                p,
+                                &["cut", "severed", "broken", "suspended", "frozen", "downgraded", "established", "ended"],
+                            ))
                         // the participle's own date is the first one after it
                         && self
                             .dates

@@ -592,6 +592,15 @@ impl Sentence<'_> {
                         ],
                     )
                     .is_none()
+                // "the recognition of those regions as independent republics", "recognised
+                // the breakaway territories": no state recognised
+                && !(self.is(i + 1, &["of", "the"])
+                    && (i + 2..(i + 5).min(self.toks.len())).any(|k| {
+                        self.is(
+                            k,
+                            &["regions", "region", "territories", "territory", "provinces", "enclaves"],
+                        )
+                    }))
             {
                 push(&mut out, EventType::Recognize, "recognize.verb", i, None);
                 continue;
