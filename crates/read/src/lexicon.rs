@@ -209,6 +209,9 @@ const EXTRA_FORMS: &[(&str, &[&str], FormKind)] = &[
     ("Arabian Sea", &[], FormKind::Name),
     ("Gulf of Oman", &[], FormKind::Name),
     ("Soviet", &["RUS"], FormKind::Demonym),
+    // where most embassies to Israel sit: "its ambassador in Tel Aviv" is its ambassador to
+    // Israel
+    ("Tel Aviv", &["ISR"], FormKind::Capital),
 ];
 
 /// Capitals that are ordinary words or other places more often than they are a government.

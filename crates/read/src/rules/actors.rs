@@ -696,10 +696,59 @@ impl Sentence<'_> {
                 && !(actors[k].last + 1..at)
                     .any(|j| self.is(j, &["it", "its", "they", "their", "we", "our"]))
         };
+        // "Morocco called its envoy home, after the Mbeki government recognised the SADR": the
+        // trigger inside a subordinate clause with a subject of its own (no comma closing it
+        // before the trigger; not "after recognising", not "after it recognised")
+        const SUBORDINATORS: &[&str] = &["after", "before", "when", "because", "although", "until"];
+        let subordinated = |k: usize| {
+            (actors[k].last + 1..at).any(|j| {
+                self.is(j, SUBORDINATORS)
+                    && j + 1 < at
+                    && !(j + 1..at).any(|t| {
+                        // a subject that points back ("when the neighbours' defence chiefs
+                        // signed", "after their ministers met") is the same states'
+                        self.is(
+                            t,
+                            &[
+                                ",",
+                                "it",
+                                "they",
+                                "he",
+                                "she",
+                                "we",
+                                "its",
+                                "their",
+                                "his",
+                                "her",
+                                "two",
+                                "both",
+                                "neighbours",
+                                "neighbours'",
+                                "neighbors",
+                                "neighbors'",
+                                // … or a stand-in for the state named last ("after the island
+                                // nation set up ties with Taiwan")
+                                "island",
+                                "nation",
+                                "country",
+                                "kingdom",
+                                "republic",
+                                "archipelago",
+                                // … or the act's own noun ("after embassies opened in Qatar")
+                                "embassies",
+                                "embassy",
+                                "missions",
+                                "ties",
+                                "relations",
+                            ],
+                        ) || self.dates.iter().any(|d| d.first <= t && t <= d.last)
+                    })
+            })
+        };
         let subject = before_idx
             .last()
             .map(|&k| apposed(k).unwrap_or(k))
-            .filter(|&k| !speaks_of_others(k));
+            .filter(|&k| !speaks_of_others(k) && !subordinated(k));
         let mut agents: Vec<Code> = match subject {
             Some(k) => {
                 let g = self.group_from(&actors, k, false);
@@ -775,7 +824,17 @@ impl Sentence<'_> {
             // "opened its embassy in Kyiv": here the place is the target; "opened new missions
             // in Zimbabwe and Burkina Faso": each of a list; not a state that opens a clause of
             // its own ("… recalled their ambassadors and Bolivia has cut ties")
-            let stop = self.next_clause(at);
+            // (nor in a clause of its own after a comma: "called its envoy home in 2004, after
+            // the Mbeki government recognised the SADR")
+            let subordinate = (at + 1..self.toks.len())
+                .find(|&j| {
+                    self.is(
+                        j,
+                        &["after", "before", "when", "because", "since", "following"],
+                    ) && self.is(j - 1, &[","])
+                })
+                .unwrap_or(self.toks.len());
+            let stop = self.next_clause(at).min(subordinate);
             // "summoned Roberto Martínez, the Honduran ambassador in Israel, back": the
             // envoy's own state (the demonym right before the noun) is the one that recalls
             let envoys_own = |x: &&Mention| {
