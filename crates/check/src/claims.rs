@@ -2542,7 +2542,7 @@ pub(crate) fn from_events(
         // a conflict is a refutation only on evidence that contradicts the date as worded
         let (verdict, explanation) = match e.status {
             EventStatus::Corroborated => (Verdict::Supported, e.explanation.clone()),
-            EventStatus::Conflict => match crate::refute::pair_date(text, e, graph, lex) {
+            EventStatus::Conflict => match crate::refute::pair_date(text, e, events, graph, lex) {
                 Ok(()) => (Verdict::Refuted, e.explanation.clone()),
                 Err(why) => (
                     Verdict::NotEnoughInfo,

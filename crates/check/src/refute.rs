@@ -113,6 +113,7 @@ fn trigger_clause(e: &CheckedEvent) -> (usize, usize) {
 pub(crate) fn pair_date(
     text: &str,
     e: &CheckedEvent,
+    all: &[CheckedEvent],
     graph: &Graph,
     lex: &Lexicon,
 ) -> Result<(), String> {
@@ -122,6 +123,25 @@ pub(crate) fn pair_date(
     let Some(date) = e.event.date else {
         return Err("the article gives no date".into());
     };
+    // the article itself tells another act of the kind between the two, on the graph's date:
+    // "have established relations at the level of nunciature and embassy … had already set up
+    // relations in 1990, with mere representative offices" tells two stages, and the graph's
+    // one contradicts neither
+    let pair_of = |x: &CheckedEvent| {
+        let [p, q] = x.event.actors;
+        (p.min(q), p.max(q))
+    };
+    if let Some(other) = all.iter().find(|x| {
+        x.event.kind == e.event.kind
+            && pair_of(x) == pair_of(e)
+            && x.event.date != e.event.date
+            && matches!(x.status, crate::EventStatus::Corroborated)
+    }) {
+        return Err(format!(
+            "the article tells two of them, this one and the one of {} that the graph has: another stage or level of the relations",
+            other.event.date.map_or("no date".to_string(), |d| d.to_string())
+        ));
+    }
     let [a, b] = e.event.actors;
     let Some(pair) = graph.pair(a, b) else {
         return Err("the graph has no fact about the pair".into());

@@ -795,8 +795,9 @@ impl Sentence<'_> {
                 } else {
                     at
                 };
+                // (or the demonym is the noun: "expel eighteen Russians")
                 if let Some(x) = all.iter().find(|x| {
-                    x.last < noun
+                    x.last <= noun
                         && x.last + 3 >= noun
                         && x.first >= from
                         && m.kind == EventType::ExpelDiplomats

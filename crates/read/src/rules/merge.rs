@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use diplograph_model::Code;
+use diplograph_model::{Code, Date};
 
 use super::Raw;
 use crate::{Budget, EventType, Evidence, Modality, Note, NoteKind, ReadEvent};
@@ -38,7 +38,18 @@ pub(super) fn merge(
                 || r.kind.symmetric_match() && e.actors == [r.actors[1], r.actors[0]];
             // a date someone announced something on yields to the event's own date
             let agree = match (e.date, r.date) {
-                (Some(a), Some(b)) => a.agrees_with(&b) || e_said != r.said,
+                // (within weeks of it: "said on Wednesday it is recalling its ambassador" and
+                // "the last time it withdrew its envoy was in 2019" are two recalls)
+                (Some(a), Some(b)) => {
+                    a.agrees_with(&b)
+                        || e_said != r.said && {
+                            let gap = |x: Date, y: Date| {
+                                (x.first_day() - y.last_day()).get_days().max(0)
+                                    + (y.first_day() - x.last_day()).get_days().max(0)
+                            };
+                            gap(a, b) <= 45
+                        }
+                }
                 _ => true,
             };
             // "Diplomatic ties were not severed" and, later, "… announced it was cutting

@@ -272,7 +272,7 @@ impl Sentence<'_> {
                 near(9),
                 &[
                     "agreed", "decided", "voted", "moved", "went", "began", "started", "used",
-                    "was", "were", "agree", "agrees", "decides",
+                    "was", "were", "agree", "agrees", "decides", "decision",
                 ],
             );
         // "used a broadcast on Monday to announce that his country had set up relations": what

@@ -115,8 +115,22 @@ pub(super) fn mentions(
             && first > 1
             && lw[first - 1] == "the"
             && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str());
+        // "hitting back at the Czech government's decision": a government, not a place
+        let governing = form.kind == FormKind::Demonym
+            && lw.get(last + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "government"
+                        | "authorities"
+                        | "leadership"
+                        | "officials"
+                        | "side"
+                        | "president"
+                )
+            });
         let place = capital_of
             || !governed
+                && !governing
                 && first > 0
                 && (LOCATION_PREPOSITIONS.contains(&lw[first - 1].as_str())
                     || (first > 1
@@ -143,7 +157,15 @@ pub(super) fn mentions(
                             | "enclaves"
                     )
                 });
-        let place = place || part_of;
+        // "the former Serbian province": a demonym naming a part, not the state
+        let province = form.kind == FormKind::Demonym
+            && lw.get(last + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "province" | "region" | "territory" | "enclave" | "breakaway" | "separatist"
+                )
+            });
+        let place = place || part_of || province;
         let person = form.kind == FormKind::Person;
         // a family name after another first name is someone else: "Chad Johnson" is not Boris
         // ...and one followed by a name or "es" is a place or a thing: "Dar es Salaam", "Trump

@@ -136,7 +136,29 @@ impl Sentence<'_> {
                     && j > 0
                     && self.is(j - 1, &[","])
                     && d.first <= j + 3;
-                conj || but || and || self.is(j, &[";"])
+                // "Russia on Sunday gave Czech diplomats a day to leave, hitting back at the
+                // Czech decision to expel eighteen Russians": a participle clause after a
+                // comma holds an act of its own
+                // (not the act's own participle: "retaliated on Monday, declaring 40 staff
+                // personae non gratae")
+                let participle = d.last < at
+                    && self.is(j, &[","])
+                    && j + 1 < at
+                    && self.is(
+                        j + 1,
+                        &[
+                            "hitting",
+                            "responding",
+                            "reacting",
+                            "retaliating",
+                            "mirroring",
+                            "echoing",
+                            "matching",
+                            "answering",
+                            "replying",
+                        ],
+                    );
+                conj || but || and || participle || self.is(j, &[";"])
             })
         };
         // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"

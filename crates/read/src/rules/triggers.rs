@@ -699,6 +699,13 @@ impl Sentence<'_> {
                         "kicks", "kicked", "kick", "kicking", "throws", "threw", "thrown",
                     ],
                 ) && self.is(i + 1, &["out"]))
+                // "strip the Iranian ambassador of his accreditation"
+                || (self.starts(i, &["strip"]) && self.after(i, 8, &["accreditation"]).is_some())
+                // "cut the number of Iranian diplomats in the country"
+                || (self.starts(i, &["cut", "reduc", "slash"])
+                    && self.is(i + 1, &["the"])
+                    && self.is(i + 2, &["number", "size"])
+                    && self.after(i, 6, ENVOY_NOUNS).is_some())
             {
                 let persona = w.starts_with("persona");
                 let noun = if persona {
@@ -714,6 +721,21 @@ impl Sentence<'_> {
                     self.after(i, 7, ENVOY_NOUNS)
                         .or_else(|| self.before(i, 7, ENVOY_NOUNS))
                         .or_else(|| pull_out.and_then(|k| self.after(k, 3, ENVOY_NOUNS)))
+                        // "expel eighteen Russians": the people by their demonym
+                        .or_else(|| {
+                            (w.starts_with("expel"))
+                                .then(|| {
+                                    self.mentions.iter().find(|x| {
+                                        x.kind == crate::lexicon::FormKind::Demonym
+                                            && x.first > i
+                                            && x.first <= i + 3
+                                            && self.w(x.last).ends_with('s')
+                                            && !self.is(x.last + 1, &["'s", "’s"])
+                                    })
+                                })
+                                .flatten()
+                                .map(|x| x.last)
+                        })
                 };
                 if let Some(noun) = noun {
                     push(
