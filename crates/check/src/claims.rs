@@ -142,7 +142,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             of_un: re(r"(?i)\b{N}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+)?{N}\s+(?:united\s+nations|un|u\.n\.)\s*(?:member\s+)?(?:states|countries|nations|members)"),
             with_n: re(r"(?i)\b(?:relations|ties)\s+(?:with|to)\s+(more than|over|at least|fewer than|less than|under|nearly|almost|about|around|some|roughly|only|just|merely|a mere|all(?: the)?|all of the)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|un member states|united nations member states)"),
-            recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)(?:,[^,]{1,40},)?(?:\s+(?:in\s+the\s+world|worldwide|around\s+the\s+world|across\s+the\s+globe))?\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
+            recognisers: re(r"(?i)\b(?:(?:one of|among) (?:only |just |the )?)?(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|member\s+states)(?:,[^,]{1,60},)?(?:\s+(?:in\s+the\s+world|worldwide|around\s+the\s+world|across\s+the\s+globe))?\s+(?:that\s+|which\s+|to\s+)?(?:still\s+|now\s+|formally\s+|officially\s+|currently\s+)*(?:recogni[sz]es?\b|have recogni[sz]ed|(?:maintains?|keeps?|have|has) (?:formal |official |full )?(?:diplomatic )?(?:relations|ties) with|with (?:formal |official |full |diplomatic )*(?:relations|ties) (?:with|to))"),
             recognised_by: re(r"(?i)\brecogni[sz]ed\s+(?:\w+\s+)?by\s+(more than|over|at least|fewer than|less than|nearly|almost|about|around|some|only|just)?\s*{N}\s+(?:other\s+)?(?:countries|states|nations|governments|(?:un|u\.n\.|united nations)\s+(?:member\s+)?(?:states|countries|members|nations)|of\s+(?:the\s+|its\s+)?\d{1,3}\s+(?:(?:un|u\.n\.|united nations)\s+)?(?:member\s+)?(?:states|countries|members|nations))"),
             allies: re(r"(?i)(?:['’]s|\bits)\s+(?:remaining\s+|last\s+|only\s+)?{N}\s+(?:remaining\s+)?(?:formal\s+|diplomatic\s+)*(?:allies|partners)"),
             only: re(r"(?i)\bthe only (?:other |remaining )?(?:un member(?: state)?|u\.n\. member(?: state)?|united nations member(?: state)?|country|state|nation)\s+(?:still\s+|yet\s+)?(?:without|lacking|that (?:does not|doesn't|has not|hasn't|did not|had not) (?:have|maintain|established?)|with no|not to have)\s+(?:formal |official |full )?(?:diplomatic )?(?:relations|ties)\s+(?:with|to)"),
@@ -346,9 +346,15 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> 
     } else {
         floor(s, start.saturating_sub(24))
     };
-    inside
-        .find(&s[from..end])
-        .map(|m| (m.as_str().to_string(), false))
+    // "Only 12 nations, mainly in Central America and the Caribbean, now recognise Taipei":
+    // an aside that describes most of them does not limit the count
+    static MOSTLY: OnceLock<Regex> = OnceLock::new();
+    let mostly = MOSTLY.get_or_init(|| {
+        Regex::new(r"(?i),\s*(?:mainly|mostly|largely|chiefly|many|most\s+of\s+them)\b[^,]*,")
+            .expect("aside pattern")
+    });
+    let words = mostly.replace_all(&s[from..end], "");
+    inside.find(&words).map(|m| (m.as_str().to_string(), false))
 }
 
 /// A claim limited to a group the checker does not decide: an ordinal ("the third Arab
@@ -951,7 +957,31 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                             Some(t)
                         })
                 } else {
-                    named.after(ss + m.end())
+                    named.after(ss + m.end()).or_else(|| {
+                        // "… 17 countries that formally recognise it", "… with ties to the
+                        // island": Taiwan, where the article has named it and the sentence
+                        // calls it "the island"
+                        let after = s[m.end()..].trim_start().to_lowercase();
+                        let island = after.starts_with("the island")
+                            || after.starts_with("the self-ruled island")
+                            || (after.starts_with("it")
+                                && !after[2..].starts_with(char::is_alphanumeric)
+                                && stand_in(&s[..m.start()]) == Some(StandIn::Island));
+                        let taiwan = taiwan_before.or_else(|| {
+                            named.0.iter().find(|x| x.2.as_str() == "TWN").map(|x| x.2)
+                        });
+                        let t = taiwan.filter(|_| island)?;
+                        let others = named
+                            .0
+                            .iter()
+                            .map(|x| x.2)
+                            .chain(before_here.iter().copied())
+                            .any(|c| !matches!(c.as_str(), "TWN" | "CHN"));
+                        if others {
+                            unnamed = Some(Guess::StandIn);
+                        }
+                        Some(t)
+                    })
                 };
                 let c = cmp(caps
                     .get(1)
