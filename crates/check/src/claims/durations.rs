@@ -15,9 +15,22 @@ fn pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         let kinds = r"(?:(?:formal|official|diplomatic|close|uninterrupted|bilateral|friendly|long)\s+)*(?:relations|ties|friendship|partnership|alliance|relationship|bond|links)";
+        let qual = r"more\s+than|over|nearly|almost|about|some|around|at\s+least";
+        let holders = r"(?:relations|ties|friendship|partnership|alliance|relationship|bond|links|ally|partner)";
         Regex::new(
             &format!(
-                r"(?i)\b(?:(more\s+than|over|nearly|almost|about|some|around|at\s+least)\s+)?{NUMBER}\s+(years|decades)\s+of\s+{kinds}\b|\ba\s+{NUMBER}-(year|decade)(?:-old|-long)?\s+{kinds}\b"
+                concat!(
+                    r"(?i)\b(?:({qual})\s+)?{NUMBER}\s+(years|decades)\s+of\s+{kinds}\b",
+                    r"|\ba\s+{NUMBER}-(year|decade)(?:-old|-long)?\s+{kinds}\b",
+                    // "a relationship of almost 80 years", "an ally of 21 years"
+                    r"|\b{holders}\s+of\s+(?:({qual})\s+)?{NUMBER}\s+(years|decades)\b",
+                    // "after 18 years as a partner of the Republic of China"
+                    r"|\bafter\s+(?:({qual})\s+)?{NUMBER}\s+(years|decades)\s+as\s+(?:an?\s+|its\s+)?(?:ally|allies|partner|partners)\b",
+                ),
+                qual = qual,
+                NUMBER = NUMBER,
+                kinds = kinds,
+                holders = holders,
             ),
         )
         .expect("duration pattern")
@@ -28,7 +41,7 @@ fn pattern() -> &'static Regex {
 fn ended(before: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let r = R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:end(?:s|ed|ing)?|throw(?:s|n|ing)?\s+away|threw\s+away|after|sever(?:s|ed|ing)?|cut(?:s|ting)?|break(?:s|ing)?|broke|ditch(?:es|ed|ing)?|abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:(?:its|their|the|his|her|a|an|some|nearly|almost|more\s+than|over|about)\s+)*$")
+        Regex::new(r"(?i)\b(?:end(?:s|ed|ing)?|throw(?:s|n|ing)?\s+away|threw\s+away|after|los(?:t|es|ing)|dropp(?:ed|ing)|sever(?:s|ed|ing)?|cut(?:s|ting)?|break(?:s|ing)?|broke|ditch(?:es|ed|ing)?|abandon(?:s|ed|ing)?|scrap(?:s|ped|ping)?)\s+(?:(?:its|their|the|his|her|a|an|some|nearly|almost|more\s+than|over|about)\s+)*$")
             .expect("ending pattern")
     });
     r.is_match(before)
@@ -46,17 +59,24 @@ pub(super) fn find(
     let mut out = Vec::new();
     for caps in pattern().captures_iter(s) {
         let m = caps.get(0).expect("match");
-        let (n, unit) = match (caps.get(2), caps.get(4)) {
-            (Some(n), _) => (n.as_str(), &caps[3]),
-            (_, Some(n)) => (n.as_str(), &caps[5]),
+        let (n, unit) = match (caps.get(2), caps.get(4), caps.get(7), caps.get(10)) {
+            (Some(n), ..) => (n.as_str(), &caps[3]),
+            (_, Some(n), ..) => (n.as_str(), &caps[5]),
+            (_, _, Some(n), _) => (n.as_str(), &caps[8]),
+            (.., Some(n)) => (n.as_str(), &caps[11]),
             _ => continue,
         };
         let Some(n) = number(n) else { continue };
         let decades = unit.to_lowercase().starts_with("decade");
-        let qualifier = caps.get(1).map(|q| q.as_str().to_lowercase());
+        let qualifier = caps
+            .get(1)
+            .or(caps.get(6))
+            .or(caps.get(9))
+            .map(|q| q.as_str().to_lowercase());
         let range = claimed_range(n, decades, qualifier.as_deref());
         let before = &s[..m.start()];
-        let ending = ended(before);
+        // "after 18 years as a partner" ends them by its own words
+        let ending = ended(before) || caps.get(10).is_some();
         let at = At::of(text, ss, m);
         let mut states = candidates(named, ss + m.start(), (ss, se));
         // "after 63 years of relations with Taiwan": the pair holds the state named after "with"
@@ -204,15 +224,38 @@ fn decide(
     };
     // words that may end the relations ("after 50 years of ties") are read as relations that go
     // on when no pair broke
-    let found = pairs
-        .iter()
-        .find_map(|p| stretch(graph, *p, as_of, ending).map(|s| (*p, s)))
+    // the first pair as the words read; then, where no word before says the relations ended,
+    // the first pair measured to a break the article reports ("Taiwan lost Dominica, an ally
+    // of 21 years"); then the other pairs
+    let first = pairs.first().and_then(|p| {
+        stretch(graph, *p, as_of, ending)
+            .or_else(|| {
+                (!ending)
+                    .then(|| stretch(graph, *p, as_of, true))
+                    .flatten()
+                    .filter(|s| s.end_entry.is_some())
+            })
+            .map(|s| (*p, s))
+    });
+    let found = first
+        .or_else(|| {
+            pairs
+                .iter()
+                .skip(1)
+                .find_map(|p| stretch(graph, *p, as_of, ending).map(|s| (*p, s)))
+        })
         .or_else(|| {
             pairs
                 .iter()
                 .filter(|_| ending)
                 .find_map(|p| stretch(graph, *p, as_of, false).map(|s| (*p, s)))
         });
+    // the pair measured is the one the words are most likely about (the first candidate, read
+    // as the words read): only then may it refute them. "Taiwan lost Dominica, an ally of 21
+    // years, when it set up relations with Beijing" is no claim about Dominica and China
+    let likely = found
+        .as_ref()
+        .is_some_and(|(p, s)| pairs.first() == Some(p) && (s.end_entry.is_some() || !ending));
     let Some((pair, st)) = found else {
         return nei(
             if ending {
@@ -267,7 +310,12 @@ fn decide(
     // wider than dates at year precision allow
     let agreed = start.sources.len() >= 2;
     let wide = gap + 2 < lo || gap > hi.saturating_add(2);
-    if !st.interrupted && st.first.is_some_and(|f| std::ptr::eq(f, start)) && agreed && wide {
+    if likely
+        && !st.interrupted
+        && st.first.is_some_and(|f| std::ptr::eq(f, start))
+        && agreed
+        && wide
+    {
         return at.claim(
             ClaimKind::Duration,
             Verdict::Refuted,
@@ -278,7 +326,9 @@ fn decide(
     nei(
         format!(
             "{fact} The claim says {claimed}; {}, so it is not refuted.",
-            if st.interrupted {
+            if !likely {
+                "the words may be about another pair than the one the graph could measure"
+            } else if st.interrupted {
                 "the relations were interrupted before, and a count may start elsewhere"
             } else if !agreed {
                 "the graph has that start from one source only"
