@@ -119,6 +119,8 @@ pub(crate) fn extract(
         }
     }
     let mut raws: Vec<Raw> = Vec::new();
+    // the states that acted in the last sentence, for a statement that goes on
+    let mut acted_before: Vec<Code> = Vec::new();
     let mut noted_ambiguous = HashSet::new();
     let mut looked = 0usize;
     'article: for (seg, seg_hits) in segments.iter().zip(&hits) {
@@ -197,12 +199,18 @@ pub(crate) fn extract(
                 ),
             };
             let before = raws.len();
+            // the states that acted in the sentence before, whose statement this may go on with
+            let spoken_of = std::mem::take(&mut acted_before);
             s.events(published, &mut cx, &mut raws, notes);
             // an undated event told as what someone said, right after a statement of a known
-            // day, is dated by it
+            // day, is dated by it (when it goes on about one of the same states: not "The
+            // Dominican Republic announced …" after a paragraph on Panama)
             if let Some(day) = cx.statement_day.filter(|_| s.goes_on_with_statement()) {
                 for r in raws[before..].iter_mut().filter(|r| {
-                    r.date.is_none() && r.modality.happened() && !r.rule.starts_with("history")
+                    r.date.is_none()
+                        && r.modality.happened()
+                        && !r.rule.starts_with("history")
+                        && (spoken_of.is_empty() || r.actors.iter().any(|c| spoken_of.contains(c)))
                 }) {
                     r.date = Some(day);
                 }
@@ -230,6 +238,17 @@ pub(crate) fn extract(
                 });
                 cx.undated = (undated.collect(), 0);
             }
+            // (not Beijing and Taipei between themselves: a switch misread, dropped later)
+            acted_before = raws[before..]
+                .iter()
+                .filter(|r| {
+                    !matches!(
+                        [r.actors[0].as_str(), r.actors[1].as_str()],
+                        ["CHN", "TWN"] | ["TWN", "CHN"]
+                    )
+                })
+                .map(|r| r.actors[0])
+                .collect();
             if let Some(r) = raws[before..].last() {
                 cx.last = Some((r.actors, r.date));
                 cx.last_kind = Some(r.kind);

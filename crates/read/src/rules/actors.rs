@@ -858,6 +858,13 @@ impl Sentence<'_> {
                 };
             }
         }
+        // "the latest to abandon Taiwan": the state dropped is the one right after the verb
+        if m.rule == "sever.drop-taiwan" {
+            if let Some(x) = all.iter().find(|x| x.first == m.end + 1 && !x.person) {
+                objects = vec![x.code];
+                agents.retain(|c| *c != x.code);
+            }
+        }
         if m.rule == "switch.recognition.from"
             || m.rule == "switch.recognition.to"
             || m.rule == "establish.switch-to"

@@ -265,6 +265,17 @@ impl Sentence<'_> {
                         && k > 0
                         && self.is(k - 1, &["has", "have", "had"]))
             });
+        // "the latest to abandon Taiwan", "the first to recognise it": a rank of what was done
+        let ranked = ranked
+            || at >= 3
+                && self.is(at - 1, &["to"])
+                && self.is(
+                    at - 2,
+                    &[
+                        "latest", "first", "last", "second", "third", "fourth", "fifth",
+                    ],
+                )
+                && self.is(at - 3, &["the"]);
         let infinitive = at > 0
             && self.is(at - 1, &["to"])
             && !ranked

@@ -158,11 +158,15 @@ impl Sentence<'_> {
                 ) || (self.is(
                     i,
                     &[
-                        "opened", "open", "opens", "opening", "launched", "launch", "set",
+                        "opened", "open", "opens", "opening", "launched", "launch", "set", "sets",
+                        "setting", "forged", "forge", "forges", "forging",
                     ],
                 ) && (self.after(i, 3, &["diplomatic"]).is_some()
-                    // "had first set up ties in 1974", "set up relations"
-                    || (self.is(i, &["set"]) && self.is(i + 1, &["up"]))
+                    // "had first set up ties in 1974", "set up relations", "were setting up"
+                    || (self.is(i, &["set", "sets", "setting"]) && self.is(i + 1, &["up"]))
+                    // "forged ties with Beijing in 1979"
+                    || (self.is(i, &["forged", "forge", "forges", "forging"])
+                        && self.is(i + 1, &["ties", "relations"]))
                     // "opened relations with Damascus in 1966"
                     || (self.is(i, &["opened", "open", "opens", "opening"])
                         && i + 1 < self.toks.len()
@@ -263,7 +267,8 @@ impl Sentence<'_> {
                 }
             }
             // not "several", "severe", "severely"
-            let sever = self.starts(i, &["sever", "rupture", "terminat"])
+            // ("dissolving its diplomatic relations with Taiwan")
+            let sever = self.starts(i, &["sever", "rupture", "terminat", "dissolv"])
                 && !self.is(
                     i,
                     &["several", "severe", "severely", "severity", "severest"],
@@ -309,8 +314,14 @@ impl Sentence<'_> {
                         "following",
                     ],
                 ) || self.w(i - 1).ends_with("year"));
+            // "dissolving its relations with Taiwan", but not "the relationship dissolved along
+            // with the Soviet Union" (a state that ended, not a break)
+            let dissolved = self.starts(i, &["dissolv"]);
             if sever && !noun_use {
-                if let Some(_noun) = self.relation_noun(i, 5, true) {
+                if let Some(_noun) = self
+                    .relation_noun(i, 5, true)
+                    .filter(|&n| !dissolved || n > i)
+                {
                     push(&mut out, EventType::Sever, "sever.verb+relations", i, None);
                     continue;
                 }
