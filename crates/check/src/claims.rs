@@ -310,7 +310,7 @@ fn holy_see_addon(rest: &str) -> Option<usize> {
 fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static INSIDE: OnceLock<Regex> = OnceLock::new();
-    const REGIONS: &str = r"(?:the\s+)?(?:south\s+|western\s+|eastern\s+|central\s+)?(?:pacific|latin\s+america|caribbean|africa|europe|asia|americas|middle\s+east|gulf|balkans|arab\s+world|region|continent|european\s+union|eu)";
+    const REGIONS: &str = r"(?:the\s+)?(?:south\s+|southern\s+|north\s+|northern\s+|western\s+|west\s+|eastern\s+|east\s+|central\s+|south-east\s+|southeast\s+|sub-saharan\s+)?(?:pacific|latin\s+america|america|caribbean|africa|europe|asia|americas|oceania|middle\s+east|gulf|balkans|arab\s+world|region|continent|european\s+union|eu|sahel|maghreb|levant|scandinavia|indo-pacific)";
     let after = AFTER.get_or_init(|| {
         Regex::new(&format!(
             r"(?i)^\s*(?:(?:that\s+are\s+|which\s+are\s+)?(?:in|from|of)\s+{REGIONS}\b)"
@@ -323,6 +323,16 @@ fn group_qualifier(s: &str, start: usize, end: usize) -> Option<(String, bool)> 
     });
     if let Some(m) = after.find(&s[end..]) {
         return Some((m.as_str().trim().to_string(), true));
+    }
+    // "two partners in Oceania", "in the Horn": words after the count that name a place the
+    // patterns above do not know still limit it; never compared with all partners
+    static PLACE: OnceLock<Regex> = OnceLock::new();
+    let place = PLACE.get_or_init(|| {
+        Regex::new(r"^\s*(?:in|from)\s+(?:the\s+)?(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))*")
+            .expect("place pattern")
+    });
+    if let Some(m) = place.find(&s[end..]) {
+        return Some((m.as_str().trim().to_string(), false));
     }
     // "In Africa, Taiwan now keeps only four partners", "In Africa Taiwan is down to two": a
     // region opening the sentence
@@ -591,6 +601,15 @@ fn first_number(caps: &regex::Captures) -> Option<usize> {
         .skip(1)
         .flatten()
         .find_map(|g| number(g.as_str()))
+}
+
+/// "Taipei's only diplomatic ally in Africa", "its sole partner in South America".
+fn only_ally() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)(?:['’]s|\b(?:its|their))\s+(?:only|sole|single|last)\s+(?:remaining\s+)?(?:(?:diplomatic|formal|official)\s+)*(?:ally|partner|foothold)\s+(in\s+(?:the\s+)?(?:south\s+|southern\s+|north\s+|western\s+|eastern\s+|central\s+|sub-saharan\s+)?(?:pacific|latin\s+america|america|caribbean|africa|europe|asia|americas|oceania|middle\s+east))\b")
+            .expect("only ally pattern")
+    })
 }
 
 /// Finds and decides every pattern claim in the text.
@@ -1015,6 +1034,49 @@ pub(crate) fn find(text: &str, graph: &Graph, as_of: Day, lex: &Lexicon) -> Vec<
                         soften(out.last_mut(), graph, t, g);
                     }
                 }
+            }
+        }
+        // "Taipei's only diplomatic ally in Africa", "its sole partner in South America": one
+        // partner in the group, the owner's
+        let only_ally = only_ally();
+        for caps in only_ally.captures_iter(s) {
+            let m = caps.get(0).expect("match");
+            if out
+                .iter()
+                .any(|c| c.start < ss + m.end() && ss + m.start() < c.end)
+            {
+                continue;
+            }
+            let possessive = !m.as_str().to_lowercase().starts_with("its")
+                && !m.as_str().to_lowercase().starts_with("their");
+            let owner_at = named.0.iter().rev().find(|x| x.1 == ss + m.start());
+            let owner = if possessive {
+                owner_at.map(|x| (x.2, None))
+            } else {
+                subject_at(ss + m.start()).map(|(c, g)| (c, Some(g.unwrap_or(Guess::Pronoun))))
+            };
+            // "the island's only remaining foothold": the island stands for Taiwan
+            let owner = owner.or_else(|| {
+                (possessive && s[..m.start()].to_lowercase().ends_with("the island"))
+                    .then(|| subject_at(ss + m.start()))
+                    .flatten()
+            });
+            let Some((subject, guess)) = owner else {
+                continue;
+            };
+            counted = true;
+            // the claim's words from the owner's name: "Taipei's only ally in Africa"
+            let span = At::span(text, owner_at.map_or(ss + m.start(), |x| x.0), ss + m.end());
+            out.push(group_count(
+                graph,
+                as_of,
+                subject,
+                (1, Cmp::Exactly),
+                span,
+                &caps[1],
+            ));
+            if let Some(g) = guess {
+                soften(out.last_mut(), graph, subject, g);
             }
         }
         // events in a period: "the ninth ally Taipei has lost since May 2016"
