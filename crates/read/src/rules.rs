@@ -89,6 +89,10 @@ struct Context {
     statement_day: Option<Date>,
     /// The pair the whole text is about, if known (see [`crate::read_about`]).
     topic: Option<[Code; 2]>,
+    /// The first state the sentence before named, and whether it told any act: "Algeria hit
+    /// back on Monday. It recalled its ambassadors to Mali and Niger" is Algeria's recall.
+    prev_subject: Option<Code>,
+    prev_had_events: bool,
     /// Undated acts of the last sentence that had events, and how many sentences ago: "Mexico
     /// has moved to cut ties with Ecuador. … announced the break on Friday" dates the break.
     undated: (Vec<usize>, usize),
@@ -143,6 +147,16 @@ pub(crate) fn extract(
                 .collect();
             if !candidate && (!office || sent_hits.is_empty()) {
                 date_back(text, (ss, se), published, &mut cx, &mut raws);
+                // a sentence with no act may still name the subject of the next ("Algeria hit
+                // back on Monday. It recalled …")
+                cx.prev_subject =
+                    sent_hits
+                        .iter()
+                        .find_map(|h| match lex.forms[h.form].codes.as_slice() {
+                            [c] => Some(*c),
+                            _ => None,
+                        });
+                cx.prev_had_events = false;
                 continue;
             }
             looked += 1;
@@ -177,6 +191,8 @@ pub(crate) fn extract(
             });
             register_people(text, &toks, &lw, &mentions, &mut cx);
             if !candidate {
+                cx.prev_subject = mentions.iter().find(|x| !x.place).map(|x| x.code);
+                cx.prev_had_events = false;
                 continue;
             }
             add_people(text, &toks, &mut mentions, &cx);
@@ -238,6 +254,8 @@ pub(crate) fn extract(
                 });
                 cx.undated = (undated.collect(), 0);
             }
+            cx.prev_subject = mentions.iter().find(|x| !x.place).map(|x| x.code);
+            cx.prev_had_events = raws.len() > before;
             // (not Beijing and Taipei between themselves: a switch misread, dropped later)
             acted_before = raws[before..]
                 .iter()

@@ -661,8 +661,10 @@ impl Sentence<'_> {
         // in 2010 after Israeli commandos …": "It" opening the sentence, with no state before
         // the trigger, is the state that acted last, and the act is with the same partner
         // unless the clause names another
-        let it_subject =
-            before_idx.is_empty() && lo == 0 && self.is(0, &["it"]) && at <= 4 && cx.last.is_some();
+        let it_opening = before_idx.is_empty() && lo == 0 && self.is(0, &["it"]) && at <= 4;
+        let it_subject = it_opening && cx.last.is_some() && cx.prev_had_events;
+        // … or, after a sentence that told no act, the state that sentence named first
+        let it_previous = it_opening && !it_subject;
         // a state inside an apposition to the state before it is not the subject: the state
         // whose comma opens it ("Paraguay, Taipei's only partner in South America, has had
         // relations"; "Sao Tome, a former Portuguese colony off Gabon, set up relations")
@@ -777,7 +779,10 @@ impl Sentence<'_> {
             None => match cx.last {
                 Some((pair, _)) if self.stand_in_before(lo, at) => vec![pair[0]],
                 Some((pair, _)) if it_subject => vec![pair[0]],
-                _ => Vec::new(),
+                _ => match cx.prev_subject {
+                    Some(c) if it_previous => vec![c],
+                    _ => Vec::new(),
+                },
             },
         };
         // the target: after a preposition for directed types
@@ -831,8 +836,10 @@ impl Sentence<'_> {
                 .find(|&j| {
                     self.is(
                         j,
-                        &["after", "before", "when", "because", "since", "following"],
+                        &["after", "before", "when", "because", "since", "following", "as"],
                     ) && self.is(j - 1, &[","])
+                        // (not "…, as well as Chile")
+                        && !self.is(j + 1, &["well"])
                 })
                 .unwrap_or(self.toks.len());
             let stop = self.next_clause(at).min(subordinate);
@@ -851,11 +858,22 @@ impl Sentence<'_> {
             if let Some(k) = all.iter().position(|x| {
                 x.first > at.min(m.noun.unwrap_or(at)) && x.first < stop && !envoys_own(x)
             }) {
-                objects = if m.kind == EventType::RecallAmbassador {
+                // one envoy is recalled from one state; "its ambassadors to Mali and Niger" from
+                // each of the list
+                let plural = m
+                    .noun
+                    .is_some_and(|n| self.is(n, &["ambassadors", "envoys"]));
+                objects = if m.kind == EventType::RecallAmbassador && !plural {
                     vec![all[k].code]
                 } else {
                     self.group_from(&all, k, true)
                 };
+                // the list ends with the clause: "recalled their ambassadors from Israel, as
+                // Colombia and Chile did"
+                objects.retain(|c| {
+                    all.iter()
+                        .any(|x| x.code == *c && x.first >= all[k].first && x.first < stop)
+                });
             }
         }
         // "the latest to abandon Taiwan": the state dropped is the one right after the verb

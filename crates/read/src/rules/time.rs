@@ -158,7 +158,14 @@ impl Sentence<'_> {
                             "replying",
                         ],
                     );
-                conj || but || and || participle || self.is(j, &[";"])
+                // "recalled its ambassador, as Colombia did last month": the date of the
+                // clause that compares
+                let as_did = d.first > at
+                    && self.is(j, &["as"])
+                    && j > 0
+                    && self.is(j - 1, &[","])
+                    && !self.is(j + 1, &["well", "of", "from", "part"]);
+                conj || but || and || participle || as_did || self.is(j, &[";"])
             })
         };
         // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"
