@@ -758,6 +758,9 @@ impl Sentence<'_> {
                 // with Taipei and established relations with Beijing"; not the subject of a
                 // clause of its own ("restored relations after Nauru dropped Taiwan")
                 let f = actors[k].first;
+                // (or that opens a relative clause of its own: "… with Burkina Faso, which had
+                // first set up ties with Taipei in 1961")
+                let l = actors[k].last;
                 let own_clause = f > 0
                     && self.is(
                         f - 1,
@@ -765,7 +768,8 @@ impl Sentence<'_> {
                             "after", "before", "when", "as", "since", "while", "because", "once",
                             "until",
                         ],
-                    );
+                    )
+                    || self.is(l + 1, &[","]) && self.is(l + 2, &["which", "who"]);
                 match used
                     .iter()
                     .find(|(obj, _)| g.len() == 1 && *obj == g[0] && !own_clause)

@@ -165,7 +165,13 @@ impl Sentence<'_> {
                     && j > 0
                     && self.is(j - 1, &[","])
                     && !self.is(j + 1, &["well", "of", "from", "part"]);
-                conj || but || and || participle || as_did || self.is(j, &[";"])
+                // "… a relationship with Burkina Faso, which had first set up ties in 1961": a
+                // relative clause after the trigger holds its own acts
+                let relative_after = d.first > at
+                    && self.is(j, &["which", "who"])
+                    && j > 0
+                    && self.is(j - 1, &[","]);
+                conj || but || and || participle || as_did || relative_after || self.is(j, &[";"])
             })
         };
         // "the Vienna Convention on Diplomatic Relations of April 18, 1961": a date after "of"
