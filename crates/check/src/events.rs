@@ -159,6 +159,41 @@ fn status(e: &ReadEvent, graph: &Graph, published: Option<Date>) -> CheckedEvent
             agreeing.iter().map(|x| entry_evidence(graph, x)).collect(),
         );
     }
+    // the graph's sources disagree on the date of this very act: one has the article's date,
+    // another one months away, with no other act of the pair between them (Egypt's table has
+    // Iran's break in 1980, Iran's table on 1979-04-30): both sides shown, never a confirmation
+    // (a year against a day in another year: two stages of one act, an agreement and the
+    // ambassadors' return, both have days or months of their own)
+    if let (Some(d), Some(x)) = (
+        e.date,
+        agreeing
+            .iter()
+            .find(|x| x.date.precision() == Precision::Year && x.event == kind),
+    ) {
+        let apart = pair.entries.iter().filter(same_kind).find(|y| {
+            y.event == kind
+                && y.date.precision() == Precision::Day
+                && !d.agrees_with(&y.date)
+                && crate::refute::gap_days(&x.date, &y.date) > crate::refute::STAGES_DAYS
+                && (x.date.year_number() - y.date.year_number()).abs() <= 2
+                && !pair.entries.iter().any(|z| {
+                    z.event != y.event
+                        && !same_act(z.event, kind)
+                        && z.date.first_day() > x.date.first_day().min(y.date.first_day())
+                        && z.date.last_day() < x.date.last_day().max(y.date.last_day())
+                })
+        });
+        if let Some(y) = apart {
+            return done(
+                EventStatus::Conflict,
+                format!(
+                    "the graph's sources disagree on the date of this {kind}: {} (as the article) and {}",
+                    x.date, y.date
+                ),
+                vec![entry_evidence(graph, x), entry_evidence(graph, y)],
+            );
+        }
+    }
     if let Some(x) = agreeing.first() {
         let mut how = match e.date {
             Some(d) if d.precision() < x.date.precision() => {

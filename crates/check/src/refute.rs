@@ -20,7 +20,7 @@ use crate::{name, CheckedEvent};
 /// How far apart, in days, two stages of one agreement can fall (an announcement and the
 /// signing, the signing and the exchange of notes): UAE–Israel, announced 13 August 2020 and
 /// signed 15 September 2020.
-const STAGES_DAYS: i64 = 92;
+pub(crate) const STAGES_DAYS: i64 = 92;
 
 /// Years within which the graph's break or restoration is taken for the one the article dates.
 const SAME_EVENT_YEARS: i16 = 2;
@@ -29,6 +29,11 @@ pub(crate) fn days(d: Day) -> i64 {
     // leap days of the years before this one, then the day of this year
     let y = i64::from(d.year());
     y * 365 + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400 + i64::from(d.day_of_year())
+}
+
+/// Days between two dates at their precision: zero when their spans overlap.
+pub(crate) fn gap_days(a: &Date, b: &Date) -> i64 {
+    gap(a, b)
 }
 
 /// Days between two dates at their precision: zero when their spans overlap.
@@ -155,6 +160,19 @@ pub(crate) fn pair_date(
                     || (x.a == a && x.b == b))
         })
         .collect();
+    // one of the graph's sources has the article's date, another one months away
+    if let Some(x) = same.iter().find(|x| x.date.agrees_with(&date)) {
+        let others: Vec<String> = same
+            .iter()
+            .filter(|y| !y.date.agrees_with(&date))
+            .map(|y| y.date.to_string())
+            .collect();
+        return Err(format!(
+            "the graph's own sources disagree: one has {} as the article does, another {}",
+            x.date,
+            others.join(", ")
+        ));
+    }
     let dates = |xs: &[&Entry]| {
         xs.iter()
             .map(|x| x.date.to_string())
