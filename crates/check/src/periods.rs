@@ -181,6 +181,10 @@ fn events(
     to: Day,
 ) -> Vec<(Code, &diplograph_graph::Entry)> {
     let mut out: Vec<(Code, &diplograph_graph::Entry)> = Vec::new();
+    let full_member = graph
+        .states()
+        .get(target)
+        .is_some_and(|s| !matches!(s.kind, StateKind::Limited | StateKind::Observer));
     for s in graph.states().all() {
         let Some(pair) = graph.pair(target, s.code) else {
             continue;
@@ -191,7 +195,12 @@ fn events(
                     e.event == Event::Sever
                         || (e.event == Event::WithdrawRecognition && e.b == target)
                 }
-                Kind::Recognitions => e.event == Event::Recognize && e.b == target,
+                // a state whose recognition is not in question ("the third Arab government to
+                // recognise Israel") is recognised by establishing relations with it too
+                Kind::Recognitions => {
+                    e.event == Event::Recognize && e.b == target
+                        || e.event == Event::Establish && full_member
+                }
                 Kind::Withdrawals => e.event == Event::WithdrawRecognition && e.b == target,
                 Kind::Establishments => e.event == Event::Establish,
             };
