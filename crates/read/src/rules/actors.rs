@@ -12,6 +12,7 @@ impl Sentence<'_> {
     /// Whether the sentence is attributed to a state that is neither actor: "according to
     /// Belgrade", "White House spokesman John Kirby said", "South Korea's intelligence service
     /// told lawmakers".
+    ///
     /// The speech verb nearest the trigger at `at` is the one that tells it ("New Zealand
     /// announced the closure of its embassy, and Portugal said it had closed its own").
     pub(super) fn third_party(&self, actors: [Code; 2], at: usize) -> bool {

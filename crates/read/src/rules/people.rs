@@ -136,36 +136,27 @@ pub(super) fn mentions(
                     || (first > 1
                         && lw[first - 1] == "the"
                         && LOCATION_PREPOSITIONS.contains(&lw[first - 2].as_str())));
-        // "the independence of Georgia's two breakaway regions": a part of the state, where
-        // an act is aimed, not the state as an actor
-        let part_of = !matches!(form.kind, FormKind::Person)
+        // "the independence of Georgia's two breakaway regions", "the former Serbian
+        // province": a part of the state, where an act is aimed, not the state as an actor
+        const PARTS: &[&str] = &[
+            "breakaway",
+            "separatist",
+            "rebel",
+            "region",
+            "regions",
+            "province",
+            "provinces",
+            "territory",
+            "territories",
+            "enclave",
+            "enclaves",
+        ];
+        let part = |k: usize| lw.get(k).is_some_and(|w| PARTS.contains(&w.as_str()));
+        let part_of = form.kind != FormKind::Person
             && lw.get(last + 1).is_some_and(|w| w == "'s" || w == "’s")
-            && lw[(last + 2).min(lw.len())..(last + 5).min(lw.len())]
-                .iter()
-                .any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "breakaway"
-                            | "separatist"
-                            | "rebel"
-                            | "region"
-                            | "regions"
-                            | "province"
-                            | "provinces"
-                            | "territories"
-                            | "enclave"
-                            | "enclaves"
-                    )
-                });
-        // "the former Serbian province": a demonym naming a part, not the state
-        let province = form.kind == FormKind::Demonym
-            && lw.get(last + 1).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "province" | "region" | "territory" | "enclave" | "breakaway" | "separatist"
-                )
-            });
-        let place = place || part_of || province;
+            && (last + 2..last + 5).any(part)
+            || form.kind == FormKind::Demonym && part(last + 1);
+        let place = place || part_of;
         let person = form.kind == FormKind::Person;
         // a family name after another first name is someone else: "Chad Johnson" is not Boris
         // ...and one followed by a name or "es" is a place or a thing: "Dar es Salaam", "Trump
