@@ -35,7 +35,16 @@ pub fn sentences(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
                     break;
                 }
             }
-            let next_space = j >= end || bytes[j].is_ascii_whitespace();
+            // "… on 5 September 1996.Relations suspended …": lines joined with no space, a
+            // full stop between a year or a word and a capitalised word
+            let joined = b == b'.' && j == i + 1 && i > s && {
+                let prev = text[s..i].chars().next_back();
+                let mut next = text[j..end].chars();
+                prev.is_some_and(|c| c.is_ascii_digit() || c.is_lowercase())
+                    && next.next().is_some_and(char::is_uppercase)
+                    && next.next().is_some_and(char::is_lowercase)
+            };
+            let next_space = j >= end || bytes[j].is_ascii_whitespace() || joined;
             if next_space && (b != b'.' || !abbreviation_before(text, s, i)) {
                 let after = text[j..end].trim_start();
                 let starts_new = after
@@ -104,6 +113,8 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
                     '-' | '‐' => {
                         prev.is_alphanumeric() && next.is_some_and(char::is_alphanumeric)
                     }
+                    // "Saudi–Iranian ties" with an en dash, not the range "1990–2004"
+                    '–' => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
                     '.' => prev.is_uppercase() && next.is_some_and(char::is_uppercase),
                     // French elision, one word: "chargé d'affaires", "Côte d’Ivoire"
                     '\'' | '’' => {
@@ -181,6 +192,34 @@ mod tests {
                 "\"Fine,\" she said."
             ]
         );
+    }
+
+    #[test]
+    fn splits_lines_joined_with_no_space() {
+        let t =
+            "Set up on 5 September 1996.Relations lapsed in 2021. Talks with the U.S.Navy went on.";
+        let s: Vec<&str> = sentences(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Set up on 5 September 1996.",
+                "Relations lapsed in 2021.",
+                "Talks with the U.S.Navy went on."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_en_dash_joins_words_but_not_years() {
+        let t = "Saudi–Iranian ties, 1990–2004";
+        let w: Vec<&str> = tokens(t, 0, t.len())
+            .iter()
+            .map(|k| &t[k.start..k.end])
+            .collect();
+        assert_eq!(w, ["Saudi–Iranian", "ties", ",", "1990", "–", "2004"]);
     }
 
     #[test]

@@ -83,7 +83,11 @@ impl Sentence<'_> {
             } else {
                 (ms[n].last + 1, ms[k].first)
             };
-            let between_ok = hi >= lo
+            // "Saudi-Iranian", "Saudi–Iranian", "Israel/Palestine": a pair joined into one word
+            let dashed =
+                hi + 1 == lo || hi > lo && (lo..hi).all(|j| self.is(j, &["-", "–", "‐", "/"]));
+            let between_ok = dashed
+                || hi >= lo
                 && ((lo..hi).all(|j| {
                     self.is(
                         j,
@@ -184,8 +188,9 @@ impl Sentence<'_> {
             && (the + 1..hi - 2).all(|j| self.toks.get(j).is_some_and(|t| t.word))
     }
 
-    /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation") is the
-    /// subject between `lo` and the trigger at `at`, with no state named there.
+    /// Whether a stand-in for a state ("the island", "the kingdom", "the Pacific nation", "the
+    /// Andean country") is the subject between `lo` and the trigger at `at`, with no state named
+    /// there.
     pub(super) fn stand_in_before(&self, lo: usize, at: usize) -> bool {
         (lo..at).any(|j| {
             self.is(j, &["the"])
@@ -202,6 +207,13 @@ impl Sentence<'_> {
                         ],
                     ) && !self.is(k + 1, &["of", "'s", "’s"])
                 })
+                // "the Andean country", "the Gulf state": a place's adjective before it
+                || (self.is(j + 2, &["country", "state"])
+                    && j + 2 < at
+                    && self.toks.get(j + 1).is_some_and(|t| {
+                        t.word && self.text[t.start..t.end].starts_with(char::is_uppercase)
+                    })
+                    && !self.is(j + 3, &["of", "'s", "’s"]))
         })
     }
 
@@ -461,6 +473,40 @@ impl Sentence<'_> {
                         )
                     {
                         return (vec![(pair[0], target)], false);
+                    }
+                }
+                // "Chile … restore relations with La Paz. Bolivia first broke off relations in
+                // 1962", "The Andean country had already cut ties in 2009": an act on relations
+                // that names no partner, by one of the pair last spoken of (or by a stand-in for
+                // it), is with the other; a verb's act, not a noun's ("the Saudi-Iranian
+                // resumption of relations")
+                let partnerless = matches!(
+                    m.kind,
+                    EventType::Sever
+                        | EventType::Suspend
+                        | EventType::Restore
+                        | EventType::Establish
+                ) && !["ion", "ment", "ance"]
+                    .iter()
+                    .any(|e| self.w(m.at).ends_with(e))
+                    && (m.at..(m.at + 6).min(hi)).any(|j| self.is(j, RELATION_NOUNS))
+                    && !self
+                        .mentions
+                        .iter()
+                        .any(|x| !x.place && x.first > m.at && x.first < hi)
+                    && !(m.at..hi).any(|j| self.is(j, &["with", "between"]));
+                if let (true, Some(pair)) = (partnerless, here.or(cx.last.map(|l| l.0))) {
+                    match ms.last() {
+                        Some(x)
+                            if x.last + 5 >= m.at && ms.iter().all(|y| pair.contains(&y.code)) =>
+                        {
+                            let other = if pair[0] == x.code { pair[1] } else { pair[0] };
+                            return (vec![(x.code, other)], false);
+                        }
+                        None if self.stand_in_before(lo, m.at) => {
+                            return (vec![(pair[0], pair[1])], false);
+                        }
+                        _ => {}
                     }
                 }
                 let same_side = cx.last_by_side[usize::from(super::cuts(m.kind))];

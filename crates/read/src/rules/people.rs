@@ -21,12 +21,14 @@ pub(super) fn mentions(
     let mut out = Vec::new();
     for h in hits {
         let form = &lex.forms[h.form];
-        let Some(first) = toks.iter().position(|t| t.start >= h.start) else {
+        // the tokens the hit lies in: a name inside a joined word ("Saudi-Iranian") is in that
+        // word, not the next one
+        let Some(first) = toks.iter().position(|t| t.end > h.start) else {
             continue;
         };
         let last = toks
             .iter()
-            .rposition(|t| t.end <= h.end)
+            .rposition(|t| t.start < h.end)
             .unwrap_or(first)
             .max(first);
         let code = match form.codes.as_slice() {

@@ -54,8 +54,14 @@ impl Sentence<'_> {
             .find(|&j| self.is(j, &["them"]));
         // … "they" opening its clause ("…, and they were restored in 2020"), not "after they
         // were cut off"
-        let passive = (i >= 2 && self.is(i - 1, &["were", "been"]))
-            .then(|| (i.saturating_sub(4)..i).find(|&j| self.is(j, &["they"])))
+        // (an adverb may stand between: "they were only restored in 2020")
+        let aux = i >= 2
+            && (self.is(i - 1, &["were", "been"])
+                || i >= 3
+                    && self.is(i - 2, &["were", "been"])
+                    && self.is(i - 1, &["only", "later", "finally", "eventually", "then"]));
+        let passive = aux
+            .then(|| (i.saturating_sub(5)..i).find(|&j| self.is(j, &["they"])))
             .flatten()
             .filter(|&j| j == 0 || self.is(j - 1, &[",", ";", "and", "but"]));
         after.or(passive)
@@ -172,7 +178,26 @@ impl Sentence<'_> {
                         && i + 1 < self.toks.len()
                         && self.is(i + 1, RELATION_NOUNS)))));
             if restore || establish {
-                if let Some(noun) = self.relation_noun(i, 6, true) {
+                // "the resumption of relations, formalised in March": the act is the noun's
+                let named_act = |noun: usize| {
+                    noun >= 2
+                        && self.is(noun - 1, &["of"])
+                        && self.starts(
+                            noun - 2,
+                            &[
+                                "resum",
+                                "restor",
+                                "re-establish",
+                                "reestablish",
+                                "normalis",
+                                "normaliz",
+                            ],
+                        )
+                };
+                if let Some(noun) = self
+                    .relation_noun(i, 6, true)
+                    .filter(|&n| restore || n > i || !named_act(n))
+                {
                     let kind = if restore {
                         EventType::Restore
                     } else {
@@ -928,9 +953,10 @@ impl Sentence<'_> {
                         .before(i, 3, &["held", "hold", "holds", "holding", "had"])
                         .is_some());
             // "sat down with", "hosted", "received", "welcomed", "greeted" a counterpart
-            let hosted =
-                (self.is(i, &["sat"]) && self.is(i + 1, &["down"]) && self.is(i + 2, &["with"]))
-                    || (self.is(
+            let hosted = (self.is(i, &["sat"])
+                && self.is(i + 1, &["down"])
+                && self.is(i + 2, &["with"]))
+                || (self.is(
                         i,
                         &[
                             "hosted", "hosts", "received", "receives", "welcomed", "welcomes",
@@ -940,6 +966,14 @@ impl Sentence<'_> {
                         // "hosted the first Sahrawi embassy": a mission, not a visitor
                         && !(i + 1..(i + 5).min(self.toks.len())).any(|j| {
                             self.starts(j, &["embass", "mission", "consulat", "office"])
+                        })
+                        // "the drill, … hosted alternately by the two countries": an event
+                        // hosted, not a guest
+                        && !(i.saturating_sub(8)..(i + 5).min(self.toks.len())).any(|j| {
+                            self.is(
+                                j,
+                                &["drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "games", "tournament"],
+                            )
                         }));
             if talks || hosted {
                 push(

@@ -95,6 +95,14 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "were severed",
     "were cut",
     "were suspended",
+    "were resumed",
+    "re-establish",
+    "reestablish",
+    // … with an adverb between ("they were only restored in 2020")
+    "only restored",
+    "later restored",
+    "finally restored",
+    "eventually restored",
     // partners lost ("the seventh ally Taiwan has lost")
     "has lost",
     "had lost",
