@@ -25,6 +25,9 @@ pub enum Expr {
     /// "that day" (0), "the next day" (1), "the day before" (-1): a day counted from the last
     /// day the article named, which only the article can give (see [`resolve`]).
     Anaphor(i8),
+    /// "two years later" (2), "a year earlier" (-1): a year counted from the last date the
+    /// article named before it.
+    YearsOn(i8),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -305,8 +308,15 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
                     | "early"
                     | "late"
                     | "mid"
+                    // "restored step by step around 2014": the year, at its precision
+                    | "around"
+                    | "circa"
             ) && next != "s"
                 && !w(i + 1).starts_with('-')
+                // … not "around 2000 protesters"
+                && !(matches!(prev, "around" | "circa")
+                    && next.starts_with(char::is_alphanumeric)
+                    && !matches!(next, "when" | "and" | "but" | "after" | "before" | "until"))
             {
                 out.push(Found {
                     first: i,
@@ -351,6 +361,37 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
         let anaphor = anaphor.filter(|(_, extra)| {
             said || !matches!(lower(i + extra + 1), "that" | "as" | "when" | "on")
         });
+        // "two years later", "a year earlier"
+        let count = match lower(i) {
+            "a" | "one" => Some(1),
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            "five" => Some(5),
+            "six" => Some(6),
+            "seven" => Some(7),
+            "eight" => Some(8),
+            "nine" => Some(9),
+            "ten" => Some(10),
+            w => number(w, 1, 99),
+        };
+        let on = match (count, lower(i + 1), lower(i + 2)) {
+            (Some(1), "year", "later") => Some(1),
+            (Some(1), "year", "earlier") => Some(-1),
+            (Some(n), "years", "later") if n > 1 => Some(n as i8),
+            (Some(n), "years", "earlier") if n > 1 => Some(-(n as i8)),
+            _ => None,
+        };
+        if let Some(k) = on {
+            out.push(Found {
+                first: i,
+                last: i + 2,
+                expr: Expr::YearsOn(k),
+                since,
+            });
+            i += 3;
+            continue;
+        }
         if let Some((k, extra)) = anaphor {
             out.push(Found {
                 first: i,
@@ -460,6 +501,7 @@ pub fn resolve_unbounded(
                     .ok()
             })
             .map(Date::from_day),
+        Expr::YearsOn(k) => anchor.map(|a| Date::year(a.year_number() + i16::from(k))),
         e => resolve_any(e, published, future),
     }
 }
@@ -471,7 +513,7 @@ fn resolve_any(e: Expr, published: Option<Date>, future: bool) -> Option<Date> {
         Expr::MonthYear(y, m) => return Date::from_month(y, m),
         Expr::Year(y) => return Some(Date::year(y)),
         // counted from an event of the article, not from its publication
-        Expr::Anaphor(_) => return None,
+        Expr::Anaphor(_) | Expr::YearsOn(_) => return None,
         _ => {}
     }
     let published = published?;
@@ -514,7 +556,7 @@ fn resolve_from_day(e: Expr, p: Day, future: bool) -> Option<Date> {
         Expr::Full(d) => Date::from_day(d),
         Expr::MonthYear(y, m) => Date::from_month(y, m)?,
         Expr::Year(y) => Date::year(y),
-        Expr::Anaphor(_) => return None,
+        Expr::Anaphor(_) | Expr::YearsOn(_) => return None,
         Expr::MonthDay(m, d) => {
             let y = nearest_year(year, (m, d).cmp(&(p.month(), p.day())), future);
             Date::from_day(Day::new(y, m, d).ok()?)
@@ -699,6 +741,31 @@ mod tests {
             resolve_in(f[0].expr, None, false, "2022-03".parse().ok()),
             None
         );
+    }
+
+    #[test]
+    fn years_later_count_from_the_date_named_before() {
+        let toks = |s: &str| crate::text::tokens(s, 0, s.len());
+        let anchor = "2016".parse::<Date>().ok();
+        for (s, want) in [
+            ("two years later", Some("2018")),
+            ("a year earlier", Some("2015")),
+            ("12 years later", Some("2028")),
+        ] {
+            let f = find(s, &toks(s));
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            let got = resolve_in(f[0].expr, None, false, anchor).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{s}");
+            // with nothing to count from, no date
+            assert_eq!(
+                resolve_in(f[0].expr, "2024-01-01".parse().ok(), false, None),
+                None
+            );
+        }
+        // "around 2014" is a year; "around 2000 protesters" is a number
+        assert_eq!(one("restored around 2014.", "", false).unwrap(), "2014");
+        let s = "around 2000 protesters";
+        assert!(find(s, &toks(s)).is_empty());
     }
 
     /// Issue 11: "next year" on 9999-12-31 made year 10000, whose first day panics in the

@@ -578,7 +578,10 @@ impl Sentence<'_> {
         let mut here_kind: Option<EventType> = None;
         for m in &matches {
             let modality = self.modality(m.at);
-            let (pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
+            let (mut pairs, anaphoric) = self.actors(m, &used_objects, cx, here);
+            if let ([(a, b)], true) = (pairs.as_slice(), self.each_other(m)) {
+                pairs.push((*b, *a));
+            }
             let anchor = cx.last_day;
             let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
             // "the two leaders" of this sentence's event ("received … on 17 September, and

@@ -142,7 +142,34 @@ pub(crate) fn read_breaks(
         lexicon,
     );
     let mut out = topic_breaks(text, home, partner, snapshot, lexicon);
-    for e in r.events {
+    let of_pair = |e: &diplograph_read::ReadEvent| {
+        e.actors.contains(&home) && e.actors.contains(&partner) && e.modality == Modality::Asserted
+    };
+    // "Relations were temporarily suspended around 2004 …, but these were restored soon
+    // after": a break the text ends without a date, and with no dated restoration, is no
+    // break that lasts
+    // (where in the text: the trigger's place, for two acts in one sentence)
+    let at = |e: &diplograph_read::ReadEvent| {
+        e.evidence
+            .first()
+            .map(|v| v.start + v.text.find(&v.trigger).unwrap_or(0))
+    };
+    let restored = |dated: bool| {
+        r.events
+            .iter()
+            .filter(|e| e.kind == EventType::Restore && e.date.is_some() == dated && of_pair(e))
+            .filter_map(at)
+            .max()
+    };
+    let dated_restore =
+        restored(true).is_some() || out.iter().any(|r: &Read| r.0 == Event::Restore);
+    let ended_undated = restored(false).filter(|_| !dated_restore);
+    for e in &r.events {
+        if matches!(e.kind, EventType::Sever | EventType::Suspend)
+            && ended_undated.is_some_and(|end| at(e).is_some_and(|a| a < end))
+        {
+            continue;
+        }
         let event = match e.kind {
             EventType::Sever => Event::Sever,
             EventType::Suspend => Event::Suspend,

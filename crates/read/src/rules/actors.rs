@@ -292,6 +292,11 @@ impl Sentence<'_> {
                 self.is(j, &["those", "these", "the", "their", "such"])
                     && (self.is(j + 1, RELATION_NOUNS)
                         || (self.is(j + 1, &["diplomatic"]) && self.is(j + 2, RELATION_NOUNS)))
+                    // "…; ties were restored in 2016": the bare noun opening its clause
+                    || j == lo
+                        && lo > 0
+                        && self.is(j, RELATION_NOUNS)
+                        && self.is(j + 1, &["were", "had"])
             });
         // "…spoke by telephone, their first call since the two leaders met": the pair of this
         // sentence's event, else of the last event on the same side (making or cutting ties)
@@ -301,6 +306,26 @@ impl Sentence<'_> {
         if let (true, Some((pair, _))) = (subject_anaphor, cx.last) {
             let pair = cx.last_by_side[usize::from(super::cuts(m.kind))].unwrap_or(pair);
             return (vec![(pair[0], pair[1])], true);
+        }
+        // … and with no act before to point to, and no state the text is written by or about,
+        // not the states of a clause after it ("The two countries threw out each other's
+        // ambassadors in 2018, after Israeli forces killed 60 Palestinians")
+        if subject_anaphor && cx.home.is_none() && cx.topic.is_none() {
+            return (Vec::new(), false);
+        }
+        // "Saudi Arabia restored the relations Iraq cut in 1990": the relations of the act
+        // before, cut by the state between them and the verb
+        if let Some(pair) = here {
+            if let Some(x) = self.mentions.iter().find(|x| {
+                !x.place
+                    && x.last + 1 == m.at
+                    && x.first >= 1
+                    && self.is(x.first - 1, RELATION_NOUNS)
+                    && pair.contains(&x.code)
+            }) {
+                let other = if pair[0] == x.code { pair[1] } else { pair[0] };
+                return (vec![(x.code, other)], false);
+            }
         }
         // "Maduro had broken them off in 2019", "seven years after Sudan cut them", "they were
         // restored in 2020": the relations last spoken of; a state the clause names is the one
@@ -526,6 +551,14 @@ impl Sentence<'_> {
                 }
             }
         }
+    }
+
+    /// Whether a directed act is done by each of two states to the other: "expelled each
+    /// other's envoys".
+    pub(super) fn each_other(&self, m: &Match) -> bool {
+        m.kind.directed()
+            && (m.at + 1..(m.end + 4).min(self.toks.len()))
+                .any(|j| self.is(j, &["each"]) && self.is(j + 1, &["other"]))
     }
 
     /// Where a clause of its own begins after token `at`: "and", "but", "while" or a semicolon
@@ -1117,6 +1150,11 @@ impl Sentence<'_> {
                     return vec![(actors[*k0].code, actors[*k1].code)];
                 }
             }
+        }
+        // "Ethiopia and Eritrea had thrown out each other's envoys": the one to the other (the
+        // other way round is added with the event, see [`Sentence::each_other`])
+        if let ([a, b], true, true) = (agents.as_slice(), objects.is_empty(), self.each_other(m)) {
+            return vec![(*a, *b)];
         }
         if agents.is_empty() || objects.is_empty() {
             return Vec::new();

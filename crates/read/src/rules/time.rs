@@ -123,7 +123,15 @@ impl Sentence<'_> {
                 (d.last, at)
             };
             (lo..hi).any(|j| {
+                // ("In 1992, after more than 130 years, Mexico reestablished relations": a
+                // time gone by set off by commas, not an act of its own)
+                let lapse = self.is(j, &["after"])
+                    && (j + 1..(j + 6).min(hi)).any(|k| {
+                        self.is(k, &["years", "decades", "months", "year", "decade"])
+                            && self.is(k + 1, &[","])
+                    });
                 let conj = self.is(j, CONJUNCTIONS)
+                    && !lapse
                     && !self.is(j + 1, &[",", "."])
                     && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
@@ -194,7 +202,15 @@ impl Sentence<'_> {
                         && self.is(j, &["closed", "shut", "opened", "reopened"])
                         && j > 0
                         && !self.is(j - 1, &["was", "were", "is", "are", "been", "be", "had", "has", "have"]);
-                    let p = if mission { j } else { j + 1 };
+                    // ("restored the relations Iraq cut in 1990": the cutting state between)
+                    let p = if mission {
+                        j
+                    } else {
+                        self.mentions
+                            .iter()
+                            .find(|x| !x.place && x.first == j + 1)
+                            .map_or(j + 1, |x| x.last + 1)
+                    };
                     (mission
                         || self.is(j, &["ties", "relations", "links"])
                             && self.is(
@@ -304,14 +320,43 @@ impl Sentence<'_> {
             return (None, false);
         };
         let said = speech(&nearest);
-        let future = modality == Modality::Planned;
+        // a plan's date is ahead, unless a verb in the past tells it: "agreed on 23 June to
+        // open talks on restoring relations"
+        let past_verb = {
+            let k = nearest.first;
+            let v = if k >= 1 && self.is(k - 1, &["on", "in", "at"]) {
+                k.checked_sub(2)
+            } else {
+                k.checked_sub(1)
+            };
+            v.is_some_and(|v| {
+                let w = self.w(v);
+                (w.len() > 3 && w.ends_with("ed") || self.is(v, &["said", "met", "told", "held"]))
+                    && !self.is(
+                        v,
+                        &[
+                            "expected",
+                            "scheduled",
+                            "planned",
+                            "slated",
+                            "proposed",
+                            "invited",
+                        ],
+                    )
+                    && !(v >= 1
+                        && self.is(v - 1, &["is", "are", "be", "been", "will", "would", "to"]))
+            })
+        };
+        let future = modality == Modality::Planned && !past_verb;
+        let years_on = matches!(nearest.expr, dates::Expr::YearsOn(_));
         // "that day" after a day named earlier in the same sentence counts from it
         let anchor = self
             .dates
             .iter()
             .filter(|d| d.last < nearest.first)
             .filter_map(|d| dates::resolve(d.expr, published, false))
-            .rfind(|d| d.precision() == diplograph_model::Precision::Day)
+            // ("restored in 2016, and two years later …" counts from a year too)
+            .rfind(|d| years_on || d.precision() == diplograph_model::Precision::Day)
             .or(anchor);
         let r = dates::resolve_unbounded(nearest.expr, published, future, anchor);
         let t = || &self.text[self.toks[nearest.first].start..self.toks[nearest.last].end];
@@ -347,7 +392,8 @@ impl Sentence<'_> {
             });
         }
         let r = match (r, nearest.expr) {
-            (Some(d), Expr::Weekday(_))
+            // (nor "two years later" counted past the day of writing)
+            (Some(d), Expr::Weekday(_) | Expr::YearsOn(_))
                 if !future && published.is_some_and(|p| d.first_day() > p.last_day()) =>
             {
                 None

@@ -61,7 +61,7 @@ impl Sentence<'_> {
                     && self.is(i - 2, &["were", "been"])
                     && self.is(i - 1, &["only", "later", "finally", "eventually", "then"]));
         let passive = aux
-            .then(|| (i.saturating_sub(5)..i).find(|&j| self.is(j, &["they"])))
+            .then(|| (i.saturating_sub(5)..i).find(|&j| self.is(j, &["they", "these"])))
             .flatten()
             .filter(|&j| j == 0 || self.is(j - 1, &[",", ";", "and", "but"]));
         after.or(passive)
@@ -156,7 +156,11 @@ impl Sentence<'_> {
                     "renew",
                 ],
             ) || (self.starts(i, &["normalis", "normaliz"])
-                && self.after(i, 6, &["again"]).is_some());
+                && self.after(i, 6, &["again"]).is_some())
+                // "agreed to return to full diplomatic relations"
+                || (self.is(i, &["return", "returned", "returning", "returns"])
+                    && self.is(i + 1, &["to"])
+                    && self.after(i + 1, 3, RELATION_NOUNS).is_some());
             let establish = !restore
                 && (self.starts(
                     i,
@@ -354,7 +358,7 @@ impl Sentence<'_> {
             // "The Maldives broke with Iran in May 2016": breaking with a state is breaking off
             // relations with it (not "broke with tradition", nor "broke with Iran's line")
             // ("the first country to break with Israel" is a rank, read with its own rules)
-            if self.is(i, &["broke", "break", "breaks", "breaking"])
+            if self.is(i, &["broke", "break", "breaks", "breaking", "broken"])
                 && self.is(i + 1, &["with"])
                 && !(i > 0 && self.is(i - 1, &["to"]))
             {

@@ -37,6 +37,7 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "break with",
     "breaks with",
     "breaking with",
+    "broken with",
     "phone",
     "sign",
     "inked",
