@@ -961,6 +961,23 @@ impl Sentence<'_> {
             }
         }
         // "the latest to abandon Taiwan": the state dropped is the one right after the verb
+        // "Kenya's first ambassador to Morocco handed her credentials": the envoy's state and
+        // the one it is sent to
+        if m.rule == "meet.credentials" {
+            let posted = (0..self.toks.len()).find_map(|n| {
+                if !self.is(n, super::words::ENVOY_NOUNS) || !self.is(n + 1, &["to"]) {
+                    return None;
+                }
+                let to = all.iter().find(|x| !x.person && x.first == n + 2)?;
+                let from = all.iter().rev().find(|x| {
+                    x.last < n && x.last + 4 >= n && !(x.last + 1..n).any(|j| self.is(j, &[","]))
+                })?;
+                (from.code != to.code).then_some((from.code, to.code))
+            });
+            if let Some(pair) = posted {
+                return vec![pair];
+            }
+        }
         if m.rule == "sever.drop-taiwan" {
             if let Some(x) = all.iter().find(|x| x.first == m.end + 1 && !x.person) {
                 objects = vec![x.code];

@@ -955,7 +955,12 @@ impl Sentence<'_> {
                 && (self.is(i + 1, &["with", "between"])
                     || self
                         .before(i, 3, &["held", "hold", "holds", "holding", "had"])
-                        .is_some());
+                        .is_some()
+                    // "the summit that Li Keqiang, Shinzo Abe and Park Geun-hye held in Seoul"
+                    || self.is(i + 1, &["that", "which"])
+                        && (i + 2..(i + 25).min(self.toks.len()))
+                            .take_while(|&j| !self.is(j, &[".", ";"]))
+                            .any(|j| self.is(j, &["held", "hold"])));
             // "sat down with", "hosted", "received", "welcomed", "greeted" a counterpart
             let hosted = (self.is(i, &["sat"])
                 && self.is(i + 1, &["down"])
@@ -978,7 +983,50 @@ impl Sentence<'_> {
                                 j,
                                 &["drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "games", "tournament"],
                             )
-                        }));
+                        })
+                        // a guest: "was welcomed by", "hosted his Emirati counterpart",
+                        // "received Prime Minister Modi"; not "welcomed the decision", "hosted
+                        // the National Thanksgiving Turkey Presentation"
+                        && (self.is(i + 1, &["by"])
+                            || self.mentions.iter().any(|x| {
+                                !x.place
+                                    && x.first > i
+                                    && x.first <= i + 4
+                                    && (i + 1..x.first).all(|j| {
+                                        self.is(j, &["his", "her", "their", "its", "the", "a", "visiting", "new"])
+                                            || super::words::is_title(self.w(j))
+                                    })
+                            })));
+            // "presented his credentials to", "accepted the credentials of the Taliban's
+            // ambassador", "handed her letter of credence to": an envoy received by the head of
+            // state
+            let credentials = self.is(i, &["credentials", "credence"])
+                && self
+                    .before(
+                        i,
+                        5,
+                        &[
+                            "presented",
+                            "presents",
+                            "present",
+                            "presenting",
+                            "handed",
+                            "hands",
+                            "hand",
+                            "handing",
+                            "submitted",
+                            "submits",
+                            "accepted",
+                            "accepts",
+                            "received",
+                            "receives",
+                        ],
+                    )
+                    .is_some();
+            if credentials {
+                push(&mut out, EventType::Meet, "meet.credentials", i, None);
+                continue;
+            }
             if talks || hosted {
                 push(
                     &mut out,

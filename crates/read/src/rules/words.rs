@@ -32,6 +32,7 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "visit of",
     "tour of",
     "talks",
+    "summit",
     // "The Maldives broke with Iran"
     "broke with",
     "break with",
@@ -108,8 +109,13 @@ pub(crate) const TRIGGER_STEMS: &[&str] = &[
     "has lost",
     "had lost",
     "have lost",
-    // meetings said otherwise ("sat down together")
+    // meetings said otherwise ("sat down together", "was welcomed by", credentials handed)
     "sat down",
+    "welcomed",
+    "hosted",
+    "greeted",
+    "credentials",
+    "credence",
     // going over to another state ("Honduras switched to Beijing")
     "switched to",
     "switches to",
