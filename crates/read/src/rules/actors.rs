@@ -1055,6 +1055,14 @@ impl Sentence<'_> {
                 })
             });
             if !with_object {
+                // "the leaders of Japan, China and South Korea met": each pair of them met
+                if m.kind == EventType::Meet && agents.len() > 2 {
+                    return agents
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(k, a)| agents[k + 1..].iter().map(|b| (*a, *b)))
+                        .collect();
+                }
                 return vec![(agents[0], agents[1])];
             }
         }

@@ -898,7 +898,30 @@ impl Sentence<'_> {
                             || self.is(i - 1, &["they"])
                             || i >= 2
                                 && self.is(i - 1, &["last", "first"])
-                                && self.is(i - 2, &["they"])));
+                                && self.is(i - 2, &["they"])))
+                    // "Japan and China met in Seoul", "The leaders of Japan, China and South
+                    // Korea met on Monday": states joined by "and" right before
+                    || (w == "met"
+                        && self.mentions.iter().any(|x| {
+                            !x.place
+                                && x.last < i
+                                && x.first >= 1
+                                && self.is(x.first - 1, &["and", "&"])
+                                && (x.last + 1..i).all(|j| {
+                                    self.is(
+                                        j,
+                                        &[
+                                            "leaders", "ministers", "presidents", "officials",
+                                            "premiers", "envoys", "delegations", "foreign",
+                                            "defence", "defense", "'s", "’s", "have", "had",
+                                            "finally", "first", "last",
+                                        ],
+                                    )
+                                })
+                                && self.mentions.iter().any(|y| {
+                                    !y.place && y.last + 1 == x.first - 1 && y.code != x.code
+                                })
+                        }));
                 if with {
                     push(&mut out, EventType::Meet, "meet.verb", i, None);
                     continue;
