@@ -582,6 +582,20 @@ impl Sentence<'_> {
             if let ([(a, b)], true) = (pairs.as_slice(), self.each_other(m)) {
                 pairs.push((*b, *a));
             }
+            // "recalled their ambassadors from Israel, as Colombia and Chile did": the same act
+            // towards the same state, at the comparative's own time if it gives one ("did last
+            // month"), else undated
+            let (compared, compared_on) = self.did_the_same(m);
+            let same: Vec<(Code, Code)> = match pairs.as_slice() {
+                [.., (_, target)] if m.kind.directed() => compared
+                    .into_iter()
+                    .filter(|c| c != target && !pairs.iter().any(|p| p.0 == *c))
+                    .map(|c| (c, *target))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let same_date =
+                compared_on.and_then(|d| dates::resolve_in(d.expr, published, false, cx.last_day));
             let anchor = cx.last_day;
             let (mut date, said) = self.date(m.at, m.rule, modality, (published, anchor), notes);
             // "the two leaders" of this sentence's event ("received … on 17 September, and
@@ -674,6 +688,22 @@ impl Sentence<'_> {
                     sentence: self.span,
                     trigger: (self.toks[m.at].start, self.toks[m.end].end),
                     said,
+                });
+            }
+            for (a, b) in same {
+                if a == b || !seen.insert((m.kind, [a, b], same_date)) {
+                    continue;
+                }
+                raws.push(Raw {
+                    kind: m.kind,
+                    actors: [a, b],
+                    date: same_date,
+                    modality,
+                    location: None,
+                    rule: m.rule,
+                    sentence: self.span,
+                    trigger: (self.toks[m.at].start, self.toks[m.end].end),
+                    said: false,
                 });
             }
         }

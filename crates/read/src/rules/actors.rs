@@ -6,6 +6,7 @@ use diplograph_model::Code;
 
 use super::words::*;
 use super::{Context, Match, Mention, Sentence};
+use crate::dates::Found;
 use crate::EventType;
 
 impl Sentence<'_> {
@@ -553,6 +554,53 @@ impl Sentence<'_> {
         }
     }
 
+    /// The comparatives of the sentence, ", as Colombia, Chile and Honduras did": the token
+    /// ranges from "as" to the verb, holding only states and the words of a list.
+    pub(super) fn as_did_spans(&self) -> Vec<(usize, usize)> {
+        (1..self.toks.len())
+            .filter(|&j| {
+                self.is(j, &["as"])
+                    && self.is(j - 1, &[","])
+                    && self.mentions.iter().any(|x| !x.place && x.first == j + 1)
+            })
+            .filter_map(|j| {
+                let end = (j + 1..(j + 14).min(self.toks.len()))
+                    .find(|&k| self.is(k, &["did", "had", "have", "has", "do", "does"]))?;
+                (j + 1..end)
+                    .all(|k| {
+                        self.is(k, &["and", ",", "the", "&"])
+                            || self.mentions.iter().any(|x| x.first <= k && k <= x.last)
+                    })
+                    .then_some((j, end))
+            })
+            .collect()
+    }
+
+    /// The states a comparative right after the act at `m` says did the same ("recalled their
+    /// ambassadors from Israel, as Colombia, Chile and Honduras did"), and the comparative's
+    /// own date if it gives one ("as Colombia and Chile did last month").
+    pub(super) fn did_the_same(&self, m: &Match) -> (Vec<Code>, Option<&Found>) {
+        let Some((lo, hi)) = self
+            .as_did_spans()
+            .into_iter()
+            .find(|&(lo, _)| lo > m.end && lo <= m.end + 8)
+        else {
+            return (Vec::new(), None);
+        };
+        let mut out: Vec<Code> = self
+            .mentions
+            .iter()
+            .filter(|x| !x.place && x.first > lo && x.last < hi)
+            .map(|x| x.code)
+            .collect();
+        out.dedup();
+        let date = self
+            .dates
+            .iter()
+            .find(|d| d.first > hi && d.first <= hi + 3 && !self.is(d.first - 1, &[","]));
+        (out, date)
+    }
+
     /// Whether a directed act is done by each of two states to the other: "expelled each
     /// other's envoys".
     pub(super) fn each_other(&self, m: &Match) -> bool {
@@ -688,10 +736,14 @@ impl Sentence<'_> {
                             .any(|y| !y.place && y.first > m.at && y.last < a && y.code != x.code)
                     })
         };
+        // "…, as Bolivia did, or recalled their ambassadors": states a comparative says did
+        // the same are no party to another act
+        let compared = self.as_did_spans();
         let actors: Vec<&Mention> = all
             .iter()
             .copied()
             .filter(|x| !x.place && !as_government_of(x))
+            .filter(|x| !compared.iter().any(|&(lo, hi)| x.first > lo && x.last < hi))
             .collect();
         let at = m.at;
         // "between A and B"

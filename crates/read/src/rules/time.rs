@@ -78,7 +78,33 @@ impl Sentence<'_> {
         } else {
             d.first
         };
-        k > 0 && self.is(k - 1, dates::SAYING_VERBS)
+        // "said in a statement on Wednesday", "told reporters on Monday"
+        const SETTING: &[&str] = &[
+            "in",
+            "a",
+            "an",
+            "the",
+            "statement",
+            "statements",
+            "press",
+            "conference",
+            "briefing",
+            "interview",
+            "televised",
+            "address",
+            "speech",
+            "reporters",
+            "journalists",
+            "issued",
+            "released",
+            "late",
+            "early",
+        ];
+        k > 0
+            && (self.is(k - 1, dates::SAYING_VERBS)
+                || (k.saturating_sub(6)..k - 1).rev().any(|v| {
+                    self.is(v, dates::SAYING_VERBS) && (v + 1..k).all(|t| self.is(t, SETTING))
+                }))
     }
 
     /// The day a statement in this sentence was made ("announced on Thursday that …"), for the
@@ -130,8 +156,30 @@ impl Sentence<'_> {
                         self.is(k, &["years", "decades", "months", "year", "decade"])
                             && self.is(k + 1, &[","])
                     });
+                // ("recalling its ambassador after an inquiry into landmine blasts, the prime
+                // minister said on Wednesday": a phrase with no state and no verb of its own,
+                // before the day of the statement)
+                let phrase = self.is(j, &["after", "before", "following"])
+                    && d.first > j
+                    && speech(d)
+                    && (j + 1..d.first)
+                        .find(|&k| self.is(k, &[","]))
+                        .is_some_and(|comma| {
+                            (j + 1..comma).all(|k| {
+                                let named = self.mentions.iter().any(|x| x.first == k);
+                                let verb = self.w(k).len() > 3 && self.w(k).ends_with("ed")
+                                    || self.is(
+                                        k,
+                                        &[
+                                            "was", "were", "is", "are", "had", "has", "have",
+                                            "did", "took", "made", "cut", "broke", "met",
+                                        ],
+                                    );
+                                !named && !verb
+                            })
+                        });
                 let conj = self.is(j, CONJUNCTIONS)
-                    && !lapse
+                    && !(lapse || phrase)
                     && !self.is(j + 1, &[",", "."])
                     && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
