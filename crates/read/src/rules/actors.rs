@@ -1013,6 +1013,26 @@ impl Sentence<'_> {
             }
         }
         // "the latest to abandon Taiwan": the state dropped is the one right after the verb
+        // "Eighteen members of Russia's embassy staff have been told to leave the Czech
+        // Republic": the state to be left expels the one named before
+        if m.kind == EventType::ExpelDiplomats
+            && at >= 1
+            && self.is(at - 1, &["been", "were", "was", "be"])
+        {
+            if let Some(k) =
+                (at + 1..(at + 6).min(self.toks.len())).find(|&j| self.is(j, &["leave", "depart"]))
+            {
+                let host = all.iter().find(|x| {
+                    !x.person && (x.first == k + 1 || x.first == k + 2 && self.is(k + 1, &["the"]))
+                });
+                let guest = all.iter().rev().find(|x| !x.place && x.last < at);
+                if let (Some(h), Some(g)) = (host, guest) {
+                    if h.code != g.code {
+                        return vec![(h.code, g.code)];
+                    }
+                }
+            }
+        }
         // "Kenya's first ambassador to Morocco handed her credentials": the envoy's state and
         // the one it is sent to
         if m.rule == "meet.credentials" {

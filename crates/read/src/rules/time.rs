@@ -178,7 +178,16 @@ impl Sentence<'_> {
                                 !named && !verb
                             })
                         });
-                let conj = self.is(j, CONJUNCTIONS)
+                // "…, in retaliation for N'Djamena's expulsion of the German ambassador last
+                // week": the act answered, with its own time
+                let answered = j >= 1
+                    && self.is(j - 1, &["in"])
+                    && self.is(
+                        j,
+                        &["retaliation", "response", "answer", "reply", "reaction"],
+                    )
+                    && self.is(j + 1, &["for", "to"]);
+                let conj = (self.is(j, CONJUNCTIONS) || answered)
                     && !(lapse || phrase)
                     && !self.is(j + 1, &[",", "."])
                     && (j + 1 != d.first)

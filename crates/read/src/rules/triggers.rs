@@ -759,6 +759,11 @@ impl Sentence<'_> {
                     envoy.max(mission).or(envoy)
                 } else {
                     self.after(i, 7, ENVOY_NOUNS)
+                        // "expelling a member of the Moldovan embassy's staff"
+                        .or_else(|| {
+                            self.after(i, 10, ENVOY_NOUNS)
+                                .filter(|_| self.after(i, 3, &["member", "members"]).is_some())
+                        })
                         .or_else(|| self.before(i, 7, ENVOY_NOUNS))
                         .or_else(|| pull_out.and_then(|k| self.after(k, 3, ENVOY_NOUNS)))
                         // "expel eighteen Russians": the people by their demonym
