@@ -471,6 +471,9 @@ impl Sentence<'_> {
                                     n + 1,
                                     &[",", ".", ";", "and", "while", "but", "altogether"],
                                 )
+                                // "Bolivia broke off relations on 1 November"
+                                || self.is(n + 1, &["on", "in"])
+                                    && self.dates.iter().any(|d| d.first == n + 2)
                         });
                 let same_act = follows
                     && m.kind.directed()

@@ -193,7 +193,10 @@ impl Sentence<'_> {
                     && (j + 1 != d.first)
                     && !(j + 2 == d.first && self.is(j + 1, &["on", "in"]));
                 // "established relations on 28 November 1972, but China severed them in 1997"
-                let but = self.is(j, &["but", "whereas"]) && j > 0 && self.is(j - 1, &[","]);
+                // ("Bolivia broke off relations on 1 November, while Colombia and Chile
+                // recalled their ambassadors")
+                let but =
+                    self.is(j, &["but", "whereas", "while"]) && j > 0 && self.is(j - 1, &[","]);
                 // "… to recognise the SADR, and in 1980 it hosted …": a date right after ", and"
                 // opens the next clause
                 let and = d.first > at
