@@ -376,6 +376,10 @@ pub fn find(text: &str, toks: &[Tok]) -> Vec<Found> {
             w => number(w, 1, 99),
         };
         let on = match (count, lower(i + 1), lower(i + 2)) {
+            // "the following year", "the next year", "the previous year", "the same year"
+            (_, "following" | "next", "year") if lower(i) == "the" => Some(1),
+            (_, "previous", "year") if lower(i) == "the" => Some(-1),
+            (_, "same", "year") if lower(i) == "the" => Some(0),
             (Some(1), "year", "later") => Some(1),
             (Some(1), "year", "earlier") => Some(-1),
             (Some(n), "years", "later") if n > 1 => Some(n as i8),
@@ -750,6 +754,9 @@ mod tests {
         for (s, want) in [
             ("two years later", Some("2018")),
             ("a year earlier", Some("2015")),
+            ("the following year", Some("2017")),
+            ("the previous year", Some("2015")),
+            ("the same year", Some("2016")),
             ("12 years later", Some("2028")),
         ] {
             let f = find(s, &toks(s));
