@@ -1015,7 +1015,6 @@ impl Sentence<'_> {
                 });
             }
         }
-        // "the latest to abandon Taiwan": the state dropped is the one right after the verb
         // "Eighteen members of Russia's embassy staff have been told to leave the Czech
         // Republic": the state to be left expels the one named before
         if m.kind == EventType::ExpelDiplomats
@@ -1053,6 +1052,7 @@ impl Sentence<'_> {
                 return vec![pair];
             }
         }
+        // "the latest to abandon Taiwan": the state dropped is the one right after the verb
         if m.rule == "sever.drop-taiwan" {
             if let Some(x) = all.iter().find(|x| x.first == m.end + 1 && !x.person) {
                 objects = vec![x.code];

@@ -438,7 +438,12 @@ impl Sentence<'_> {
             r => r,
         };
         let coarse = published.filter(|p| p.precision() != diplograph_model::Precision::Day);
-        if r.is_none() && dates::relative(nearest.expr) && (published.is_none() || coarse.is_some())
+        // ("two years later" with nothing before it to count from is not for want of a
+        // publication date)
+        if r.is_none()
+            && dates::relative(nearest.expr)
+            && !years_on
+            && (published.is_none() || coarse.is_some())
         {
             let why = match coarse {
                 None => "no publication date".to_string(),

@@ -989,11 +989,41 @@ impl Sentence<'_> {
                         && (i + 2..(i + 25).min(self.toks.len()))
                             .take_while(|&j| !self.is(j, &[".", ";"]))
                             .any(|j| self.is(j, &["held", "hold"])));
+            // "the drill, … hosted alternately by the two countries": an event hosted, not a
+            // guest
+            let event_hosted = || {
+                const EVENTS: &[&str] = &[
+                    "drill",
+                    "drills",
+                    "exercise",
+                    "exercises",
+                    "manoeuvres",
+                    "maneuvers",
+                    "games",
+                    "tournament",
+                ];
+                (i.saturating_sub(8)..(i + 5).min(self.toks.len())).any(|j| self.is(j, EVENTS))
+            };
+            // a guest: "was welcomed by", "hosted his Emirati counterpart", "received Prime
+            // Minister Modi"; not "welcomed the decision", "hosted the National Thanksgiving
+            // Turkey Presentation"
+            let guest = || {
+                const BEFORE_GUEST: &[&str] =
+                    &["his", "her", "their", "its", "the", "a", "visiting", "new"];
+                self.is(i + 1, &["by"])
+                    || self.mentions.iter().any(|x| {
+                        !x.place
+                            && x.first > i
+                            && x.first <= i + 4
+                            && (i + 1..x.first).all(|j| {
+                                self.is(j, BEFORE_GUEST) || super::words::is_title(self.w(j))
+                            })
+                    })
+            };
             // "sat down with", "hosted", "received", "welcomed", "greeted" a counterpart
-            let hosted = (self.is(i, &["sat"])
-                && self.is(i + 1, &["down"])
-                && self.is(i + 2, &["with"]))
-                || (self.is(
+            let hosted =
+                (self.is(i, &["sat"]) && self.is(i + 1, &["down"]) && self.is(i + 2, &["with"]))
+                    || (self.is(
                         i,
                         &[
                             "hosted", "hosts", "received", "receives", "welcomed", "welcomes",
@@ -1004,27 +1034,8 @@ impl Sentence<'_> {
                         && !(i + 1..(i + 5).min(self.toks.len())).any(|j| {
                             self.starts(j, &["embass", "mission", "consulat", "office"])
                         })
-                        // "the drill, … hosted alternately by the two countries": an event
-                        // hosted, not a guest
-                        && !(i.saturating_sub(8)..(i + 5).min(self.toks.len())).any(|j| {
-                            self.is(
-                                j,
-                                &["drill", "drills", "exercise", "exercises", "manoeuvres", "maneuvers", "games", "tournament"],
-                            )
-                        })
-                        // a guest: "was welcomed by", "hosted his Emirati counterpart",
-                        // "received Prime Minister Modi"; not "welcomed the decision", "hosted
-                        // the National Thanksgiving Turkey Presentation"
-                        && (self.is(i + 1, &["by"])
-                            || self.mentions.iter().any(|x| {
-                                !x.place
-                                    && x.first > i
-                                    && x.first <= i + 4
-                                    && (i + 1..x.first).all(|j| {
-                                        self.is(j, &["his", "her", "their", "its", "the", "a", "visiting", "new"])
-                                            || super::words::is_title(self.w(j))
-                                    })
-                            })));
+                        && !event_hosted()
+                        && guest());
             // "presented his credentials to", "accepted the credentials of the Taliban's
             // ambassador", "handed her letter of credence to": an envoy received by the head of
             // state
