@@ -197,7 +197,7 @@ pub(crate) fn extract(
             }
             add_people(text, &toks, &mut mentions, &cx);
             let found = dates::find(text, &toks);
-            let s = Sentence {
+            let mut s = Sentence {
                 text,
                 toks: &toks,
                 lw: &lw,
@@ -213,7 +213,9 @@ pub(crate) fn extract(
                             | EventType::Suspend
                     )
                 ),
+                comparatives: Vec::new(),
             };
+            s.comparatives = s.as_did_spans();
             let before = raws.len();
             // the states that acted in the sentence before, whose statement this may go on with
             let spoken_of = std::mem::take(&mut acted_before);
@@ -446,6 +448,9 @@ struct Sentence<'a> {
     /// suspended them): "them" and "they" may stand for those relations ("Maduro had broken
     /// them off in 2019", "they were restored in 2020").
     relations_before: bool,
+    /// The sentence's comparatives, ", as Colombia and Chile did" (see
+    /// [`Sentence::as_did_spans`]), found once for all its triggers.
+    comparatives: Vec<(usize, usize)>,
 }
 
 /// What a rule found at a trigger: the type, the rule's name, the trigger's token range, and

@@ -583,10 +583,10 @@ impl Sentence<'_> {
     /// ambassadors from Israel, as Colombia, Chile and Honduras did"), and the comparative's
     /// own date if it gives one ("as Colombia and Chile did last month").
     pub(super) fn did_the_same(&self, m: &Match) -> (Vec<Code>, Option<&Found>) {
-        let Some((lo, hi)) = self
-            .as_did_spans()
-            .into_iter()
-            .find(|&(lo, _)| lo > m.end && lo <= m.end + 8)
+        let Some(&(lo, hi)) = self
+            .comparatives
+            .iter()
+            .find(|&&(lo, _)| lo > m.end && lo <= m.end + 8)
         else {
             return (Vec::new(), None);
         };
@@ -741,12 +741,16 @@ impl Sentence<'_> {
         };
         // "…, as Bolivia did, or recalled their ambassadors": states a comparative says did
         // the same are no party to another act
-        let compared = self.as_did_spans();
         let actors: Vec<&Mention> = all
             .iter()
             .copied()
             .filter(|x| !x.place && !as_government_of(x))
-            .filter(|x| !compared.iter().any(|&(lo, hi)| x.first > lo && x.last < hi))
+            .filter(|x| {
+                !self
+                    .comparatives
+                    .iter()
+                    .any(|&(lo, hi)| x.first > lo && x.last < hi)
+            })
             .collect();
         let at = m.at;
         // "between A and B"
