@@ -721,6 +721,13 @@ mod tests {
         assert_eq!(one("met last week", "2021-05", false), None);
     }
 
+    /// The one date expression in `s`, resolved from `anchor` with no publication date.
+    fn counted(s: &str, anchor: Option<Date>) -> Option<String> {
+        let f = find(s, &crate::text::tokens(s, 0, s.len()));
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        resolve_in(f[0].expr, None, false, anchor).map(|d| d.to_string())
+    }
+
     #[test]
     fn that_day_counts_from_the_last_day_named() {
         let toks = |s: &str| crate::text::tokens(s, 0, s.len());
@@ -731,10 +738,7 @@ mod tests {
             ("the day before", Some("2022-03-08")),
             ("as of this day", Some("2022-03-09")),
         ] {
-            let f = find(s, &toks(s));
-            assert_eq!(f.len(), 1, "{s}: {f:?}");
-            let got = resolve_in(f[0].expr, None, false, anchor).map(|d| d.to_string());
-            assert_eq!(got.as_deref(), want, "{s}");
+            assert_eq!(counted(s, anchor).as_deref(), want, "{s}");
         }
         // "the same day that it became independent": the day the clause names
         let s = "the same day that it became independent";
@@ -759,11 +763,9 @@ mod tests {
             ("the same year", Some("2016")),
             ("12 years later", Some("2028")),
         ] {
-            let f = find(s, &toks(s));
-            assert_eq!(f.len(), 1, "{s}: {f:?}");
-            let got = resolve_in(f[0].expr, None, false, anchor).map(|d| d.to_string());
-            assert_eq!(got.as_deref(), want, "{s}");
+            assert_eq!(counted(s, anchor).as_deref(), want, "{s}");
             // with nothing to count from, no date
+            let f = find(s, &toks(s));
             assert_eq!(
                 resolve_in(f[0].expr, "2024-01-01".parse().ok(), false, None),
                 None

@@ -177,15 +177,18 @@ pub fn clip(s: &str, n: usize) -> String {
 mod tests {
     use super::*;
 
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t, 0, t.len())
+            .into_iter()
+            .map(|(a, b)| &t[a..b])
+            .collect()
+    }
+
     #[test]
     fn splits_sentences_but_not_abbreviations() {
         let t = "U.S. officials met Mr. Cho on Monday. He left. \"Fine,\" she said.";
-        let s: Vec<&str> = sentences(t, 0, t.len())
-            .into_iter()
-            .map(|(a, b)| &t[a..b])
-            .collect();
         assert_eq!(
-            s,
+            split(t),
             [
                 "U.S. officials met Mr. Cho on Monday.",
                 "He left.",
@@ -198,12 +201,8 @@ mod tests {
     fn splits_lines_joined_with_no_space() {
         let t =
             "Set up on 5 September 1996.Relations lapsed in 2021. Talks with the U.S.Navy went on.";
-        let s: Vec<&str> = sentences(t, 0, t.len())
-            .into_iter()
-            .map(|(a, b)| &t[a..b])
-            .collect();
         assert_eq!(
-            s,
+            split(t),
             [
                 "Set up on 5 September 1996.",
                 "Relations lapsed in 2021.",
